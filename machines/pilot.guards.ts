@@ -1,0 +1,269 @@
+import { actorMay, type Sender, userIdOf } from './actor.ts';
+import { mayConfirm, mayPropose, mayWithdraw } from './decisions.ts';
+import { evaluatePilotEligibility } from './eligibility.ts';
+import { shanghaiDateOf } from './events-common.ts';
+import { isShanghaiMarketCoreApplication } from './institutions.ts';
+import type { FaultToleranceSummary, PilotContext } from './pilot.context.ts';
+import {
+  EXIT_ITEMS,
+  FULL_CRITERIA,
+  MATERIALS,
+  type PilotDecisionKind,
+  type PilotEvent,
+  type PilotEventOf,
+  type PilotEventType,
+  SIMPLIFIED_CRITERIA,
+  type SanctionMeasure,
+} from './pilot.events.ts';
+
+const STAFF = ['staff', 'manager'] as const;
+/** Who may send each pilot event; identity rules (assigned reviewer, proposer) are separate guards. */
+export const PILOT_SENDERS: Record<PilotEventType, Sender> = {
+  'intake.update': STAFF,
+  'intake.submit': STAFF,
+  'application.withdraw': STAFF,
+  'batch.assigned': STAFF,
+  'review.assigned': STAFF,
+  'review.accepted': ['reviewer'],
+  'review.declined': ['reviewer'],
+  'review.submitted': ['reviewer'],
+  'screening.requestInfo': STAFF,
+  'screening.infoReceived': STAFF,
+  'screening.deferToLaterBatch': STAFF,
+  'decision.propose': ['staff'],
+  'decision.confirm': STAFF,
+  'decision.withdraw': STAFF,
+  'preliminary.forwarded': STAFF,
+  'csrc.forwarded': STAFF,
+  'csrc.evaluationRecorded': STAFF,
+  'notice.published': STAFF,
+  'notice.commentLogged': STAFF,
+  'notice.commentDisposed': STAFF,
+  'notice.periodEnded': 'scheduler',
+  'plan.revised': STAFF,
+  'risk.assessmentRecorded': STAFF,
+  'commitment.received': STAFF,
+  'launch.announced': STAFF,
+  'report.received': STAFF,
+  'inspection.scheduled': STAFF,
+  'inspection.findingsRecorded': STAFF,
+  'guidance.recorded': STAFF,
+  'guidance.relayed': STAFF,
+  'complaint.logged': STAFF,
+  'complaint.acknowledged': STAFF,
+  'complaint.resolved': STAFF,
+  'incident.occurred': STAFF,
+  'incident.reportReceived': STAFF,
+  'incident.faultToleranceAssessed': STAFF,
+  'evaluation.recorded': STAFF,
+  'rectification.required': STAFF,
+  'rectification.completed': STAFF,
+  'sanction.reportedToCsrc': STAFF,
+  'support.recorded': STAFF,
+  'exit.requested': STAFF,
+  'exit.checklistItemDone': STAFF,
+  'exit.closed': STAFF,
+};
+
+type Guard<K extends PilotEventType = PilotEventType> = (ctx: PilotContext, event: PilotEventOf<K>) => boolean;
+const on =
+  <K extends PilotEventType>(type: K, check: Guard<K>) =>
+  (ctx: PilotContext, event: PilotEvent): boolean =>
+    event.type === type && check(ctx, event as PilotEventOf<K>);
+
+/** The sender holds a role allowed for this event type (or is the scheduler where only it may send). */
+export const authorised = (_: PilotContext, event: PilotEvent): boolean => actorMay(event.actor, PILOT_SENDERS[event.type]);
+
+/** R-APP-8: every required material is on file. */
+export const materialsComplete = (ctx: Pick<PilotContext, 'materials'>): boolean =>
+  MATERIALS.every((m) => ctx.materials.includes(m));
+
+/** The linked coaching's validity (R-COA-7) must be stated exactly when a coached applicant is in the application. */
+const coachingFactConsistent = (ctx: PilotContext, event: PilotEventOf<'intake.submit'>): boolean => {
+  const coached = ctx.applicants.some((a) => (a.coachingRef ?? '') !== '');
+  return coached === (event.coachingValidOnSubmission !== undefined);
+};
+
+/** R-ELIG-1…5, R-APP-8, R-COA-7: submit only an eligible, complete application with the coaching fact when needed. */
+export const canSubmit = on('intake.submit', (ctx, e) => ctx.eligibility.eligible && materialsComplete(ctx) && coachingFactConsistent(ctx, e));
+/** R-BATCH-1: no batch is open at submission, so the application waits for the next one. */
+export const noOpenBatch = on('intake.submit', (_, e) => e.openBatchId === null);
+/** R-APP-7: the lead is a market core institution registered in Shanghai. */
+export const marketCorePath = (ctx: PilotContext): boolean => isShanghaiMarketCoreApplication(ctx.applicants);
+
+/** After submission an intake edit may not make the application ineligible or incomplete. */
+export const updateKeepsApplicationValid = on('intake.update', (ctx, e) => {
+  const materials = e.materials ?? ctx.materials;
+  return evaluatePilotEligibility(e.applicants ?? ctx.applicants).eligible && materialsComplete({ materials });
+});
+
+const activeAssignments = (ctx: PilotContext) => ctx.assignments.filter((a) => a.status !== 'declined');
+/** How many reviews screening needs: fewer when the simplified review applies (R-COA-7). */
+export const reviewsNeeded = (ctx: PilotContext): number =>
+  ctx.simplifiedReview ? ctx.reviewersRequired.simplified : ctx.reviewersRequired.standard;
+
+/** R-APP-2: staff assign reviewers up to the number needed; a reviewer is never assigned twice. */
+export const canAssignReviewer = on(
+  'review.assigned',
+  (ctx, e) =>
+    ctx.pending === null &&
+    activeAssignments(ctx).length < reviewsNeeded(ctx) &&
+    !activeAssignments(ctx).some((a) => a.reviewerId === e.reviewerId),
+);
+
+const assignmentStatusOf = (ctx: PilotContext, event: PilotEvent) =>
+  ctx.assignments.find((a) => a.reviewerId === userIdOf(event.actor) && a.status !== 'declined')?.status;
+
+/** Only the assigned reviewer answers an assignment. */
+export const isAssignedReviewer = (ctx: PilotContext, event: PilotEvent): boolean =>
+  assignmentStatusOf(ctx, event) === 'assigned';
+
+/** The criteria a review must rate: the four of R-APP-2, or the two a simplified review focuses on (R-COA-7). */
+export const criteriaFor = (ctx: PilotContext): readonly string[] => (ctx.simplifiedReview ? SIMPLIFIED_CRITERIA : FULL_CRITERIA);
+
+/** An accepted reviewer submits a review that rates every criterion the review mode needs. */
+export const canSubmitReview = on(
+  'review.submitted',
+  (ctx, e) =>
+    assignmentStatusOf(ctx, e) === 'accepted' &&
+    criteriaFor(ctx).every((c) => (e as Record<string, unknown>)[c] !== undefined),
+);
+
+/** Screening can be decided once enough reviews are in. */
+export const reviewsComplete = (ctx: PilotContext): boolean =>
+  ctx.assignments.filter((a) => a.status === 'submitted').length >= reviewsNeeded(ctx);
+
+export const noPendingDecision = (ctx: PilotContext): boolean => ctx.pending === null;
+
+/** R-APP-6: every comment disposed, no major hidden risk or mitigations recorded, written commitment in. */
+export const launchConditionsMet = (ctx: PilotContext): boolean =>
+  Object.values(ctx.comments).every((c) => c.disposition !== null) &&
+  ctx.riskAssessment !== null &&
+  (!ctx.riskAssessment.majorHiddenRisk || ctx.riskAssessment.mitigations !== null) &&
+  ctx.commitmentReceivedOn !== null;
+
+export type SanctionStage = 'initial' | 'suspended' | 'followUp';
+const INITIAL_MEASURES: Record<'minor' | 'serious' | 'suspectedCrime', readonly SanctionMeasure[]> = {
+  minor: ['suspend', 'stop'],
+  serious: ['administrativeMeasures'],
+  suspectedCrime: ['referral'],
+};
+const FOLLOW_UP_MEASURES: Record<Exclude<SanctionStage, 'initial'>, readonly SanctionMeasure[]> = {
+  suspended: ['resume', 'stop'],
+  followUp: ['resume', 'stop', 'suspend'],
+};
+
+/** R-EXIT-5: the measures the Shanghai bureau may decide now: by severity first, then resume or stop. */
+export function sanctionMeasures(ctx: PilotContext, stage: SanctionStage): readonly SanctionMeasure[] {
+  if (ctx.sanctionCase === null) return [];
+  return stage === 'initial' ? INITIAL_MEASURES[ctx.sanctionCase.severity] : FOLLOW_UP_MEASURES[stage];
+}
+
+/** Preconditions of a decision kind, checked when proposed and again when confirmed. */
+function decisionReady(ctx: PilotContext, kind: PilotDecisionKind): boolean {
+  switch (kind) {
+    case 'screeningPass':
+    case 'screeningFilterOut':
+      return reviewsComplete(ctx);
+    case 'launch':
+      return launchConditionsMet(ctx);
+    case 'conversion':
+      return ctx.evaluations.at(-1)?.outcome === 'metGoals' && ctx.sanctionCase === null;
+    case 'sanction':
+      return ctx.sanctionCase !== null;
+    case 'forcedExit':
+      return true;
+  }
+}
+
+export interface ProposeParams {
+  kinds: readonly PilotDecisionKind[];
+  stage?: SanctionStage;
+}
+/** Two-person rule, first step: a staff member proposes a decision this state allows, its preconditions met. */
+export function canPropose(ctx: PilotContext, event: PilotEvent, params: ProposeParams): boolean {
+  if (event.type !== 'decision.propose' || !mayPropose(event.actor) || ctx.pending !== null) return false;
+  if (!params.kinds.includes(event.decisionKind) || !decisionReady(ctx, event.decisionKind)) return false;
+  if (event.decisionKind !== 'sanction') return true;
+  // R-EXIT-5: the bureau decides after the SWG's report to the CSRC, and only a measure the severity allows.
+  return (
+    event.bureauDecisionDate >= (ctx.sanctionCase?.reportedOn ?? '') &&
+    sanctionMeasures(ctx, params.stage ?? 'initial').includes(event.measure)
+  );
+}
+
+export interface ConfirmParams {
+  kind: PilotDecisionKind;
+  measure?: SanctionMeasure;
+}
+/** Two-person rule, second step: someone else confirms, and the decision's preconditions still hold. */
+export function canConfirm(ctx: PilotContext, event: PilotEvent, params: ConfirmParams): boolean {
+  const { pending } = ctx;
+  return (
+    event.type === 'decision.confirm' &&
+    pending !== null &&
+    pending.kind === params.kind &&
+    (params.measure === undefined || pending.details.measure === params.measure) &&
+    mayConfirm(pending, event.actor) &&
+    decisionReady(ctx, pending.kind)
+  );
+}
+
+/** The proposer or a manager withdraws a pending proposal. */
+export const canWithdrawDecision = on('decision.withdraw', (ctx, e) => mayWithdraw(ctx.pending, e.actor));
+
+export const isNewComment = on('notice.commentLogged', (ctx, e) => ctx.comments[e.commentId] === undefined);
+export const isUndisposedComment = on(
+  'notice.commentDisposed',
+  (ctx, e) => ctx.comments[e.commentId] !== undefined && ctx.comments[e.commentId]?.disposition === null,
+);
+/** A major hidden risk may only be recorded with its prevention and compensation mechanisms (R-APP-6 a). */
+export const riskAssessmentValid = on('risk.assessmentRecorded', (_, e) => !e.majorHiddenRisk || e.mitigations !== undefined);
+/** The launch is announced after the commitment arrived; the announcement's date is the launch date. */
+export const announcementAfterCommitment = on('launch.announced', (ctx, e) => e.factDate >= (ctx.commitmentReceivedOn ?? ''));
+
+export const csrcOutcomeIs = (outcome: 'passed' | 'failed') =>
+  on('csrc.evaluationRecorded', (_, e) => e.outcome === outcome);
+export const evaluationOutcomeIs = (outcome: 'metGoals' | 'notPassed' | 'considerableRisk') =>
+  on('evaluation.recorded', (_, e) => e.outcome === outcome);
+export const isPeriodicReport = on('report.received', (_, e) => e.reportKind === 'periodic');
+export const laterBatchGiven = on('screening.deferToLaterBatch', (_, e) => e.laterBatchId !== null);
+
+export const isNewInspection = on('inspection.scheduled', (ctx, e) => ctx.inspections[e.inspectionId] === undefined);
+export const isOpenInspection = on(
+  'inspection.findingsRecorded',
+  (ctx, e) => ctx.inspections[e.inspectionId] !== undefined && ctx.inspections[e.inspectionId]?.findingsOn === null,
+);
+export const isNewComplaint = on('complaint.logged', (ctx, e) => ctx.complaints[e.complaintId] === undefined);
+export const isUnacknowledgedComplaint = on(
+  'complaint.acknowledged',
+  (ctx, e) => ctx.complaints[e.complaintId]?.acknowledgedOn === null && ctx.complaints[e.complaintId]?.resolvedOn === null,
+);
+export const isUnresolvedComplaint = on('complaint.resolved', (ctx, e) => ctx.complaints[e.complaintId]?.resolvedOn === null);
+/** A new incident; its fact date is the Shanghai date of the instant it occurred (hours count from that instant). */
+export const isNewIncident = on(
+  'incident.occurred',
+  (ctx, e) => ctx.incidents[e.incidentId] === undefined && shanghaiDateOf(e.occurredAt) === e.factDate,
+);
+export const isKnownIncident = (ctx: PilotContext, event: PilotEvent): boolean =>
+  (event.type === 'incident.reportReceived' || event.type === 'incident.faultToleranceAssessed') &&
+  ctx.incidents[event.incidentId] !== undefined;
+/** R-TOL-1: compensated losses count as no loss only when they were actually incurred and compensated. */
+export const faultToleranceConsistent = on('incident.faultToleranceAssessed', (_, e) => e.actualInvestorLoss || !e.lossesCompensated);
+
+export const noOpenSanctionCase = (ctx: PilotContext): boolean => ctx.sanctionCase === null;
+/** A rectification deadline set with the decision lies after the decision's date. */
+export const rectificationDueValid = on('rectification.required', (_, e) => e.dueDate === undefined || e.dueDate > e.factDate);
+export const isOpenExitItem = on('exit.checklistItemDone', (ctx, e) => !(ctx.exit?.done ?? []).includes(e.item));
+/** R-EXIT-6: the exit closes only when the exit plan's checklist is done. */
+export const exitChecklistDone = (ctx: PilotContext): boolean => EXIT_ITEMS.every((i) => ctx.exit?.done.includes(i));
+
+/** R-TOL-1: an incident qualifies for a lighter or no penalty without actual (uncompensated) loss or market effect. */
+export function faultToleranceOf(ctx: PilotContext): FaultToleranceSummary[] {
+  return Object.entries(ctx.incidents).map(([incidentId, incident]) => {
+    const facts = incident.faultTolerance;
+    const qualifies =
+      facts !== null && (!facts.actualInvestorLoss || facts.lossesCompensated) && !facts.marketStabilityAffected;
+    return { incidentId, assessed: facts !== null, qualifies };
+  });
+}

@@ -1,0 +1,106 @@
+-- CreateTable
+CREATE TABLE "Project" (
+    "id" UUID NOT NULL,
+    "ref" TEXT NOT NULL,
+    "track" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "intake" JSONB NOT NULL,
+    "machine" TEXT NOT NULL,
+    "machineVersion" INTEGER NOT NULL,
+    "snapshot" JSONB NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "stage" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "createdById" TEXT NOT NULL,
+    "channelId" TEXT,
+    "cardTs" TEXT,
+    "threadTs" TEXT,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "Project_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RefCounter" (
+    "prefix" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "last" INTEGER NOT NULL,
+
+    CONSTRAINT "RefCounter_pkey" PRIMARY KEY ("prefix","year")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "projectId" UUID,
+    "actorKind" TEXT NOT NULL,
+    "actorId" TEXT,
+    "actorRoles" TEXT[],
+    "eventType" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "fromState" TEXT,
+    "toState" TEXT,
+    "machineVersion" INTEGER,
+    "recordedAt" TIMESTAMPTZ(3) NOT NULL,
+    "factDate" DATE,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "UserRole" (
+    "userId" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "grantedBy" TEXT NOT NULL,
+    "grantedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "UserRole_pkey" PRIMARY KEY ("userId","role")
+);
+
+-- CreateTable
+CREATE TABLE "OutboxMessage" (
+    "id" BIGSERIAL NOT NULL,
+    "key" TEXT NOT NULL,
+    "projectId" UUID,
+    "method" TEXT NOT NULL,
+    "args" JSONB NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastError" TEXT,
+    "result" JSONB,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "OutboxMessage_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Project_ref_key" ON "Project"("ref");
+
+-- CreateIndex
+CREATE INDEX "Project_stage_idx" ON "Project"("stage");
+
+-- CreateIndex
+CREATE INDEX "Project_track_stage_idx" ON "Project"("track", "stage");
+
+-- CreateIndex
+CREATE INDEX "Project_ownerId_idx" ON "Project"("ownerId");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_projectId_id_idx" ON "AuditEvent"("projectId", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OutboxMessage_key_key" ON "OutboxMessage"("key");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
+
+-- AddForeignKey
+ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;

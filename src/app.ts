@@ -1,0 +1,92 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerCommands } from './listeners/commands/index.ts';
+import { registerErrorHandler } from './listeners/errors.ts';
+import { registerViews } from './listeners/views/index.ts';
+import type { Services } from './services.ts';
+
+const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+/** A built Slack app, ready to start on the configured transport. */
+export interface PilotDeskApp {
+  app: App;
+  /** Starts listening; resolves with the HTTP port actually bound (PORT=0 picks a free one). */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app for the configured mode and registers every listener. Starts nothing. */
+export function buildApp(config: Config, db: Database, services: Services, logger?: Logger): PilotDeskApp {
+  const customRoutes: CustomRoute[] = [{ path: '/healthz', method: ['GET'], handler: healthz(db) }];
+  const common = {
+    logLevel: LOG_LEVEL[config.logLevel],
+    ...(logger ? { logger } : {}),
+  };
+  const receiver =
+    config.slack.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken!,
+          customRoutes,
+          installerOptions: { port: config.port },
+          ...common,
+        })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret!,
+          endpoints: '/slack/events',
+          customRoutes,
+          ...common,
+        });
+  const app = new App({
+    token: config.slack.botToken,
+    receiver,
+    extendedErrorHandler: true,
+    // The Socket Mode client would otherwise write 100 retries into these options; listener calls retry a little.
+    clientOptions: { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, factor: 2 } },
+    ...common,
+  });
+  registerCommands(app, services);
+  registerViews(app, services);
+  registerErrorHandler(app, services, app.logger);
+
+  return {
+    app,
+    async start() {
+      if (receiver instanceof SocketModeReceiver) {
+        await app.start();
+        const server = (receiver as unknown as { httpServer?: Server }).httpServer;
+        return { port: await boundPort(server) };
+      }
+      const server = (await app.start({ port: config.port, host: '0.0.0.0' })) as Server;
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+      if (receiver instanceof SocketModeReceiver) {
+        const server = (receiver as unknown as { httpServer?: Server }).httpServer;
+        if (server?.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    },
+  };
+}
+
+async function boundPort(server: Server | undefined): Promise<number> {
+  if (!server) throw new Error('Socket Mode receiver started no HTTP server for /healthz');
+  if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return (server.address() as AddressInfo).port;
+}
+
+function healthz(db: Database) {
+  return async (_req: IncomingMessage, res: ServerResponse) => {
+    const ok = await db.ping();
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: db.engine }));
+  };
+}

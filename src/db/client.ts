@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client.ts';
+import { applyMigrations } from './migrations.ts';
+
+export type { Prisma, PrismaClient } from './generated/client.ts';
+
+/** Where the data lives: an embedded PGlite (a directory, or a loaded dump for tests) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+/** An open database: the Prisma client plus what start-up, health checks and migrations need. */
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  readonly prisma: PrismaClient;
+  /** Applies pending migrations under an advisory lock, so replicas starting together take turns. */
+  migrate(): Promise<string[]>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// Any fixed 64-bit key; every replica must use the same one.
+const MIGRATION_LOCK_KEY = 72_270_221_2026n;
+
+/** Opens the database the configuration names; only src/db knows which engine runs. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.engine === 'pglite' ? openPglite(target) : openPostgres(target);
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>): Promise<Database> {
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
+  const factory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    engine: 'pglite',
+    prisma,
+    // PGlite holds its data directory for one process, so no other migrator can run at the same time.
+    migrate: () => applyMigrations(factory),
+    ping: () => pingWith(() => pglite.query('select 1')),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    engine: 'postgres',
+    prisma,
+    migrate: () => withAdvisoryLock(target.url, () => migratePostgres(target.url)),
+    ping: () => pingWith(() => pool.query('select 1')),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function migratePostgres(url: string): Promise<string[]> {
+  // The engine keeps its session (and Prisma's own migration lock) until its pool ends: end it here.
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => {});
+  try {
+    return await applyMigrations(new PrismaPg(pool));
+  } finally {
+    await pool.end();
+  }
+}
+
+async function withAdvisoryLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  // A dedicated session holds the lock: the engine's own connections come and go while it works.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    return await fn();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => {});
+    await client.end();
+  }
+}
+
+async function pingWith(query: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await query();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,21 @@
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+/** The languages people can choose; zh-CN is the default for the working group. */
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type MessageKey = keyof typeof zhCN;
+
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+/** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Maps a Slack locale (zh-CN, zh-TW, en-US, …) to a supported language; anything unknown falls back to zh-CN. */
+export function langFromLocale(locale: string | undefined): Lang {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}

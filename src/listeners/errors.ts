@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { App, Logger } from '@slack/bolt';
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import { UserFacingError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+import type { Services } from '../services.ts';
+
+interface ErrorBody {
+  command?: string;
+  user_id?: string;
+  user?: { id?: string };
+  response_url?: string;
+  response_urls?: { response_url?: string }[];
+}
+
+/** Unwraps Bolt's error wrappers to what the listener threw. */
+function originalOf(error: unknown): unknown {
+  const e = error as { original?: unknown; originals?: unknown[] };
+  return e.original ?? e.originals?.[0] ?? error;
+}
+
+/**
+ * The one place errors reach users: typed errors become a plain message in the user's language; anything else is
+ * logged with an incident reference and the user gets that reference, never a stack trace.
+ */
+export function registerErrorHandler(app: App, services: Services, logger: Logger, post: typeof fetch = fetch): void {
+  // With extendedErrorHandler on, Bolt passes the request body too; its typing only knows the short form.
+  app.error((async ({ error, body }: ExtendedErrorHandlerArgs) => {
+    const cause = originalOf(error);
+    const b = (body ?? {}) as ErrorBody;
+    const userId = b.user_id ?? b.user?.id;
+    const lang = await services.langFor(userId ?? '').catch(() => 'zh-CN' as const);
+    let text: string;
+    if (cause instanceof UserFacingError) {
+      text = t(lang, cause.key, cause.params);
+      // A typed command that went wrong gets the usage too; a button or a form does not need it.
+      if (cause.kind === 'input' && b.command) text = `${text}\n${t(lang, 'command.usage')}`;
+    } else {
+      const incident = randomUUID().slice(0, 8);
+      logger.error(`incident ${incident}:`, cause);
+      text = t(lang, 'error.internal', { incident });
+    }
+    const responseUrl = b.response_url ?? b.response_urls?.[0]?.response_url;
+    try {
+      if (responseUrl) {
+        await post(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+        });
+      } else if (userId) {
+        // No response_url (a modal, an event): a DM from the bot still reaches the person.
+        await app.client.chat.postMessage({ channel: userId, text });
+      }
+    } catch (sendError) {
+      logger.error('could not tell the user about an error:', sendError);
+    }
+  }) as never);
+}

@@ -1,0 +1,41 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { INTAKE, IntakeMetadataSchema } from '../../projects/ids.ts';
+import type { Services } from '../../services.ts';
+import { parseMetadata } from '../metadata.ts';
+import { readInput } from './read-values.ts';
+import { viewErrorResponse } from './view-errors.ts';
+
+const BLOCK_OF_FIELD = {
+  title: INTAKE.blocks.title,
+  scenario: INTAKE.blocks.scenario,
+  technologies: INTAKE.blocks.technologies,
+  ownerId: INTAKE.blocks.owner,
+};
+
+/** The intake modal's submission: validate, create the project, close the modal — or show inline errors. */
+export function intakeSubmit(services: Services) {
+  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    const lang = await services.langFor(userId);
+    const values = view.state.values;
+    try {
+      const metadata = parseMetadata(IntakeMetadataSchema, view.private_metadata);
+      await services.projects.create({
+        userId,
+        channelId: metadata.channelId,
+        channelLang: await services.channelLang(metadata.channelId),
+        draft: {
+          title: readInput(values, INTAKE.blocks.title, INTAKE.actions.title),
+          scenario: readInput(values, INTAKE.blocks.scenario, INTAKE.actions.scenario),
+          technologies: readInput(values, INTAKE.blocks.technologies, INTAKE.actions.technologies),
+          ownerId: readInput(values, INTAKE.blocks.owner, INTAKE.actions.owner),
+        },
+      });
+      await ack();
+    } catch (error) {
+      const response = viewErrorResponse(error, lang, BLOCK_OF_FIELD, INTAKE.blocks.title);
+      if (!response) throw error;
+      await ack(response);
+    }
+  };
+}

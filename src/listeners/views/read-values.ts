@@ -1,0 +1,25 @@
+import type { ViewStateValue } from '@slack/bolt';
+
+type StateValues = Record<string, Record<string, ViewStateValue>>;
+
+/** The value of one input element of a submitted view, whatever its element type. */
+export function readInput(values: StateValues, blockId: string, actionId: string): unknown {
+  const v = values[blockId]?.[actionId];
+  if (!v) return undefined;
+  switch (v.type) {
+    case 'plain_text_input':
+      return v.value ?? undefined;
+    case 'multi_static_select':
+    case 'checkboxes':
+      return (v.selected_options ?? []).map((o) => o.value);
+    case 'static_select':
+    case 'radio_buttons':
+      return v.selected_option?.value ?? undefined;
+    case 'users_select':
+      return v.selected_user ?? undefined;
+    case 'datepicker':
+      return v.selected_date ?? undefined;
+    default:
+      return v.value ?? undefined;
+  }
+}

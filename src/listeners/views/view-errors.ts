@@ -1,0 +1,26 @@
+import type { ViewResponseAction } from '@slack/bolt';
+import { InputError, UserFacingError } from '../../errors.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+
+/**
+ * The one place where a modal's typed errors become Slack's inline errors (`response_action: errors`).
+ * Field errors go under their block; an error without a field (permission, tampered metadata) goes under
+ * `fallbackBlock`, so the person sees it where they are looking. Returns null for errors that are not the user's.
+ */
+export function viewErrorResponse(
+  error: unknown,
+  lang: Lang,
+  blockOf: Record<string, string>,
+  fallbackBlock: string,
+): ViewResponseAction | null {
+  if (!(error instanceof UserFacingError)) return null;
+  const errors: Record<string, string> = {};
+  if (error instanceof InputError) {
+    for (const [field, problem] of Object.entries(error.fields)) {
+      const block = blockOf[field] ?? fallbackBlock;
+      errors[block] ??= t(lang, problem.key, problem.params);
+    }
+  }
+  if (Object.keys(errors).length === 0) errors[fallbackBlock] = t(lang, error.key, error.params);
+  return { response_action: 'errors', errors };
+}

@@ -1,0 +1,101 @@
+import type { Clock } from '../clock.ts';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import type { SlackCaller } from '../slack/web-api.ts';
+
+/** How delivery retries; bounded so a message Slack keeps refusing is parked for an admin, not retried forever. */
+export const DELIVERY_POLICY = {
+  maxAttempts: 8,
+  /** A claimed row is someone's for this long; after it, a crashed sender's row is claimed again. */
+  leaseMs: 120_000,
+  baseBackoffMs: 15_000,
+  maxBackoffMs: 3_600_000,
+  batchSize: 25,
+} as const;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  dead: number;
+}
+
+interface ClaimedRow {
+  id: bigint;
+  method: string;
+  args: Prisma.JsonValue;
+  attempts: number;
+}
+
+/**
+ * Sends due outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED so several replicas share the work
+ * without sending anything twice; a row is marked sent only after Slack answered ok.
+ */
+export async function deliverOutbox(
+  prisma: PrismaClient,
+  slack: SlackCaller,
+  clock: Clock,
+  options: { keys?: readonly string[]; limit?: number } = {},
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
+  for (;;) {
+    const rows = await claim(prisma, clock.now(), options.keys, options.limit ?? DELIVERY_POLICY.batchSize);
+    if (rows.length === 0) return report;
+    for (const row of rows) {
+      const outcome = await slack(row.method, (row.args ?? {}) as Record<string, unknown>);
+      const now = clock.now();
+      if (outcome.kind === 'ok') {
+        await prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: { status: 'sent', sentAt: now, result: outcome.result as Prisma.InputJsonValue, lastError: null },
+        });
+        report.sent++;
+        continue;
+      }
+      const dead = outcome.kind === 'permanent' || row.attempts >= DELIVERY_POLICY.maxAttempts;
+      const delayMs =
+        outcome.kind === 'rateLimited'
+          ? outcome.retryAfterSeconds * 1000
+          : Math.min(DELIVERY_POLICY.baseBackoffMs * 2 ** (row.attempts - 1), DELIVERY_POLICY.maxBackoffMs);
+      await prisma.outboxMessage.update({
+        where: { id: row.id },
+        data: {
+          status: dead ? 'dead' : 'pending',
+          lastError: `${outcome.kind}: ${outcome.detail}`,
+          nextAttemptAt: new Date(now.getTime() + delayMs),
+        },
+      });
+      if (dead) report.dead++;
+      else report.retrying++;
+    }
+    if (options.limit !== undefined) return report;
+  }
+}
+
+async function claim(
+  prisma: PrismaClient,
+  now: Date,
+  keys: readonly string[] | undefined,
+  limit: number,
+): Promise<ClaimedRow[]> {
+  const leaseUntil = new Date(now.getTime() + DELIVERY_POLICY.leaseMs);
+  return prisma.$transaction(async (tx) => {
+    const ids = await tx.$queryRawUnsafe<{ id: bigint }[]>(
+      `SELECT id FROM "OutboxMessage"
+        WHERE status IN ('pending', 'sending') AND "nextAttemptAt" <= $1
+          ${keys ? 'AND key = ANY($3::text[])' : ''}
+        ORDER BY id
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
+      now,
+      limit,
+      ...(keys ? [keys] : []),
+    );
+    if (ids.length === 0) return [];
+    return tx.$queryRawUnsafe<ClaimedRow[]>(
+      `UPDATE "OutboxMessage" SET status = 'sending', attempts = attempts + 1, "nextAttemptAt" = $2
+        WHERE id = ANY($1::bigint[])
+        RETURNING id, method, args, attempts`,
+      ids.map((r) => r.id.toString()),
+      leaseUntil,
+    );
+  });
+}

@@ -1,0 +1,106 @@
+import type { Clock } from '../clock.ts';
+import { shanghaiYear } from '../clock.ts';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import { PermissionError } from '../errors.ts';
+import type { Lang } from '../i18n/index.ts';
+import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { holdsAny, rolesOf } from '../roles/roles.ts';
+import { startPilotSnapshot } from '../runtime/machines.ts';
+import { type IntakeDraft, parseIntake } from './intake.ts';
+import { projectCreatedMessage } from './messages.ts';
+import { nextRef, REF_PREFIX } from './next-ref.ts';
+
+export interface CreateProjectDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  admins: readonly string[];
+  /** Called after commit with the outbox keys the change wrote, so they are sent at once. */
+  afterCommit(outboxKeys: string[]): void;
+}
+
+export interface CreateProjectCommand {
+  userId: string;
+  draft: IntakeDraft;
+  /** Where the confirmation goes: the channel the command was typed in, or the user's DM when there is none. */
+  channelId: string | null;
+  channelLang: Lang;
+}
+
+/** Roles that may open an application on an applicant's behalf (RULES.md "Actors": staff act for institutions). */
+export const CREATE_PROJECT_ROLES = ['staff', 'manager', 'admin'] as const;
+
+/** Refuses early, before a form is shown, when the user may not create projects. */
+export async function assertMayCreateProject(deps: Pick<CreateProjectDeps, 'prisma' | 'admins'>, userId: string) {
+  const roles = await rolesOf(deps.prisma, userId, deps.admins);
+  if (!holdsAny(roles, CREATE_PROJECT_ROLES)) throw new PermissionError('error.permission.createProject');
+  return roles;
+}
+
+/**
+ * Creates a pilot project from its intake: reference, first snapshot, audit row and the confirmation message,
+ * all in one transaction; the message is sent after commit.
+ */
+export async function createProject(
+  deps: CreateProjectDeps,
+  command: CreateProjectCommand,
+): Promise<{ id: string; ref: string }> {
+  const roles = await assertMayCreateProject(deps, command.userId);
+  const intake = parseIntake(command.draft);
+  const now = deps.clock.now();
+  const result = await deps.prisma.$transaction(async (tx) => {
+    const ref = await nextRef(tx, REF_PREFIX.pilot, shanghaiYear(now));
+    const start = startPilotSnapshot({
+      ref,
+      track: 'pilot',
+      title: intake.title,
+      technologies: intake.technologies,
+      ownerId: intake.ownerId,
+    });
+    const project = await tx.project.create({
+      data: {
+        ref,
+        track: 'pilot',
+        title: intake.title,
+        intake: intake as Prisma.InputJsonValue,
+        machine: 'pilot',
+        machineVersion: start.version,
+        snapshot: start.snapshot as Prisma.InputJsonValue,
+        stage: start.stage,
+        status: start.status,
+        ownerId: intake.ownerId,
+        createdById: command.userId,
+        channelId: command.channelId,
+      },
+    });
+    await tx.auditEvent.create({
+      data: {
+        projectId: project.id,
+        actorKind: 'user',
+        actorId: command.userId,
+        actorRoles: roles,
+        eventType: 'project.created',
+        payload: intake as Prisma.InputJsonValue,
+        fromState: null,
+        toState: start.stage,
+        machineVersion: start.version,
+        recordedAt: now,
+      },
+    });
+    const key = `project.created:${project.id}`;
+    await enqueueMessages(tx, [
+      {
+        key,
+        method: 'chat.postMessage',
+        projectId: project.id,
+        args: projectCreatedMessage(
+          { ref, title: intake.title, stage: start.stage, ownerId: intake.ownerId, creatorId: command.userId },
+          command.channelId ?? command.userId,
+          command.channelLang,
+        ),
+      },
+    ]);
+    return { id: project.id, ref, outboxKeys: [key] };
+  });
+  deps.afterCommit(result.outboxKeys);
+  return { id: result.id, ref: result.ref };
+}
