@@ -37,7 +37,9 @@ const coachingReducers: { [K in CoachingEventType]?: (ctx: CoachingContext, e: C
     return { pending: { kind: decisionKind, proposedBy: userIdOf(actor) ?? '', proposedAt: recordedAt, details } };
   },
   'decision.confirm': (ctx, e) =>
-    ctx.pending === null ? {} : { pending: null, decisions: [...ctx.decisions, applied(ctx.pending, e.actor, e.recordedAt)] },
+    ctx.pending === null
+      ? {}
+      : { pending: null, decisions: [...ctx.decisions, applied(ctx.pending, e.actor, e.recordedAt)] },
   'decision.withdraw': () => ({ pending: null }),
   'csrc.forwarded': (ctx, e) => ({ csrc: { ...ctx.csrc, forwardedOn: e.factDate } }),
   'csrc.evaluationRecorded': (ctx, e) => ({ csrc: { ...ctx.csrc, letterDate: e.factDate, outcome: e.outcome } }),
@@ -115,8 +117,16 @@ export const coachingMachine = setup({
           { guard: { type: 'canPropose', params: { kind: 'selectionFilterOut' } }, actions: 'record' },
         ],
         'decision.confirm': [
-          { guard: { type: 'canConfirm', params: { kind: 'selectionPass' } }, target: 'csrcEvaluation', actions: 'record' },
-          { guard: { type: 'canConfirm', params: { kind: 'selectionFilterOut' } }, target: 'rejected', actions: 'record' },
+          {
+            guard: { type: 'canConfirm', params: { kind: 'selectionPass' } },
+            target: 'csrcEvaluation',
+            actions: 'record',
+          },
+          {
+            guard: { type: 'canConfirm', params: { kind: 'selectionFilterOut' } },
+            target: 'rejected',
+            actions: 'record',
+          },
         ],
         'decision.withdraw': { guard: 'canWithdrawDecision', actions: 'record' },
         'application.withdraw': { guard: 'authorised', target: 'withdrawn', actions: 'record' },

@@ -1,11 +1,4 @@
-import {
-  type Applicant,
-  INSTITUTION_TYPES,
-  isInShanghai,
-  isLicensed,
-  isTech,
-  locationBasis,
-} from './institutions.ts';
+import { type Applicant, INSTITUTION_TYPES, isInShanghai, isLicensed, isTech, locationBasis } from './institutions.ts';
 import { normalizeUscc, usccProblem } from './uscc.ts';
 
 export type EligibilityRule = 'R-ELIG-1' | 'R-ELIG-2' | 'R-ELIG-3' | 'R-ELIG-4' | 'R-ELIG-5' | 'R-COA-1' | 'R-COA-6';
@@ -100,7 +93,9 @@ export function evaluatePilotEligibility(applicants: readonly Applicant[]): Elig
   const coached = applicants.find((a) => (a.coachingRef ?? '') !== '');
   if (coached) {
     const ok = reasons.some((r) => r.key === 'elig.licensed.ok');
-    reasons.push(reason('R-COA-6', ok, ok ? 'elig.coached.joint' : 'elig.coached.needsLicensed', { name: coached.name }));
+    reasons.push(
+      reason('R-COA-6', ok, ok ? 'elig.coached.joint' : 'elig.coached.needsLicensed', { name: coached.name }),
+    );
   }
   return result(reasons);
 }

@@ -26,7 +26,13 @@ export function recordEvent<T extends string, S extends z.ZodRawShape>(type: T, 
 
 /** An event about an outside fact: factDate (the letter's, notice's, arrival's date) is required. */
 export function factEvent<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
-  return z.object({ type: z.literal(type), actor: ActorSchema, recordedAt: IsoInstantSchema, factDate: IsoDateSchema, ...shape });
+  return z.object({
+    type: z.literal(type),
+    actor: ActorSchema,
+    recordedAt: IsoInstantSchema,
+    factDate: IsoDateSchema,
+    ...shape,
+  });
 }
 
 /** The programme date of an event: the fact's date, else the day it was recorded (UTC+8). */

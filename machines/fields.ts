@@ -21,7 +21,13 @@ export interface FieldSpec {
   options?: readonly string[];
 }
 
-type Def = { type: string; format?: string; innerType?: z.ZodType; element?: z.ZodType; entries?: Record<string, string> };
+type Def = {
+  type: string;
+  format?: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string>;
+};
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { def: Def }).def;
 const META_KINDS = new Set<FieldKind>(['textarea', 'user']);
 
@@ -59,8 +65,12 @@ const META_FIELDS = new Set(['type', 'actor', 'recordedAt', 'decisionKind']);
 
 /** The form fields of an event schema, in schema order; factDate is labelled by the fact it dates. */
 export function fieldsOf(eventType: string, schema: z.ZodObject): FieldSpec[] {
+  // factDate is a form field only where the event records an outside fact (there it is required).
   return Object.entries(schema.shape)
-    .filter(([name]) => !META_FIELDS.has(name))
+    .filter(
+      ([name, field]) =>
+        !META_FIELDS.has(name) && !(name === 'factDate' && (field as z.ZodType).safeParse(undefined).success),
+    )
     .map(([name, field]) => {
       const { inner, required } = unwrap(field as z.ZodType);
       const labelKey = name === 'factDate' ? `fact.${eventType}` : `field.${name}`;

@@ -56,7 +56,12 @@ const SHANGHAI_NAMES = new Set(['上海', '上海市', '沪', 'shanghai', 'shang
 
 /** Whether a province or city name means Shanghai (上海 / 上海市 / 沪 / Shanghai, any width, case or spacing). */
 export function isShanghaiName(raw: string): boolean {
-  return SHANGHAI_NAMES.has(raw.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase());
+  return SHANGHAI_NAMES.has(
+    raw
+      .normalize('NFKC')
+      .replace(/[\s\u3000]+/g, '')
+      .toLowerCase(),
+  );
 }
 
 /** Whether a place is in Shanghai: a municipality, so either the province or the city field may name it. */
@@ -84,5 +89,9 @@ export function locationBasis(applicant: Applicant): 'mainOffice' | 'registratio
 /** R-APP-7: the lead is a CSRC market core institution registered in Shanghai. */
 export function isShanghaiMarketCoreApplication(applicants: readonly Applicant[]): boolean {
   const lead = applicants.find((a) => a.lead);
-  return lead !== undefined && INSTITUTION_TYPES[lead.institutionType].category === 'marketCore' && isInShanghai(lead.registration);
+  return (
+    lead !== undefined &&
+    INSTITUTION_TYPES[lead.institutionType].category === 'marketCore' &&
+    isInShanghai(lead.registration)
+  );
 }

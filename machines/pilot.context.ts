@@ -84,7 +84,12 @@ export interface PilotContext {
   infoRequests: Array<{ requestedAt: string; request: string; receivedOn: string | null }>;
   pending: PendingDecision<PilotDecisionKind> | null;
   decisions: AppliedDecision<PilotDecisionKind>[];
-  csrc: { forwardedOn: string | null; letterDate: string | null; outcome: 'passed' | 'failed' | null; letterRef: string | null };
+  csrc: {
+    forwardedOn: string | null;
+    letterDate: string | null;
+    outcome: 'passed' | 'failed' | null;
+    letterRef: string | null;
+  };
   notice: { publishedOn: string | null; closedOn: string | null };
   comments: Record<string, { loggedOn: string; summary: string; disposition: string | null }>;
   planRevisions: Array<{ on: string; summary: string }>;
@@ -98,11 +103,22 @@ export interface PilotContext {
   complaints: Record<string, { receivedOn: string; acknowledgedOn: string | null; resolvedOn: string | null }>;
   incidents: Record<string, Incident>;
   evaluations: Array<{ on: string; outcome: 'metGoals' | 'notPassed' | 'considerableRisk'; summary: string }>;
-  rectification: { requiredOn: string; dueDate: string | null; requirements: string; completedOn: string | null } | null;
+  rectification: {
+    requiredOn: string;
+    dueDate: string | null;
+    requirements: string;
+    completedOn: string | null;
+  } | null;
   sanctionCase: SanctionCase | null;
   sanctions: SanctionRecord[];
   support: Array<{ programme: string; status: string; beneficiary: string; on: string }>;
-  exit: { mode: 'voluntary' | 'forced'; startedOn: string; reason: string; done: ExitItem[]; closedOn: string | null } | null;
+  exit: {
+    mode: 'voluntary' | 'forced';
+    startedOn: string;
+    reason: string;
+    done: ExitItem[];
+    closedOn: string | null;
+  } | null;
 }
 
 /** The context of a new pilot project, with eligibility evaluated from the initial applicants. */

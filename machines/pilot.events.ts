@@ -21,7 +21,12 @@ export type Criterion = (typeof FULL_CRITERIA)[number] | (typeof SIMPLIFIED_CRIT
 /** R-INC-1: what a converted project is promoted with. */
 export const INCENTIVES = ['publicNotice', 'industryBulletin', 'techAwardEntry', 'classificationBonus'] as const;
 /** R-EXIT-6: the exit plan's checklist. */
-export const EXIT_ITEMS = ['investorsNotified', 'investorClaimsSettled', 'exitPlanExecuted', 'marketStabilityConfirmed'] as const;
+export const EXIT_ITEMS = [
+  'investorsNotified',
+  'investorClaimsSettled',
+  'exitPlanExecuted',
+  'marketStabilityConfirmed',
+] as const;
 /** R-INC-2: local support programmes. */
 export const SUPPORT_PROGRAMMES = [
   'financialInnovationAward',
@@ -96,7 +101,10 @@ export const pilotEventSchemas = {
   }),
   'notice.published': factEvent('notice.published', { url: textSchema(500).optional() }),
   'notice.commentLogged': factEvent('notice.commentLogged', { commentId: idSchema(), summary: longTextSchema() }),
-  'notice.commentDisposed': recordEvent('notice.commentDisposed', { commentId: idSchema(), disposition: longTextSchema() }),
+  'notice.commentDisposed': recordEvent('notice.commentDisposed', {
+    commentId: idSchema(),
+    disposition: longTextSchema(),
+  }),
   'notice.periodEnded': factEvent('notice.periodEnded', {}),
   'plan.revised': factEvent('plan.revised', { summary: longTextSchema() }),
   'risk.assessmentRecorded': recordEvent('risk.assessmentRecorded', {

@@ -12,8 +12,8 @@ import {
   type PilotEvent,
   type PilotEventOf,
   type PilotEventType,
-  SIMPLIFIED_CRITERIA,
   type SanctionMeasure,
+  SIMPLIFIED_CRITERIA,
 } from './pilot.events.ts';
 
 const STAFF = ['staff', 'manager'] as const;
@@ -72,7 +72,8 @@ const on =
     event.type === type && check(ctx, event as PilotEventOf<K>);
 
 /** The sender holds a role allowed for this event type (or is the scheduler where only it may send). */
-export const authorised = (_: PilotContext, event: PilotEvent): boolean => actorMay(event.actor, PILOT_SENDERS[event.type]);
+export const authorised = (_: PilotContext, event: PilotEvent): boolean =>
+  actorMay(event.actor, PILOT_SENDERS[event.type]);
 
 /** R-APP-8: every required material is on file. */
 export const materialsComplete = (ctx: Pick<PilotContext, 'materials'>): boolean =>
@@ -85,7 +86,10 @@ const coachingFactConsistent = (ctx: PilotContext, event: PilotEventOf<'intake.s
 };
 
 /** R-ELIG-1…5, R-APP-8, R-COA-7: submit only an eligible, complete application with the coaching fact when needed. */
-export const canSubmit = on('intake.submit', (ctx, e) => ctx.eligibility.eligible && materialsComplete(ctx) && coachingFactConsistent(ctx, e));
+export const canSubmit = on(
+  'intake.submit',
+  (ctx, e) => ctx.eligibility.eligible && materialsComplete(ctx) && coachingFactConsistent(ctx, e),
+);
 /** R-BATCH-1: no batch is open at submission, so the application waits for the next one. */
 export const noOpenBatch = on('intake.submit', (_, e) => e.openBatchId === null);
 /** R-APP-7: the lead is a market core institution registered in Shanghai. */
@@ -119,7 +123,8 @@ export const isAssignedReviewer = (ctx: PilotContext, event: PilotEvent): boolea
   assignmentStatusOf(ctx, event) === 'assigned';
 
 /** The criteria a review must rate: the four of R-APP-2, or the two a simplified review focuses on (R-COA-7). */
-export const criteriaFor = (ctx: PilotContext): readonly string[] => (ctx.simplifiedReview ? SIMPLIFIED_CRITERIA : FULL_CRITERIA);
+export const criteriaFor = (ctx: PilotContext): readonly string[] =>
+  ctx.simplifiedReview ? SIMPLIFIED_CRITERIA : FULL_CRITERIA;
 
 /** An accepted reviewer submits a review that rates every criterion the review mode needs. */
 export const canSubmitReview = on(
@@ -218,9 +223,15 @@ export const isUndisposedComment = on(
   (ctx, e) => ctx.comments[e.commentId] !== undefined && ctx.comments[e.commentId]?.disposition === null,
 );
 /** A major hidden risk may only be recorded with its prevention and compensation mechanisms (R-APP-6 a). */
-export const riskAssessmentValid = on('risk.assessmentRecorded', (_, e) => !e.majorHiddenRisk || e.mitigations !== undefined);
+export const riskAssessmentValid = on(
+  'risk.assessmentRecorded',
+  (_, e) => !e.majorHiddenRisk || e.mitigations !== undefined,
+);
 /** The launch is announced after the commitment arrived; the announcement's date is the launch date. */
-export const announcementAfterCommitment = on('launch.announced', (ctx, e) => e.factDate >= (ctx.commitmentReceivedOn ?? ''));
+export const announcementAfterCommitment = on(
+  'launch.announced',
+  (ctx, e) => e.factDate >= (ctx.commitmentReceivedOn ?? ''),
+);
 
 export const csrcOutcomeIs = (outcome: 'passed' | 'failed') =>
   on('csrc.evaluationRecorded', (_, e) => e.outcome === outcome);
@@ -237,9 +248,13 @@ export const isOpenInspection = on(
 export const isNewComplaint = on('complaint.logged', (ctx, e) => ctx.complaints[e.complaintId] === undefined);
 export const isUnacknowledgedComplaint = on(
   'complaint.acknowledged',
-  (ctx, e) => ctx.complaints[e.complaintId]?.acknowledgedOn === null && ctx.complaints[e.complaintId]?.resolvedOn === null,
+  (ctx, e) =>
+    ctx.complaints[e.complaintId]?.acknowledgedOn === null && ctx.complaints[e.complaintId]?.resolvedOn === null,
 );
-export const isUnresolvedComplaint = on('complaint.resolved', (ctx, e) => ctx.complaints[e.complaintId]?.resolvedOn === null);
+export const isUnresolvedComplaint = on(
+  'complaint.resolved',
+  (ctx, e) => ctx.complaints[e.complaintId]?.resolvedOn === null,
+);
 /** A new incident; its fact date is the Shanghai date of the instant it occurred (hours count from that instant). */
 export const isNewIncident = on(
   'incident.occurred',
@@ -249,11 +264,17 @@ export const isKnownIncident = (ctx: PilotContext, event: PilotEvent): boolean =
   (event.type === 'incident.reportReceived' || event.type === 'incident.faultToleranceAssessed') &&
   ctx.incidents[event.incidentId] !== undefined;
 /** R-TOL-1: compensated losses count as no loss only when they were actually incurred and compensated. */
-export const faultToleranceConsistent = on('incident.faultToleranceAssessed', (_, e) => e.actualInvestorLoss || !e.lossesCompensated);
+export const faultToleranceConsistent = on(
+  'incident.faultToleranceAssessed',
+  (_, e) => e.actualInvestorLoss || !e.lossesCompensated,
+);
 
 export const noOpenSanctionCase = (ctx: PilotContext): boolean => ctx.sanctionCase === null;
 /** A rectification deadline set with the decision lies after the decision's date. */
-export const rectificationDueValid = on('rectification.required', (_, e) => e.dueDate === undefined || e.dueDate > e.factDate);
+export const rectificationDueValid = on(
+  'rectification.required',
+  (_, e) => e.dueDate === undefined || e.dueDate > e.factDate,
+);
 export const isOpenExitItem = on('exit.checklistItemDone', (ctx, e) => !(ctx.exit?.done ?? []).includes(e.item));
 /** R-EXIT-6: the exit closes only when the exit plan's checklist is done. */
 export const exitChecklistDone = (ctx: PilotContext): boolean => EXIT_ITEMS.every((i) => ctx.exit?.done.includes(i));

@@ -241,9 +241,11 @@ export const pilotMachine = pilotSetup.createMachine({
     exited: { type: 'final', entry: { type: 'cancelAllDeadlines', params: { reason: 'exited' } } },
     rejected: {
       type: 'final',
-      entry: [{ type: 'cancelAllDeadlines', params: { reason: 'rejected' } }, notify('project.rejected', 'owner', 'R-APP-3')],
+      entry: [
+        { type: 'cancelAllDeadlines', params: { reason: 'rejected' } },
+        notify('project.rejected', 'owner', 'R-APP-3'),
+      ],
     },
     withdrawn: { type: 'final', entry: { type: 'cancelAllDeadlines', params: { reason: 'withdrawn' } } },
   },
 });
-

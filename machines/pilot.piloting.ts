@@ -1,6 +1,6 @@
 import { eventDate } from './events-common.ts';
-import { EXIT_ITEMS } from './pilot.events.ts';
 import type { SanctionMeasure } from './pilot.events.ts';
+import { EXIT_ITEMS } from './pilot.events.ts';
 import type { SanctionStage } from './pilot.guards.ts';
 import {
   type Args,
@@ -27,7 +27,11 @@ const confirmSanction = (measure: SanctionMeasure) => ({
 const initialSanctionConfirms = [
   { guard: confirmSanction('suspend'), target: '#pilot.piloting.suspended', actions: sanctionDone },
   { guard: confirmSanction('stop'), target: '#pilot.exiting', actions: stopDone },
-  { guard: confirmSanction('administrativeMeasures'), target: '#pilot.piloting.awaitingFollowUp', actions: sanctionDone },
+  {
+    guard: confirmSanction('administrativeMeasures'),
+    target: '#pilot.piloting.awaitingFollowUp',
+    actions: sanctionDone,
+  },
   { guard: confirmSanction('referral'), target: '#pilot.piloting.awaitingFollowUp', actions: sanctionDone },
 ] as const;
 
@@ -109,10 +113,20 @@ export const pilotingState = pilotSetup.createStateConfig({
   initial: 'active',
   entry: [
     schedule('stageEvaluation', 'R-EXIT-1', ({ context }) => context.launchDate ?? ''),
-    schedule('periodicReport', 'R-SUP-1', ({ context }) => context.launchDate ?? '', () => ({ occurrence: 1 })),
+    schedule(
+      'periodicReport',
+      'R-SUP-1',
+      ({ context }) => context.launchDate ?? '',
+      () => ({ occurrence: 1 }),
+    ),
     notify('pilot.launched', 'owner', 'R-APP-6'),
   ],
-  exit: [cancel('stageEvaluation'), cancel('nextStageEvaluation'), cancel('periodicReport'), cancel('rectificationDue')],
+  exit: [
+    cancel('stageEvaluation'),
+    cancel('nextStageEvaluation'),
+    cancel('periodicReport'),
+    cancel('rectificationDue'),
+  ],
   on: {
     ...investorProtection,
     'report.received': [

@@ -3,8 +3,8 @@ import { applied } from './decisions.ts';
 import { evaluatePilotEligibility } from './eligibility.ts';
 import { eventDate } from './events-common.ts';
 import type { PilotContext } from './pilot.context.ts';
-import { faultToleranceOf, marketCorePath } from './pilot.guards.ts';
 import type { PilotEvent, PilotEventOf, PilotEventType } from './pilot.events.ts';
+import { faultToleranceOf, marketCorePath } from './pilot.guards.ts';
 
 type Patch = Partial<PilotContext>;
 type Reducer<K extends PilotEventType> = (ctx: PilotContext, event: PilotEventOf<K>) => Patch;
@@ -43,16 +43,24 @@ export const pilotReducers: Reducers = {
   'batch.assigned': (_, e) => ({ batchId: e.batchId }),
   'screening.deferToLaterBatch': (ctx, e) => ({
     batchId: e.laterBatchId,
-    deferrals: [...ctx.deferrals, { fromBatchId: ctx.batchId, toBatchId: e.laterBatchId, at: e.recordedAt, reason: e.reason }],
+    deferrals: [
+      ...ctx.deferrals,
+      { fromBatchId: ctx.batchId, toBatchId: e.laterBatchId, at: e.recordedAt, reason: e.reason },
+    ],
   }),
-  'review.assigned': (ctx, e) => ({ assignments: [...ctx.assignments, { reviewerId: e.reviewerId, status: 'assigned' }] }),
+  'review.assigned': (ctx, e) => ({
+    assignments: [...ctx.assignments, { reviewerId: e.reviewerId, status: 'assigned' }],
+  }),
   'review.accepted': (ctx, e) => ({ assignments: setStatus(ctx, userIdOf(e.actor), 'accepted') }),
   'review.declined': (ctx, e) => ({ assignments: setStatus(ctx, userIdOf(e.actor), 'declined') }),
   'review.submitted': (ctx, e) => {
     const { type: _t, actor: _a, recordedAt, factDate: _f, recommendation, comment, ...ratings } = e;
     return {
       assignments: setStatus(ctx, userIdOf(e.actor), 'submitted'),
-      reviews: [...ctx.reviews, { reviewerId: userIdOf(e.actor) ?? '', ratings, recommendation, comment, submittedAt: recordedAt }],
+      reviews: [
+        ...ctx.reviews,
+        { reviewerId: userIdOf(e.actor) ?? '', ratings, recommendation, comment, submittedAt: recordedAt },
+      ],
     };
   },
   'screening.requestInfo': (ctx, e) => ({
@@ -62,10 +70,17 @@ export const pilotReducers: Reducers = {
     infoRequests: ctx.infoRequests.map((r) => (r.receivedOn === null ? { ...r, receivedOn: e.factDate } : r)),
   }),
   'decision.propose': (_, e) => ({
-    pending: { kind: e.decisionKind, proposedBy: userIdOf(e.actor) ?? '', proposedAt: e.recordedAt, details: withoutMeta(e) },
+    pending: {
+      kind: e.decisionKind,
+      proposedBy: userIdOf(e.actor) ?? '',
+      proposedAt: e.recordedAt,
+      details: withoutMeta(e),
+    },
   }),
   'decision.confirm': (ctx, e) =>
-    ctx.pending === null ? {} : { pending: null, decisions: [...ctx.decisions, applied(ctx.pending, e.actor, e.recordedAt)] },
+    ctx.pending === null
+      ? {}
+      : { pending: null, decisions: [...ctx.decisions, applied(ctx.pending, e.actor, e.recordedAt)] },
   'decision.withdraw': () => ({ pending: null }),
   'preliminary.forwarded': (ctx, e) => ({ csrc: { ...ctx.csrc, forwardedOn: e.factDate } }),
   'csrc.forwarded': (ctx, e) => ({ csrc: { ...ctx.csrc, forwardedOn: e.factDate } }),
@@ -99,7 +114,9 @@ export const pilotReducers: Reducers = {
   }),
   'inspection.findingsRecorded': (ctx, e) => {
     const inspection = ctx.inspections[e.inspectionId];
-    return inspection ? { inspections: { ...ctx.inspections, [e.inspectionId]: { ...inspection, findingsOn: e.factDate } } } : {};
+    return inspection
+      ? { inspections: { ...ctx.inspections, [e.inspectionId]: { ...inspection, findingsOn: e.factDate } } }
+      : {};
   },
   'guidance.recorded': (ctx, e) => ({
     guidance: [...ctx.guidance, { kind: e.guidanceKind, on: e.factDate, summary: e.summary, noticeRef: null }],
@@ -108,14 +125,23 @@ export const pilotReducers: Reducers = {
     guidance: [...ctx.guidance, { kind: 'csrcRelayed', on: e.factDate, summary: e.summary, noticeRef: e.noticeRef }],
   }),
   'complaint.logged': (ctx, e) => ({
-    complaints: { ...ctx.complaints, [e.complaintId]: { receivedOn: e.factDate, acknowledgedOn: null, resolvedOn: null } },
+    complaints: {
+      ...ctx.complaints,
+      [e.complaintId]: { receivedOn: e.factDate, acknowledgedOn: null, resolvedOn: null },
+    },
   }),
   'complaint.acknowledged': (ctx, e) => patchComplaint(ctx, e.complaintId, { acknowledgedOn: e.factDate }),
   'complaint.resolved': (ctx, e) => patchComplaint(ctx, e.complaintId, { resolvedOn: e.factDate }),
   'incident.occurred': (ctx, e) => ({
     incidents: {
       ...ctx.incidents,
-      [e.incidentId]: { kind: e.incidentKind, occurredAt: e.occurredAt, summary: e.summary, reports: [], faultTolerance: null },
+      [e.incidentId]: {
+        kind: e.incidentKind,
+        occurredAt: e.occurredAt,
+        summary: e.summary,
+        reports: [],
+        faultTolerance: null,
+      },
     },
   }),
   'incident.reportReceived': (ctx, e) => {
@@ -135,7 +161,12 @@ export const pilotReducers: Reducers = {
     evaluations: [...ctx.evaluations, { on: e.factDate, outcome: e.outcome, summary: e.summary }],
   }),
   'rectification.required': (_, e) => ({
-    rectification: { requiredOn: e.factDate, dueDate: e.dueDate ?? null, requirements: e.requirements, completedOn: null },
+    rectification: {
+      requiredOn: e.factDate,
+      dueDate: e.dueDate ?? null,
+      requirements: e.requirements,
+      completedOn: null,
+    },
   }),
   'rectification.completed': (ctx, e) =>
     ctx.rectification ? { rectification: { ...ctx.rectification, completedOn: e.factDate } } : {},
@@ -145,12 +176,18 @@ export const pilotReducers: Reducers = {
   'support.recorded': (ctx, e) => ({
     support: [...ctx.support, { programme: e.programme, status: e.status, beneficiary: e.beneficiary, on: e.factDate }],
   }),
-  'exit.requested': (_, e) => ({ exit: { mode: 'voluntary', startedOn: e.factDate, reason: e.reason, done: [], closedOn: null } }),
+  'exit.requested': (_, e) => ({
+    exit: { mode: 'voluntary', startedOn: e.factDate, reason: e.reason, done: [], closedOn: null },
+  }),
   'exit.checklistItemDone': (ctx, e) => (ctx.exit ? { exit: { ...ctx.exit, done: [...ctx.exit.done, e.item] } } : {}),
   'exit.closed': (ctx, e) => (ctx.exit ? { exit: { ...ctx.exit, closedOn: e.factDate } } : {}),
 };
 
-function setStatus(ctx: PilotContext, reviewerId: string | null, status: PilotContext['assignments'][number]['status']) {
+function setStatus(
+  ctx: PilotContext,
+  reviewerId: string | null,
+  status: PilotContext['assignments'][number]['status'],
+) {
   return ctx.assignments.map((a) => (a.reviewerId === reviewerId && a.status !== 'declined' ? { ...a, status } : a));
 }
 

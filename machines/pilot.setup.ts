@@ -79,7 +79,12 @@ export const pilotSetup = setup({
 });
 
 export type Args = { context: PilotContext; event: PilotEvent };
-export const schedule = (kind: DeadlineKind, rule: string, basis: (a: Args) => string, extra?: (a: Args) => object) => ({
+export const schedule = (
+  kind: DeadlineKind,
+  rule: string,
+  basis: (a: Args) => string,
+  extra?: (a: Args) => object,
+) => ({
   type: 'scheduleDeadline' as const,
   params: (a: Args): ScheduleDeadlineParams => ({ kind, key: kind, rule, basis: basis(a), ...extra?.(a) }),
 });
@@ -98,7 +103,6 @@ export const scheduleKeyed = (kind: DeadlineKind, rule: string, field: string, b
   params: (a: Args): ScheduleDeadlineParams => ({ kind, key: keyed(kind, field)(a), rule, basis: basis(a) }),
 });
 export const factDateOf = ({ event }: Args) => eventDate(event);
-
 
 /** The Slack user id of the event's sender (reviewers act on their own assignment). */
 export function reviewerOf(event: PilotEvent): string {

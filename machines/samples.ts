@@ -30,7 +30,14 @@ export function samplePilotEvents(ctx: PilotContext, actor: Actor, options: Samp
   const bureauDecisionDate = laterDate(ctx.sanctionCase?.reportedOn ?? null, day);
   const sanction = SANCTION_MEASURES.map(
     (measure) =>
-      ({ type: 'decision.propose', ...base, decisionKind: 'sanction', measure, bureauDecisionDate, summary: text }) as const,
+      ({
+        type: 'decision.propose',
+        ...base,
+        decisionKind: 'sanction',
+        measure,
+        bureauDecisionDate,
+        summary: text,
+      }) as const,
   );
   return [
     { type: 'intake.update', ...base },
@@ -132,7 +139,11 @@ export function samplePilotEvents(ctx: PilotContext, actor: Actor, options: Samp
     { type: 'sanction.reportedToCsrc', ...fact, violation: 'commitment', severity: 'minor', summary: text },
     { type: 'support.recorded', ...fact, programme: 'shanghaiJincai', status: 'applied', beneficiary: 'person' },
     { type: 'exit.requested', ...fact, reason: text },
-    { type: 'exit.checklistItemDone', ...fact, item: EXIT_ITEMS.find((i) => !ctx.exit?.done.includes(i)) ?? EXIT_ITEMS[0] },
+    {
+      type: 'exit.checklistItemDone',
+      ...fact,
+      item: EXIT_ITEMS.find((i) => !ctx.exit?.done.includes(i)) ?? EXIT_ITEMS[0],
+    },
     { type: 'exit.closed', ...fact },
   ];
 }

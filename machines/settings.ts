@@ -69,7 +69,13 @@ export interface DeadlineSpec {
 
 /** What can fall due, as data: the runtime computes the date from the basis, the settings and its calendar. */
 export const DEADLINES = {
-  reviewerResponse: { rule: 'R-APP-2', from: 'assignedOn', after: ['reviewerResponse'], clock: 'reviewer', responsible: 'reviewer' },
+  reviewerResponse: {
+    rule: 'R-APP-2',
+    from: 'assignedOn',
+    after: ['reviewerResponse'],
+    clock: 'reviewer',
+    responsible: 'reviewer',
+  },
   reviewDue: { rule: 'R-APP-2', from: 'acceptedOn', after: ['reviewDue'], clock: 'reviewer', responsible: 'reviewer' },
   reviewDueSimplified: {
     rule: 'R-COA-7',
@@ -78,10 +84,28 @@ export const DEADLINES = {
     clock: 'reviewer',
     responsible: 'reviewer',
   },
-  infoDue: { rule: 'R-APP-2', from: 'requestedOn', after: ['infoRequestDue'], clock: 'institution', responsible: 'owner' },
-  csrcAnswerExpected: { rule: 'R-APP-4', from: 'forwardedOn', after: ['csrcAnswerExpected'], clock: 'csrc', responsible: 'owner' },
+  infoDue: {
+    rule: 'R-APP-2',
+    from: 'requestedOn',
+    after: ['infoRequestDue'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
+  csrcAnswerExpected: {
+    rule: 'R-APP-4',
+    from: 'forwardedOn',
+    after: ['csrcAnswerExpected'],
+    clock: 'csrc',
+    responsible: 'owner',
+  },
   noticeCloses: { rule: 'R-APP-5', from: 'publishedOn', after: ['noticePeriod'], clock: 'ours', responsible: 'owner' },
-  commitmentDue: { rule: 'R-APP-6', from: 'noticeClosedOn', after: ['commitmentDue'], clock: 'institution', responsible: 'owner' },
+  commitmentDue: {
+    rule: 'R-APP-6',
+    from: 'noticeClosedOn',
+    after: ['commitmentDue'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
   periodicReport: {
     rule: 'R-SUP-1',
     from: 'periodStart',
@@ -97,7 +121,13 @@ export const DEADLINES = {
     clock: 'institution',
     responsible: 'owner',
   },
-  complaintResolve: { rule: 'R-SUP-4', from: 'receivedOn', after: ['complaintResolve'], clock: 'institution', responsible: 'owner' },
+  complaintResolve: {
+    rule: 'R-SUP-4',
+    from: 'receivedOn',
+    after: ['complaintResolve'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
   incidentFirstReport: {
     rule: 'R-SUP-5',
     from: 'occurredAt',
@@ -105,10 +135,34 @@ export const DEADLINES = {
     clock: 'institution',
     responsible: 'owner',
   },
-  rectificationDue: { rule: 'R-EXIT-4', from: 'requiredOn', after: ['rectificationDefault'], clock: 'institution', responsible: 'owner' },
-  stageEvaluation: { rule: 'R-EXIT-1', from: 'launchDate', after: ['firstStageEvaluation'], clock: 'ours', responsible: 'owner' },
-  nextStageEvaluation: { rule: 'R-EXIT-3', from: 'evaluatedOn', after: ['nextStageEvaluation'], clock: 'ours', responsible: 'owner' },
-  coachingExpires: { rule: 'R-COA-4', from: 'publishedOn', after: ['coachingPeriod'], clock: 'ours', responsible: 'owner' },
+  rectificationDue: {
+    rule: 'R-EXIT-4',
+    from: 'requiredOn',
+    after: ['rectificationDefault'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
+  stageEvaluation: {
+    rule: 'R-EXIT-1',
+    from: 'launchDate',
+    after: ['firstStageEvaluation'],
+    clock: 'ours',
+    responsible: 'owner',
+  },
+  nextStageEvaluation: {
+    rule: 'R-EXIT-3',
+    from: 'evaluatedOn',
+    after: ['nextStageEvaluation'],
+    clock: 'ours',
+    responsible: 'owner',
+  },
+  coachingExpires: {
+    rule: 'R-COA-4',
+    from: 'publishedOn',
+    after: ['coachingPeriod'],
+    clock: 'ours',
+    responsible: 'owner',
+  },
 } as const satisfies Record<string, DeadlineSpec>;
 
 export type DeadlineKind = keyof typeof DEADLINES;

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { COMMANDS } from '../src/listeners/commands/index.ts';
+
+const manifest = parse(readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8'));
+
+describe('manifest.yml', () => {
+  it('declares exactly the slash commands the app registers', () => {
+    const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
+    expect(declared).toEqual([...COMMANDS].sort());
+  });
+
+  it('sends commands and interactions to the HTTP receiver endpoint', () => {
+    for (const c of manifest.features.slash_commands) expect(c.url).toMatch(/\/slack\/events$/);
+    expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true });
+    expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('asks for the scopes the code uses: commands and posting messages', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write']));
+  });
+
+  it('states the Socket Mode setting explicitly', () => {
+    expect(typeof manifest.settings.socket_mode_enabled).toBe('boolean');
+  });
+});
