@@ -1,8 +1,8 @@
-import { eventDate } from './events-common.ts';
+import { eventDate, shanghaiDateOf } from './events-common.ts';
 import { initialPilotContext } from './pilot.context.ts';
 import { INCENTIVES } from './pilot.events.ts';
 import { exitingState, pilotingState } from './pilot.piloting.ts';
-import { type Args, cancel, factDateOf, idOf, keyed, notify, pilotSetup, reviewerOf, schedule } from './pilot.setup.ts';
+import { type Args, cancel, idOf, keyed, notify, pilotSetup, reviewerOf, schedule } from './pilot.setup.ts';
 import type { ChecklistParams } from './settings.ts';
 
 /** Stored with every persisted snapshot; bump it (and add a migration) when the snapshot's shape changes. */
@@ -112,7 +112,7 @@ export const pilotMachine = pilotSetup.createMachine({
             'screening.requestInfo': {
               guard: 'noPendingDecision',
               target: 'awaitingInformation',
-              actions: ['record', schedule('infoDue', 'R-APP-2', factDateOf)],
+              actions: 'record',
             },
             'screening.deferToLaterBatch': [
               { guard: 'canDeferToLaterBatch', actions: 'record' },
@@ -137,6 +137,9 @@ export const pilotMachine = pilotSetup.createMachine({
           },
         },
         awaitingInformation: {
+          entry: schedule('infoDue', 'R-APP-2', ({ context }) =>
+            shanghaiDateOf(context.infoRequests.at(-1)?.requestedAt ?? ''),
+          ),
           exit: cancel('infoDue'),
           on: {
             'intake.update': { guard: 'updateKeepsApplicationValid', actions: 'record' },

@@ -1,4 +1,3 @@
-import { eventDate } from './events-common.ts';
 import type { SanctionMeasure } from './pilot.events.ts';
 import { EXIT_ITEMS } from './pilot.events.ts';
 import type { SanctionStage } from './pilot.guards.ts';
@@ -268,4 +267,3 @@ export const exitingState = pilotSetup.createStateConfig({
   },
 });
 
-export { eventDate };

@@ -5,7 +5,7 @@ import { PermissionError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
-import { startPilotSnapshot } from '../runtime/machines.ts';
+import { startSnapshot } from '../runtime/machines.ts';
 import { type IntakeDraft, parseIntake } from './intake.ts';
 import { projectCreatedMessage } from './messages.ts';
 import { nextRef, REF_PREFIX } from './next-ref.ts';
@@ -49,7 +49,7 @@ export async function createProject(
   const now = deps.clock.now();
   const result = await deps.prisma.$transaction(async (tx) => {
     const ref = await nextRef(tx, REF_PREFIX.pilot, shanghaiYear(now));
-    const start = startPilotSnapshot({
+    const start = startSnapshot('pilot', {
       ref,
       track: 'pilot',
       title: intake.title,

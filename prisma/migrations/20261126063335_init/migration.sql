@@ -78,6 +78,56 @@ CREATE TABLE "OutboxMessage" (
     CONSTRAINT "OutboxMessage_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Deadline" (
+    "id" UUID NOT NULL,
+    "projectId" UUID NOT NULL,
+    "key" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "rule" TEXT NOT NULL,
+    "clock" TEXT NOT NULL,
+    "responsible" TEXT NOT NULL,
+    "responsibleUserId" TEXT,
+    "basis" TEXT NOT NULL,
+    "spec" JSONB NOT NULL,
+    "dueDate" DATE NOT NULL,
+    "dueAt" TIMESTAMPTZ(3) NOT NULL,
+    "explanation" JSONB NOT NULL,
+    "unknownYears" INTEGER[],
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "nextStep" TEXT,
+    "nextStepAt" TIMESTAMPTZ(3),
+    "stepsDone" TEXT[],
+    "snoozedUntil" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+    "closedAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "Deadline_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CalendarYear" (
+    "year" INTEGER NOT NULL,
+    "holidays" TEXT[],
+    "adjustedWorkingDays" TEXT[],
+    "source" TEXT NOT NULL,
+    "loadedBy" TEXT NOT NULL,
+    "loadedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CalendarYear_pkey" PRIMARY KEY ("year")
+);
+
+-- CreateTable
+CREATE TABLE "DigestSubscription" (
+    "channelId" TEXT NOT NULL,
+    "filters" JSONB NOT NULL,
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DigestSubscription_pkey" PRIMARY KEY ("channelId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Project_ref_key" ON "Project"("ref");
 
@@ -99,8 +149,20 @@ CREATE UNIQUE INDEX "OutboxMessage_key_key" ON "OutboxMessage"("key");
 -- CreateIndex
 CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
 
+-- CreateIndex
+CREATE INDEX "Deadline_status_nextStepAt_idx" ON "Deadline"("status", "nextStepAt");
+
+-- CreateIndex
+CREATE INDEX "Deadline_status_dueAt_idx" ON "Deadline"("status", "dueAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Deadline_projectId_key_key" ON "Deadline"("projectId", "key");
+
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deadline" ADD CONSTRAINT "Deadline_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

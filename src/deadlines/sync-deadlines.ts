@@ -1,0 +1,128 @@
+import { DEADLINES } from '../../machines/catalog.ts';
+import type { CancelDeadlineParams, ScheduleDeadlineParams } from '../../machines/settings.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import type { Prisma } from '../db/client.ts';
+import { computeDeadline } from './compute-deadline.ts';
+import { nextPlannedStep, planSteps } from './steps.ts';
+
+/** A deadline effect the machine returned from a transition. */
+export type DeadlineEffect =
+  | { type: 'scheduleDeadline'; params: ScheduleDeadlineParams }
+  | { type: 'cancelDeadline'; params: CancelDeadlineParams }
+  | { type: 'cancelAllDeadlines'; params: { reason: string } };
+
+/** What happened to a deadline row, for the audit trail and for telling people a due date moved. */
+export interface DeadlineChange {
+  key: string;
+  kind: string;
+  change: 'created' | 'moved' | 'unchanged' | 'met' | 'metLate' | 'cancelled';
+  dueAt?: string;
+  /** The last day (YYYY-MM-DD, Shanghai), for people; dueAt is the instant it ends. */
+  dueDate?: string;
+  previousDueDate?: string;
+}
+
+/**
+ * Creates, moves or closes the project's deadline rows inside the transaction that changes the project, so the
+ * rows always agree with the snapshot. Closing an open deadline before its due instant counts as met, after it as
+ * met late; cancelAllDeadlines (the project ends) cancels whatever is still open.
+ */
+export async function syncDeadlines(
+  tx: Prisma.TransactionClient,
+  project: { id: string; ownerId: string },
+  effects: readonly DeadlineEffect[],
+  calendar: WorkingCalendar,
+  now: Date,
+): Promise<DeadlineChange[]> {
+  const changes: DeadlineChange[] = [];
+  for (const effect of effects) {
+    if (effect.type === 'scheduleDeadline') {
+      changes.push(await schedule(tx, project, effect.params, calendar));
+    } else if (effect.type === 'cancelDeadline') {
+      const row = await tx.deadline.findUnique({
+        where: { projectId_key: { projectId: project.id, key: effect.params.key } },
+      });
+      if (!row || (row.status !== 'open' && row.status !== 'missed')) continue;
+      const status = row.status === 'missed' || row.dueAt <= now ? 'metLate' : 'met';
+      await tx.deadline.update({
+        where: { id: row.id },
+        data: { status, nextStep: null, nextStepAt: null, closedAt: now },
+      });
+      changes.push({ key: row.key, kind: row.kind, change: status });
+    } else {
+      const open = await tx.deadline.findMany({ where: { projectId: project.id, status: { in: ['open', 'missed'] } } });
+      await tx.deadline.updateMany({
+        where: { id: { in: open.map((r) => r.id) } },
+        data: { status: 'cancelled', nextStep: null, nextStepAt: null, closedAt: now },
+      });
+      for (const row of open) changes.push({ key: row.key, kind: row.kind, change: 'cancelled' });
+    }
+  }
+  return changes;
+}
+
+async function schedule(
+  tx: Prisma.TransactionClient,
+  project: { id: string; ownerId: string },
+  params: ScheduleDeadlineParams,
+  calendar: WorkingCalendar,
+): Promise<DeadlineChange> {
+  const spec = DEADLINES[params.kind];
+  const computed = computeDeadline(params, calendar);
+  const plan = planSteps(
+    {
+      kind: params.kind,
+      clock: spec.clock,
+      dueDate: computed.dueDate,
+      dueAt: computed.dueAt,
+      hourly: isHourly(computed),
+    },
+    calendar,
+  );
+  const first = nextPlannedStep(plan, []);
+  const data = {
+    kind: params.kind,
+    rule: params.rule,
+    clock: spec.clock,
+    responsible: spec.responsible,
+    responsibleUserId: spec.responsible === 'reviewer' ? (params.userId ?? null) : project.ownerId,
+    basis: params.basis,
+    spec: {
+      periods: computed.periods,
+      explicitDueDate: computed.explicitDueDate,
+      occurrence: params.occurrence ?? null,
+    } as unknown as Prisma.InputJsonValue,
+    dueDate: new Date(`${computed.dueDate}T00:00:00Z`),
+    dueAt: new Date(computed.dueAt),
+    explanation: computed.explanations as unknown as Prisma.InputJsonValue,
+    unknownYears: computed.unknownYears,
+    status: 'open',
+    nextStep: first?.step ?? null,
+    nextStepAt: first ? new Date(first.at) : null,
+    stepsDone: [],
+    snoozedUntil: null,
+    closedAt: null,
+  };
+  const existing = await tx.deadline.findUnique({
+    where: { projectId_key: { projectId: project.id, key: params.key } },
+  });
+  if (!existing) {
+    await tx.deadline.create({ data: { ...data, projectId: project.id, key: params.key } });
+    return { key: params.key, kind: params.kind, change: 'created', dueAt: computed.dueAt, dueDate: computed.dueDate };
+  }
+  const moved = existing.dueAt.getTime() !== data.dueAt.getTime();
+  await tx.deadline.update({ where: { id: existing.id }, data });
+  return {
+    key: params.key,
+    kind: params.kind,
+    change: moved ? 'moved' : 'unchanged',
+    dueAt: computed.dueAt,
+    dueDate: computed.dueDate,
+    ...(moved ? { previousDueDate: existing.dueDate.toISOString().slice(0, 10) } : {}),
+  };
+}
+
+/** Hour-counted periods (incidents) run day and night; everything else steps at 09:00 on working days. */
+export function isHourly(computed: { periods: { unit: string }[] }): boolean {
+  return computed.periods.some((p) => p.unit === 'hours');
+}

@@ -1,0 +1,184 @@
+import { type AnyMachineSnapshot, transition } from 'xstate';
+import type { Actor } from '../../machines/actor.ts';
+import type { Clock } from '../clock.ts';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import { loadCalendar } from '../deadlines/load-calendar.ts';
+import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
+import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
+import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { effectMessages, type MachineAction } from './effect-messages.ts';
+import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
+
+export interface ApplyEventDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  /** Called after commit with the outbox keys the change wrote, so they are sent at once. */
+  afterCommit(outboxKeys: string[]): void;
+}
+
+/** An event as a use case builds it: the runtime adds nothing but checks everything. */
+export interface EventInput {
+  type: string;
+  actor: Actor;
+  recordedAt: string;
+  factDate?: string;
+  [field: string]: unknown;
+}
+
+export interface AppliedEvent {
+  projectId: string;
+  ref: string;
+  version: number;
+  from: string;
+  to: string;
+  stage: string;
+  status: string;
+  deadlines: DeadlineChange[];
+  outboxKeys: string[];
+}
+
+const EFFECT_TYPES = new Set([
+  'scheduleDeadline',
+  'cancelDeadline',
+  'cancelAllDeadlines',
+  'notify',
+  'produceChecklist',
+]);
+
+/**
+ * The one path every change takes, whoever causes it (a person, a button, the scheduler): load the project, restore
+ * its snapshot, run the machine's pure transition, then in ONE transaction write the snapshot (optimistic version
+ * check), the derived columns, the audit row, the outbox rows and the deadline rows; effects run after commit.
+ * A write that lost a race is retried once on the fresh snapshot if the event is still allowed.
+ */
+export async function applyEvent(deps: ApplyEventDeps, projectId: string, input: EventInput): Promise<AppliedEvent> {
+  try {
+    return await attempt(deps, projectId, input, false);
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
+    try {
+      return await attempt(deps, projectId, input, true);
+    } catch (again) {
+      if (again instanceof VersionConflict)
+        throw new StaleProjectError('error.stale', { ref: again.ref, stage: again.stage });
+      throw again;
+    }
+  }
+}
+
+class VersionConflict extends Error {
+  constructor(
+    readonly ref: string,
+    readonly stage: string,
+  ) {
+    super('version conflict');
+  }
+}
+
+async function attempt(
+  deps: ApplyEventDeps,
+  projectId: string,
+  input: EventInput,
+  retry: boolean,
+): Promise<AppliedEvent> {
+  const project = await deps.prisma.project.findUnique({ where: { id: projectId } });
+  if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
+  const entry = machineEntry(project.machine);
+  const schema = entry.eventSchemas[input.type];
+  const info = entry.events[input.type];
+  if (!schema || !info) throw new InputError('error.eventUnknown', { event: input.type });
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new InputError('error.eventInvalid', { event: input.type, detail: summarise(parsed.error) });
+  const event = parsed.data as EventInput;
+
+  const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
+  if (!snapshot.can(event)) {
+    // On the retry after a lost race, the person acted on a project that moved on: say so, and what it is now.
+    if (retry) throw new StaleProjectError('error.stale', { ref: project.ref, stage: project.stage });
+    throw refusal(event, info.senders, project.ref, project.stage);
+  }
+  const [next, actions] = transition(entry.machine, snapshot as never, event as never) as unknown as [
+    AnyMachineSnapshot,
+    MachineAction[],
+  ];
+  if (next.status === 'error') throw new Error(`${project.ref}: the machine failed on ${event.type}`);
+  const persisted = entry.machine.getPersistedSnapshot(next);
+  const columns = derivedColumns(next);
+  const effects = actions.filter((a) => EFFECT_TYPES.has(a.type));
+  const from = statePath(snapshot.value);
+  const to = statePath(next.value);
+  const now = deps.clock.now();
+  const version = project.version + 1;
+
+  const result = await deps.prisma.$transaction(async (tx) => {
+    const updated = await tx.project.updateMany({
+      where: { id: project.id, version: project.version },
+      data: {
+        snapshot: persisted as unknown as Prisma.InputJsonValue,
+        machineVersion: entry.version,
+        version,
+        stage: columns.stage,
+        status: columns.status,
+      },
+    });
+    if (updated.count !== 1) {
+      const fresh = await tx.project.findUnique({ where: { id: project.id }, select: { stage: true } });
+      throw new VersionConflict(project.ref, fresh?.stage ?? project.stage);
+    }
+    const calendar = await loadCalendar(tx);
+    const deadlineEffects = effects.filter((a): a is DeadlineEffect & MachineAction =>
+      ['scheduleDeadline', 'cancelDeadline', 'cancelAllDeadlines'].includes(a.type),
+    );
+    const deadlines = await syncDeadlines(tx, project, deadlineEffects, calendar, now);
+    const { actor, recordedAt, factDate, type, ...payload } = event;
+    await tx.auditEvent.create({
+      data: {
+        projectId: project.id,
+        actorKind: actor.kind,
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        actorRoles: actor.kind === 'user' ? actor.roles : [],
+        eventType: type,
+        payload: { ...payload, deadlines } as unknown as Prisma.InputJsonValue,
+        fromState: from,
+        toState: to,
+        machineVersion: entry.version,
+        recordedAt: new Date(recordedAt),
+        factDate: factDate ? new Date(`${factDate}T00:00:00Z`) : null,
+      },
+    });
+    const messages = await effectMessages(tx, { ...project, version }, effects, deadlines);
+    await enqueueMessages(tx, messages);
+    return { deadlines, outboxKeys: messages.map((m) => m.key) };
+  });
+  deps.afterCommit(result.outboxKeys);
+  return {
+    projectId: project.id,
+    ref: project.ref,
+    version,
+    from,
+    to,
+    stage: columns.stage,
+    status: columns.status,
+    deadlines: result.deadlines,
+    outboxKeys: result.outboxKeys,
+  };
+}
+
+function refusal(event: EventInput, senders: unknown, ref: string, stage: string) {
+  const allowedRoles = Array.isArray(senders) ? (senders as string[]) : [];
+  const mayByRole =
+    senders === 'scheduler'
+      ? event.actor.kind === 'scheduler'
+      : event.actor.kind === 'user' && event.actor.roles.some((r) => allowedRoles.includes(r));
+  if (!mayByRole)
+    return new PermissionError('error.permission.event', {
+      event: event.type,
+      roles: allowedRoles.join(', ') || 'scheduler',
+    });
+  return new InputError('error.eventNotAllowedNow', { event: event.type, ref, stage });
+}
+
+function summarise(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.') || '(event)'}: ${i.message}`).join('; ');
+}

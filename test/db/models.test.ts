@@ -1,0 +1,374 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../src/db/generated/client.ts';
+import { enqueueMessages } from '../../src/outbox/enqueue-messages.ts';
+import { nextRef, normaliseRef } from '../../src/projects/next-ref.ts';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/db.ts';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** JSON that trips naive encoders: unicode, quotes, backslashes, nesting, nulls, big-but-safe numbers. */
+const TRICKY_JSON = {
+  title: '基于区块链的基金份额登记 🚀',
+  quote: 'it\'s "quoted" \\ back\\slash',
+  nested: { list: [1, 2.5, -3, null, true, 'x', { deep: [] }], empty: {} },
+  maxSafe: Number.MAX_SAFE_INTEGER,
+  nothing: null,
+};
+
+/** Array elements that need quoting in PostgreSQL's array literal syntax. */
+const TRICKY_STRINGS = ['admin', '管理员', '', 'with,comma', 'with"quote', '{braces}', 'NULL', ' spaced '];
+
+let projectSeq = 0;
+function projectData(over: Partial<Prisma.ProjectUncheckedCreateInput> = {}): Prisma.ProjectUncheckedCreateInput {
+  projectSeq += 1;
+  return {
+    ref: `P-2099-${String(projectSeq).padStart(3, '0')}`,
+    track: 'pilot',
+    title: `项目 ${projectSeq}`,
+    intake: { scenario: 's' },
+    machine: 'pilot',
+    machineVersion: 1,
+    snapshot: { value: 'intake' },
+    stage: 'intake',
+    status: 'active',
+    ownerId: 'U0OWNER01',
+    createdById: 'U0ADMIN01',
+    ...over,
+  };
+}
+
+function prismaCode(error: unknown): string | undefined {
+  return error instanceof Prisma.PrismaClientKnownRequestError ? error.code : undefined;
+}
+
+/** Models this file writes and reads; kept next to the check that the schema has no others. */
+const COVERED = [
+  'AuditEvent',
+  'CalendarYear',
+  'Deadline',
+  'DigestSubscription',
+  'OutboxMessage',
+  'Project',
+  'RefCounter',
+  'UserRole',
+];
+
+describe(`every model round-trips on ${TEST_ENGINE}`, () => {
+  it('covers every model in schema.prisma', () => {
+    expect(Object.values(Prisma.ModelName).sort()).toEqual(COVERED);
+  });
+
+  it('Project: uuid id, defaults, Json columns, timestamps', async () => {
+    const created = await db.prisma.project.create({
+      data: projectData({ intake: TRICKY_JSON, snapshot: [{ step: 1 }, 'two', 3], channelId: 'C0PILOT01' }),
+    });
+    expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(created.version).toBe(1);
+    expect(created.createdAt).toBeInstanceOf(Date);
+    expect(created.updatedAt).toBeInstanceOf(Date);
+
+    const read = await db.prisma.project.findUniqueOrThrow({ where: { ref: created.ref } });
+    expect(read).toEqual(created);
+    expect(read.intake).toEqual(TRICKY_JSON);
+    expect(read.snapshot).toEqual([{ step: 1 }, 'two', 3]);
+    expect(read.cardTs).toBeNull();
+
+    const updated = await db.prisma.project.update({
+      where: { id: created.id },
+      data: { version: { increment: 1 }, cardTs: '1764138600.000100', threadTs: '1764138600.000100' },
+    });
+    expect(updated.version).toBe(2);
+    expect(updated.cardTs).toBe('1764138600.000100');
+  });
+
+  it('Project.ref is unique (P2002)', async () => {
+    const p = await db.prisma.project.create({ data: projectData() });
+    const error = await db.prisma.project.create({ data: projectData({ ref: p.ref }) }).catch((e: unknown) => e);
+    expect(prismaCode(error)).toBe('P2002');
+  });
+
+  it('RefCounter: composite id', async () => {
+    await db.prisma.refCounter.create({ data: { prefix: 'Z', year: 2098, last: 41 } });
+    const row = await db.prisma.refCounter.findUniqueOrThrow({ where: { prefix_year: { prefix: 'Z', year: 2098 } } });
+    expect(row).toEqual({ prefix: 'Z', year: 2098, last: 41 });
+  });
+
+  it('AuditEvent: BigInt ids, String[], Json, timestamptz and date, relation to Project', async () => {
+    const project = await db.prisma.project.create({ data: projectData() });
+    const recordedAt = new Date('2026-02-28T16:00:00.123Z');
+    const a = await db.prisma.auditEvent.create({
+      data: {
+        projectId: project.id,
+        actorKind: 'user',
+        actorId: 'U0ADMIN01',
+        actorRoles: TRICKY_STRINGS,
+        eventType: 'project.created',
+        payload: TRICKY_JSON,
+        fromState: null,
+        toState: 'intake',
+        machineVersion: 3,
+        recordedAt,
+        factDate: new Date('2026-10-01'),
+      },
+    });
+    const b = await db.prisma.auditEvent.create({
+      data: { actorKind: 'system', actorRoles: [], eventType: 'tick', payload: {}, recordedAt },
+    });
+    expect(typeof a.id).toBe('bigint');
+    expect(b.id > a.id).toBe(true);
+
+    const read = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: a.id }, include: { project: true } });
+    expect(read.actorRoles).toEqual(TRICKY_STRINGS);
+    expect(read.payload).toEqual(TRICKY_JSON);
+    expect(read.recordedAt.toISOString()).toBe('2026-02-28T16:00:00.123Z');
+    expect(read.factDate?.toISOString()).toBe('2026-10-01T00:00:00.000Z');
+    expect(read.project?.ref).toBe(project.ref);
+
+    const readB = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: b.id } });
+    expect(readB.actorRoles).toEqual([]);
+    expect(readB.factDate).toBeNull();
+    expect(readB.projectId).toBeNull();
+  });
+
+  it('BigInt ids beyond 2^53 are exact', async () => {
+    const id = 2n ** 53n + 1n; // 9007199254740993 is not a double
+    await db.prisma.auditEvent.create({
+      data: { id, actorKind: 'system', actorRoles: [], eventType: 'big', payload: {}, recordedAt: new Date(0) },
+    });
+    const read = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id } });
+    expect(read.id).toBe(9007199254740993n);
+    const raw = await db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "AuditEvent" WHERE "eventType" = 'big'`;
+    expect(raw).toEqual([{ id: 9007199254740993n }]);
+  });
+
+  it('UserRole: composite id, default grantedAt; a second grant of the same role is P2002', async () => {
+    const granted = await db.prisma.userRole.create({
+      data: { userId: 'U0STAFF01', role: 'staff', grantedBy: 'U0ADMIN01' },
+    });
+    expect(granted.grantedAt).toBeInstanceOf(Date);
+    await db.prisma.userRole.create({ data: { userId: 'U0STAFF01', role: 'reviewer', grantedBy: 'U0ADMIN01' } });
+    const roles = await db.prisma.userRole.findMany({ where: { userId: 'U0STAFF01' }, orderBy: { role: 'asc' } });
+    expect(roles.map((r) => r.role)).toEqual(['reviewer', 'staff']);
+    const dup = await db.prisma.userRole
+      .create({ data: { userId: 'U0STAFF01', role: 'staff', grantedBy: 'U0OTHER01' } })
+      .catch((e: unknown) => e);
+    expect(prismaCode(dup)).toBe('P2002');
+  });
+
+  it('OutboxMessage: defaults, BigInt id, Json args and result, relation to Project', async () => {
+    const project = await db.prisma.project.create({ data: projectData() });
+    const m = await db.prisma.outboxMessage.create({
+      data: {
+        key: 'model-test:1',
+        projectId: project.id,
+        method: 'chat.postMessage',
+        args: { channel: 'C0PILOT01', text: '已创建', blocks: [{ type: 'section' }] },
+      },
+    });
+    expect(typeof m.id).toBe('bigint');
+    expect(m).toMatchObject({ status: 'pending', attempts: 0, lastError: null, result: null, sentAt: null });
+    expect(m.nextAttemptAt).toBeInstanceOf(Date);
+
+    const sentAt = new Date('2026-11-26T06:30:00.999Z');
+    await db.prisma.outboxMessage.update({
+      where: { id: m.id },
+      data: { status: 'sent', sentAt, result: { ok: true, ts: '1764138600.000100' } },
+    });
+    const read = await db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { key: 'model-test:1' },
+      include: { project: true },
+    });
+    expect(read.args).toEqual({ channel: 'C0PILOT01', text: '已创建', blocks: [{ type: 'section' }] });
+    expect(read.result).toEqual({ ok: true, ts: '1764138600.000100' });
+    expect(read.sentAt?.toISOString()).toBe('2026-11-26T06:30:00.999Z');
+    expect(read.project?.id).toBe(project.id);
+  });
+
+  it('Deadline: Int[] and String[], Json, date and timestamptz, unique (projectId, key)', async () => {
+    const project = await db.prisma.project.create({ data: projectData() });
+    const data = {
+      projectId: project.id,
+      key: 'complaintResolve:c-17',
+      kind: 'complaintResolve',
+      rule: 'RULES.md#complaints',
+      clock: 'ours',
+      responsible: 'owner',
+      responsibleUserId: 'U0OWNER01',
+      basis: '2026-09-30',
+      spec: { periods: [{ workingDays: 15 }] },
+      dueDate: new Date('2026-10-22'),
+      dueAt: new Date('2026-10-22T09:59:59.999Z'),
+      explanation: { steps: ['国庆节 skipped'], holidays: ['2026-10-01'] },
+      unknownYears: [2027, 2028],
+      stepsDone: ['remind-3d', 'remind-1d'],
+      nextStep: 'escalate',
+      nextStepAt: new Date('2026-10-23T01:00:00.000Z'),
+    };
+    const created = await db.prisma.deadline.create({ data });
+    expect(created.status).toBe('open');
+    const read = await db.prisma.deadline.findUniqueOrThrow({
+      where: { projectId_key: { projectId: project.id, key: data.key } },
+    });
+    expect(read).toMatchObject({ ...data, snoozedUntil: null, closedAt: null });
+    expect(read.dueDate.toISOString()).toBe('2026-10-22T00:00:00.000Z');
+    const dup = await db.prisma.deadline.create({ data }).catch((e: unknown) => e);
+    expect(prismaCode(dup)).toBe('P2002');
+    const withDeadlines = await db.prisma.project.findUniqueOrThrow({
+      where: { id: project.id },
+      include: { deadlines: true },
+    });
+    expect(withDeadlines.deadlines.map((d) => d.key)).toEqual([data.key]);
+  });
+
+  it('CalendarYear: Int id, String[] of dates', async () => {
+    const data = {
+      year: 2027,
+      holidays: ['2027-01-01', '2027-02-06'],
+      adjustedWorkingDays: ['2027-02-14'],
+      source: '国务院办公厅通知',
+      loadedBy: 'U0ADMIN01',
+    };
+    await db.prisma.calendarYear.create({ data });
+    const read = await db.prisma.calendarYear.findUniqueOrThrow({ where: { year: 2027 } });
+    expect(read).toMatchObject(data);
+    expect(read.loadedAt).toBeInstanceOf(Date);
+  });
+
+  it('DigestSubscription: String id, Json filters', async () => {
+    const filters = { tracks: ['pilot'], stages: [], owner: null };
+    await db.prisma.digestSubscription.create({ data: { channelId: 'C0DIGEST1', filters, createdById: 'U0MGR0001' } });
+    const read = await db.prisma.digestSubscription.findUniqueOrThrow({ where: { channelId: 'C0DIGEST1' } });
+    expect(read.filters).toEqual(filters);
+    expect(read.createdById).toBe('U0MGR0001');
+  });
+
+  it('timestamptz and date values do not shift when the session time zone is Asia/Shanghai', async () => {
+    const recordedAt = new Date('2026-12-31T16:30:00.250Z'); // 2027-01-01 00:30 in Shanghai
+    const factDate = new Date('2026-12-31');
+    const read = await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL TIME ZONE 'Asia/Shanghai'`);
+      const created = await tx.auditEvent.create({
+        data: { actorKind: 'system', actorRoles: [], eventType: 'tz', payload: {}, recordedAt, factDate },
+      });
+      return tx.auditEvent.findUniqueOrThrow({ where: { id: created.id } });
+    });
+    expect(read.recordedAt.toISOString()).toBe('2026-12-31T16:30:00.250Z');
+    expect(read.factDate?.toISOString()).toBe('2026-12-31T00:00:00.000Z');
+  });
+});
+
+describe('enqueueMessages', () => {
+  it('a second enqueue with the same key is a no-op: the first message stays as written', async () => {
+    const key = 'enqueue-test:dup';
+    await db.prisma.$transaction((tx) =>
+      enqueueMessages(tx, [{ key, method: 'chat.postMessage', args: { channel: 'C1', text: 'first' } }]),
+    );
+    await db.prisma.$transaction((tx) =>
+      enqueueMessages(tx, [
+        { key, method: 'chat.postMessage', args: { channel: 'C1', text: 'second' } },
+        { key: 'enqueue-test:other', method: 'chat.update', args: { channel: 'C1', ts: '1.2', text: 'x' } },
+      ]),
+    );
+    const rows = await db.prisma.outboxMessage.findMany({
+      where: { key: { startsWith: 'enqueue-test:' } },
+      orderBy: { key: 'asc' },
+    });
+    expect(rows.map((r) => [r.key, r.method, r.args])).toEqual([
+      ['enqueue-test:dup', 'chat.postMessage', { channel: 'C1', text: 'first' }],
+      ['enqueue-test:other', 'chat.update', { channel: 'C1', ts: '1.2', text: 'x' }],
+    ]);
+  });
+
+  it('the same key twice in one call is stored once', async () => {
+    await db.prisma.$transaction((tx) =>
+      enqueueMessages(tx, [
+        { key: 'enqueue-test:same-batch', method: 'chat.postMessage', args: { channel: 'C1', text: 'a' } },
+        { key: 'enqueue-test:same-batch', method: 'chat.postMessage', args: { channel: 'C1', text: 'b' } },
+      ]),
+    );
+    expect(await db.prisma.outboxMessage.count({ where: { key: 'enqueue-test:same-batch' } })).toBe(1);
+  });
+
+  it('rolled back with the transaction that wrote it', async () => {
+    const failed = db.prisma.$transaction(async (tx) => {
+      await enqueueMessages(tx, [{ key: 'enqueue-test:rollback', method: 'chat.postMessage', args: { text: 'x' } }]);
+      throw new Error('the change failed');
+    });
+    await expect(failed).rejects.toThrow('the change failed');
+    expect(await db.prisma.outboxMessage.count({ where: { key: 'enqueue-test:rollback' } })).toBe(0);
+  });
+
+  it('an empty list writes nothing', async () => {
+    const before = await db.prisma.outboxMessage.count();
+    await db.prisma.$transaction((tx) => enqueueMessages(tx, []));
+    expect(await db.prisma.outboxMessage.count()).toBe(before);
+  });
+});
+
+describe('nextRef', () => {
+  it('20 concurrent transactions get 20 distinct, consecutive references', async () => {
+    const refs = await Promise.all(
+      Array.from({ length: 20 }, () => db.prisma.$transaction((tx) => nextRef(tx, 'P', 2040))),
+    );
+    expect(new Set(refs).size).toBe(20);
+    expect([...refs].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `P-2040-${String(i + 1).padStart(3, '0')}`));
+  });
+
+  it('counts per prefix and year', async () => {
+    const take = (prefix: string, year: number) => db.prisma.$transaction((tx) => nextRef(tx, prefix, year));
+    expect(await take('P', 2041)).toBe('P-2041-001');
+    expect(await take('P', 2041)).toBe('P-2041-002');
+    expect(await take('C', 2041)).toBe('C-2041-001');
+    expect(await take('P', 2042)).toBe('P-2042-001');
+  });
+
+  it('a rolled-back transaction frees its number', async () => {
+    const failed = db.prisma.$transaction(async (tx) => {
+      expect(await nextRef(tx, 'P', 2043)).toBe('P-2043-001');
+      throw new Error('creation failed');
+    });
+    await expect(failed).rejects.toThrow('creation failed');
+    expect(await db.prisma.$transaction((tx) => nextRef(tx, 'P', 2043))).toBe('P-2043-001');
+  });
+
+  it('goes past 999 without wrapping', async () => {
+    await db.prisma.refCounter.create({ data: { prefix: 'P', year: 2044, last: 999 } });
+    expect(await db.prisma.$transaction((tx) => nextRef(tx, 'P', 2044))).toBe('P-2044-1000');
+  });
+});
+
+describe('normaliseRef', () => {
+  it.each([
+    ['P-2026-001', 'P-2026-001'],
+    ['p-2026-1', 'P-2026-001'],
+    ['Ｐ－２０２６－００１', 'P-2026-001'],
+    [' P 2026 001 ', 'P-2026-001'],
+    ['c-2026-4', 'C-2026-004'],
+    ['P2026001', 'P-2026-001'],
+    ['P–2026–012', 'P-2026-012'],
+    ['P-2026-1000', 'P-2026-1000'],
+  ])('%j → %s', (raw, expected) => {
+    expect(normaliseRef(raw)).toBe(expected);
+  });
+
+  it.each([
+    '',
+    '   ',
+    'hello',
+    'X-2026-001',
+    'P-26-001',
+    'P-2026-',
+    'P-2026-1234567',
+    'P-2026-001-2',
+    'PP-2026-001',
+    'P-2026-00a',
+  ])('rejects %j', (raw) => {
+    expect(normaliseRef(raw)).toBeNull();
+  });
+});

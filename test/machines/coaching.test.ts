@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { isCoachingValid } from '../../machines/coaching.machine.ts';
+import {
+  accept,
+  admin,
+  cev,
+  coachingApplicant,
+  coachingInput,
+  DAY,
+  effects,
+  manager,
+  scheduler,
+  securitiesLead,
+  staffA,
+  staffB,
+  startCoaching,
+  toCoachingActive,
+} from './helpers.ts';
+
+describe('coaching lifecycle', () => {
+  it('R-COA-1: only an eligible Shanghai tech company may submit for coaching; edits re-evaluate', () => {
+    const s = startCoaching(coachingInput({ applicants: [securitiesLead] }));
+    expect(s.context.eligibility.eligible).toBe(false);
+    expect(s.can(cev('coaching.submit', staffA, { factDate: DAY }))).toBe(false);
+    const fixed = accept(
+      s,
+      cev('coaching.update', staffA, { applicants: [coachingApplicant], title: 'T', ownerId: 'U_O' }),
+    );
+    expect(fixed.context).toMatchObject({ title: 'T', ownerId: 'U_O' });
+    expect(accept(fixed, cev('coaching.update', staffA, {})).context).toMatchObject({ title: 'T', ownerId: 'U_O' });
+    expect(accept(fixed, cev('coaching.submit', staffA, { factDate: DAY })).context.submittedOn).toBe(DAY);
+    expect(fixed.can(cev('coaching.submit', admin, { factDate: DAY }))).toBe(false);
+  });
+
+  it('R-COA-2: coaching needs the undertaking not to run real business, and is no precondition for a pilot', () => {
+    const s = startCoaching(coachingInput({ materials: ['projectPlan', 'technologyDescription'] }));
+    expect(s.can(cev('coaching.submit', staffA, { factDate: DAY }))).toBe(false);
+    const ok = accept(
+      s,
+      cev('coaching.update', staffA, {
+        materials: ['projectPlan', 'technologyDescription', 'noRealBusinessUndertaking'],
+      }),
+    );
+    expect(ok.can(cev('coaching.submit', staffA, { factDate: DAY }))).toBe(true);
+  });
+
+  it('R-COA-3: selection (two-person), professional evaluation and public notice mirror the pilot', () => {
+    let s = accept(startCoaching(), cev('coaching.submit', staffA, { factDate: DAY }));
+    expect(s.value).toBe('selection');
+    s = accept(s, cev('decision.propose', staffA, { decisionKind: 'selectionPass' }));
+    expect(s.can(cev('decision.confirm', staffA))).toBe(false);
+    expect(s.can(cev('decision.propose', staffB, { decisionKind: 'selectionFilterOut', flaws: 'f' }))).toBe(false);
+    expect(s.can(cev('decision.withdraw', staffB))).toBe(false);
+    expect(accept(s, cev('decision.withdraw', manager)).context.pending).toBeNull();
+    s = accept(s, cev('decision.confirm', staffB));
+    expect(s.value).toEqual({ csrcEvaluation: 'toForward' });
+    const fwd = effects(s, cev('csrc.forwarded', staffA, { factDate: '2024-03-02' }));
+    expect(fwd.actions).toEqual([
+      {
+        type: 'scheduleDeadline',
+        params: { kind: 'csrcAnswerExpected', key: 'csrcAnswerExpected', rule: 'R-COA-3', basis: '2024-03-02' },
+      },
+    ]);
+    const failed = accept(
+      fwd.next,
+      cev('csrc.evaluationRecorded', staffA, { factDate: DAY, outcome: 'failed', letterRef: 'L' }),
+    );
+    expect(failed.value).toBe('rejected');
+    expect(failed.context.csrc).toEqual({ forwardedOn: '2024-03-02', letterDate: DAY, outcome: 'failed' });
+    const out = accept(
+      startCoaching(),
+      cev('coaching.submit', staffA, { factDate: DAY }),
+      cev('decision.propose', staffA, { decisionKind: 'selectionFilterOut', flaws: 'f' }),
+      cev('decision.confirm', manager),
+    );
+    expect(out.value).toBe('rejected');
+    expect(out.context.decisions[0]).toMatchObject({
+      kind: 'selectionFilterOut',
+      proposedBy: 'U_STAFF_A',
+      confirmedBy: 'U_MANAGER',
+      details: { flaws: 'f' },
+    });
+    for (const from of [
+      startCoaching(),
+      accept(startCoaching(), cev('coaching.submit', staffA, { factDate: DAY })),
+      s,
+    ]) {
+      expect(accept(from, cev('application.withdraw', staffA, { factDate: DAY, reason: 'r' })).value).toBe('withdrawn');
+    }
+  });
+
+  it('R-COA-4: coaching lasts one year from the publication date of its notice', () => {
+    const s = accept(
+      startCoaching(),
+      cev('coaching.submit', staffA, { factDate: DAY }),
+      cev('decision.propose', staffA, { decisionKind: 'selectionPass' }),
+      cev('decision.confirm', staffB),
+      cev('csrc.forwarded', staffA, { factDate: DAY }),
+      cev('csrc.evaluationRecorded', staffA, { factDate: DAY, outcome: 'passed', letterRef: 'L' }),
+    );
+    expect(s.value).toBe('publicNotice');
+    const { next, actions } = effects(s, cev('notice.published', staffA, { factDate: '2024-03-05' }));
+    expect(next.value).toBe('active');
+    expect(isCoachingValid(next)).toBe(true);
+    expect(isCoachingValid(s)).toBe(false);
+    expect(actions).toContainEqual({
+      type: 'scheduleDeadline',
+      params: { kind: 'coachingExpires', key: 'coachingExpires', rule: 'R-COA-4', basis: '2024-03-05' },
+    });
+    const linked = accept(next, cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-1' }));
+    expect(linked.context.linkedPilots).toEqual(['P-1']);
+    expect(linked.can(cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-1' }))).toBe(false);
+  });
+
+  it('R-COA-5: expiry removes the public notice information before the coaching closes', () => {
+    const s = toCoachingActive();
+    expect(s.can(cev('coaching.expired', staffA, { factDate: '2025-03-05' }))).toBe(false);
+    const expired = effects(s, cev('coaching.expired', scheduler, { factDate: '2025-03-05' }));
+    expect(expired.next.value).toBe('removingNotice');
+    expect(isCoachingValid(expired.next)).toBe(false);
+    expect(expired.actions).toEqual([
+      { type: 'cancelDeadline', params: { kind: 'coachingExpires', key: 'coachingExpires' } },
+      {
+        type: 'notify',
+        params: {
+          template: 'coaching.removeNotice',
+          audience: 'owner',
+          rule: 'R-COA-5',
+          data: { ref: 'C-1', reason: 'expired' },
+        },
+      },
+    ]);
+    expect(expired.next.can(cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-2' }))).toBe(false);
+    const closed = accept(expired.next, cev('notice.removed', staffA, { factDate: '2025-03-06' }));
+    expect(closed.value).toBe('closed');
+    expect(closed.status).toBe('done');
+    expect(closed.context.removedOn).toBe('2025-03-06');
+  });
+
+  it('R-COA-5: a violation revokes coaching by a two-person decision, then the notice is removed', () => {
+    const s = accept(
+      toCoachingActive(),
+      cev('decision.propose', staffA, { decisionKind: 'revocation', violation: 'ran real business' }),
+    );
+    expect(s.can(cev('decision.confirm', staffA))).toBe(false);
+    expect(
+      toCoachingActive().can(cev('decision.propose', manager, { decisionKind: 'revocation', violation: 'v' })),
+    ).toBe(false);
+    const { next, actions } = effects(s, cev('decision.confirm', staffB, { recordedAt: '2024-08-01T02:00:00Z' }));
+    expect(next.value).toBe('removingNotice');
+    expect(next.context.removal).toEqual({ reason: 'violation', on: '2024-08-01' });
+    expect(next.context.pending).toBeNull();
+    expect(actions[1]).toEqual({
+      type: 'notify',
+      params: {
+        template: 'coaching.removeNotice',
+        audience: 'owner',
+        rule: 'R-COA-5',
+        data: { ref: 'C-1', reason: 'violation' },
+      },
+    });
+    expect(accept(s, cev('decision.withdraw', staffA)).context.pending).toBeNull();
+  });
+});

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.ts';
+import { InputError, PermissionError, StaleProjectError } from '../../src/errors.ts';
+import { type ApplyEventDeps, applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
+import { confirm, ev, pilotInput, propose, reviewer, scheduler, staffA, staffB, submit } from '../machines/helpers.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { insertProject } from '../support/projects.ts';
+
+let db: TestDatabase;
+const sent: string[][] = [];
+const clock = fixedClock('2026-09-25T02:00:00Z');
+const deps = (): ApplyEventDeps => ({ prisma: db.prisma, clock, afterCommit: (keys) => sent.push(keys) });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const as = (e: unknown) => e as EventInput;
+
+/** Applies events in order through the runtime; each must be accepted. */
+async function drive(projectId: string, ...events: unknown[]) {
+  let last: Awaited<ReturnType<typeof applyEvent>> | undefined;
+  for (const e of events) last = await applyEvent(deps(), projectId, as(e));
+  return last!;
+}
+
+async function toScreening(ref: string) {
+  const p = await insertProject(db.prisma, { ...pilotInput({ ref }), track: 'pilot' });
+  await drive(p.id, submit());
+  return p;
+}
+
+async function reviewAll(projectId: string) {
+  for (let i = 1; i <= 3; i++)
+    await drive(
+      projectId,
+      ev('review.assigned', staffA, { reviewerId: `U_REVIEWER_${i}` }),
+      ev('review.accepted', reviewer(i)),
+      ev('review.submitted', reviewer(i), {
+        legalCompliance: 'satisfactory',
+        orderlyInnovation: 'satisfactory',
+        riskControllability: 'satisfactory',
+        policyFit: 'satisfactory',
+        recommendation: 'pass',
+        comment: 'ok',
+      }),
+    );
+}
+
+describe('applyEvent: the one path for every change', () => {
+  it('writes the new snapshot, the derived stage, a version bump and an audit row in one go', async () => {
+    const p = await insertProject(db.prisma, { ...pilotInput({ ref: 'P-2026-101' }), track: 'pilot' });
+    const result = await applyEvent(deps(), p.id, as(submit()));
+    expect(result).toMatchObject({ from: 'intake', stage: 'screening', version: 2 });
+    const row = await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row).toMatchObject({ stage: 'screening', version: 2, status: 'active' });
+    const audit = await db.prisma.auditEvent.findMany({ where: { projectId: p.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      eventType: 'intake.submit',
+      actorId: staffA.kind === 'user' ? staffA.userId : '',
+      fromState: 'intake',
+      machineVersion: 1,
+    });
+    expect(audit[0]!.toState).toContain('screening');
+    expect(audit[0]!.factDate?.toISOString().slice(0, 10)).toBe('2024-03-01');
+  });
+
+  it('refuses the wrong role with a PermissionError and changes nothing', async () => {
+    const p = await toScreening('P-2026-102');
+    const before = await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
+    const auditBefore = await db.prisma.auditEvent.count({ where: { projectId: p.id } });
+    await expect(
+      applyEvent(deps(), p.id, as(ev('review.assigned', reviewer(1), { reviewerId: 'U_X' }))),
+    ).rejects.toBeInstanceOf(PermissionError);
+    const after = await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
+    expect(after.version).toBe(before.version);
+    expect(await db.prisma.auditEvent.count({ where: { projectId: p.id } })).toBe(auditBefore);
+  });
+
+  it('refuses an event the state does not allow, and an invalid payload, as InputErrors', async () => {
+    const p = await toScreening('P-2026-103');
+    await expect(
+      applyEvent(deps(), p.id, as(ev('launch.announced', staffA, { factDate: '2026-01-01' }))),
+    ).rejects.toBeInstanceOf(InputError);
+    await expect(applyEvent(deps(), p.id, as({ ...submit(), factDate: '2026-13-45' }))).rejects.toBeInstanceOf(
+      InputError,
+    );
+    await expect(
+      applyEvent(deps(), p.id, as({ type: 'no.such', actor: staffA, recordedAt: '2026-01-01T00:00:00Z' })),
+    ).rejects.toMatchObject({
+      key: 'error.eventUnknown',
+    });
+  });
+
+  it('R-APP-5: publishing the notice creates the notice deadline, 10 working days from the publication date', async () => {
+    const p = await toScreening('P-2026-104');
+    await reviewAll(p.id);
+    await drive(
+      p.id,
+      propose('screeningPass'),
+      confirm(),
+      ev('csrc.forwarded', staffA, { factDate: '2026-09-01' }),
+      ev('csrc.evaluationRecorded', staffA, { factDate: '2026-09-20', outcome: 'passed', letterRef: 'CSRC-1' }),
+    );
+    const result = await drive(p.id, ev('notice.published', staffA, { factDate: '2026-09-25' }));
+    expect(result.deadlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'noticeCloses', change: 'created', dueDate: '2026-10-15' }),
+      ]),
+    );
+    const row = await db.prisma.deadline.findUniqueOrThrow({
+      where: { projectId_key: { projectId: p.id, key: 'noticeCloses' } },
+    });
+    expect(row).toMatchObject({ rule: 'R-APP-5', status: 'open', clock: 'ours', responsibleUserId: 'U0OWNER01' });
+    expect(row.dueAt.toISOString()).toBe('2026-10-15T16:00:00.000Z');
+    expect(row.nextStep).toBe('reminder:3');
+    // The notice period's end, delivered by the scheduler, closes the deadline as met.
+    const ended = await drive(p.id, ev('notice.periodEnded', scheduler, { factDate: '2026-10-15' }));
+    expect(ended.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'noticeCloses' })]));
+    const closed = await db.prisma.deadline.findUniqueOrThrow({ where: { id: row.id } });
+    expect(['met', 'metLate']).toContain(closed.status);
+    expect(closed.nextStep).toBeNull();
+    const commitment = await db.prisma.deadline.findUniqueOrThrow({
+      where: { projectId_key: { projectId: p.id, key: 'commitmentDue' } },
+    });
+    expect(commitment).toMatchObject({ rule: 'R-APP-6', clock: 'institution' });
+  });
+
+  it('two-person rule through the runtime: the proposer confirming is refused, nothing stored', async () => {
+    const p = await toScreening('P-2026-105');
+    await reviewAll(p.id);
+    await drive(p.id, propose('screeningPass', staffA));
+    const before = await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
+    await expect(applyEvent(deps(), p.id, as(confirm(staffA)))).rejects.toBeInstanceOf(InputError);
+    expect((await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } })).version).toBe(before.version);
+    await drive(p.id, confirm(staffB));
+    expect((await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } })).stage).toBe('csrcEvaluation');
+  });
+
+  it('concurrent conflicting events: exactly one wins, the other gets the stale-write answer, no lost update', async () => {
+    const p = await toScreening('P-2026-106');
+    await reviewAll(p.id);
+    await drive(p.id, propose('screeningPass', staffA));
+    const manager = { kind: 'user' as const, userId: 'U_MANAGER', roles: ['manager' as const] };
+    const results = await Promise.allSettled([
+      applyEvent(deps(), p.id, as(confirm(staffB))),
+      applyEvent(deps(), p.id, as(confirm(manager))),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(StaleProjectError);
+    const audit = await db.prisma.auditEvent.findMany({ where: { projectId: p.id, eventType: 'decision.confirm' } });
+    expect(audit).toHaveLength(1);
+    const row = await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row.version).toBe((won[0] as PromiseFulfilledResult<{ version: number }>).value.version);
+  });
+
+  it('concurrent compatible events both land: the loser is retried on the fresh snapshot', async () => {
+    const p = await toScreening('P-2026-107');
+    const results = await Promise.all([
+      applyEvent(deps(), p.id, as(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }))),
+      applyEvent(deps(), p.id, as(ev('review.assigned', staffB, { reviewerId: 'U_REVIEWER_2' }))),
+    ]);
+    expect(results.map((r) => r.version).sort()).toEqual([3, 4]);
+    expect(await db.prisma.auditEvent.count({ where: { projectId: p.id, eventType: 'review.assigned' } })).toBe(2);
+  });
+
+  it('notify effects become outbox rows keyed by project version, handed over after commit', async () => {
+    const p = await toScreening('P-2026-108');
+    await reviewAll(p.id);
+    sent.length = 0;
+    const result = await drive(p.id, propose('screeningPass'));
+    expect(result.outboxKeys.length).toBeGreaterThan(0);
+    expect(sent).toEqual([result.outboxKeys]);
+    const rows = await db.prisma.outboxMessage.findMany({ where: { key: { in: result.outboxKeys } } });
+    expect(rows).toHaveLength(result.outboxKeys.length);
+    expect(rows[0]!.key).toContain(`:v${result.version}:`);
+  });
+});

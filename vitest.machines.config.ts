@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// The machines' own suite: pure, no database, no global setup (Stryker runs it for every mutant).
+export default defineConfig({
+  test: {
+    include: ['test/machines/**/*.test.ts'],
+    pool: 'threads',
+  },
+});
