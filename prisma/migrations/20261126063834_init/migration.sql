@@ -128,6 +128,37 @@ CREATE TABLE "DigestSubscription" (
     CONSTRAINT "DigestSubscription_pkey" PRIMARY KEY ("channelId")
 );
 
+-- CreateTable
+CREATE TABLE "UserPreference" (
+    "userId" TEXT NOT NULL,
+    "lang" TEXT NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "UserPreference_pkey" PRIMARY KEY ("userId")
+);
+
+-- CreateTable
+CREATE TABLE "ChannelPreference" (
+    "channelId" TEXT NOT NULL,
+    "lang" TEXT NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "ChannelPreference_pkey" PRIMARY KEY ("channelId")
+);
+
+-- CreateTable
+CREATE TABLE "Batch" (
+    "id" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "opensOn" DATE NOT NULL,
+    "closesOn" DATE NOT NULL,
+    "closedEarly" TIMESTAMPTZ(3),
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Batch_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Project_ref_key" ON "Project"("ref");
 
@@ -157,6 +188,9 @@ CREATE INDEX "Deadline_status_dueAt_idx" ON "Deadline"("status", "dueAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Deadline_projectId_key_key" ON "Deadline"("projectId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Batch_name_key" ON "Batch"("name");
 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
