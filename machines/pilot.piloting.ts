@@ -266,4 +266,3 @@ export const exitingState = pilotSetup.createStateConfig({
     'exit.closed': { guard: 'exitChecklistDone', target: '#pilot.exited', actions: 'record' },
   },
 });
-

@@ -9,6 +9,7 @@ import type {
   ChecklistParams,
   DeadlineKind,
   NotifyParams,
+  NotifyTemplate,
   ScheduleDeadlineParams,
 } from './settings.ts';
 
@@ -92,7 +93,7 @@ export const cancel = (kind: DeadlineKind, key?: (a: Args) => string) => ({
   type: 'cancelDeadline' as const,
   params: (a: Args): CancelDeadlineParams => ({ kind, key: key ? key(a) : kind }),
 });
-export const notify = (template: string, audience: NotifyParams['audience'], rule: string) => ({
+export const notify = (template: NotifyTemplate, audience: NotifyParams['audience'], rule: string) => ({
   type: 'notify' as const,
   params: ({ context }: Args): NotifyParams => ({ template, audience, rule, data: { ref: context.ref } }),
 });
@@ -110,7 +111,7 @@ export function reviewerOf(event: PilotEvent): string {
 }
 
 /** R-EXIT-5, R-TOL-1: the sanction notice carries the fault-tolerance facts of every incident. */
-export const sanctionNotice = (template: string) => ({
+export const sanctionNotice = (template: NotifyTemplate) => ({
   type: 'notify' as const,
   params: ({ context }: Args): NotifyParams => ({
     template,

@@ -184,9 +184,25 @@ export interface CancelDeadlineParams {
   kind: DeadlineKind;
   key: string;
 }
+/** Every message the machines ask the runtime to send (labels hold `template.<name>` in both languages). */
+export const NOTIFY_TEMPLATES = [
+  'review.assignment',
+  'decision.proposed',
+  'selection.reportToCsrc',
+  'project.rejected',
+  'pilot.launched',
+  'guidance.relayed',
+  'incident.occurred',
+  'sanction.reportedToCsrc',
+  'sanction.decided',
+  'exit.started',
+  'coaching.removeNotice',
+] as const;
+export type NotifyTemplate = (typeof NOTIFY_TEMPLATES)[number];
+
 /** A message to send; the runtime renders the template in the recipient's language. */
 export interface NotifyParams {
-  template: string;
+  template: NotifyTemplate;
   audience: 'owner' | 'staff' | 'managers' | 'user';
   rule: string;
   userId?: string;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerErrorHandler } from './listeners/errors.ts';
 import { registerViews } from './listeners/views/index.ts';
@@ -53,6 +54,7 @@ export function buildApp(config: Config, db: Database, services: Services, logge
     ...common,
   });
   registerCommands(app, services);
+  registerActions(app, services);
   registerViews(app, services);
   registerErrorHandler(app, services, app.logger);
 

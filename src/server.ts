@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { runTick } from './scheduler/tick.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlackCaller, type SlackCaller } from './slack/web-api.ts';
 
@@ -18,11 +19,13 @@ export interface ServerOptions {
   clock?: Clock;
   logger?: Logger;
   slack?: SlackCaller;
-  /** How often pending outbox rows are retried; one timer for the whole process, whatever the number of projects. */
+  /** How often the scheduler ticks (digests, deadline steps, outbox); one timer for the whole process. */
+  tickMs?: number;
+  /** The former name of tickMs, still honoured. */
   outboxPollMs?: number;
 }
 
-/** Opens the database, applies pending migrations, starts the Slack app and the outbox poller. */
+/** Opens the database, applies pending migrations, starts the Slack app and the scheduler's one interval timer. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(
@@ -41,8 +44,20 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const services = createServices({ config, db, clock, slack, onError: (e) => log.error('outbox:', e) });
   const built = buildApp(config, db, services, options.logger);
   const { port } = await built.start();
-  void services.flushOutbox();
-  const poller = setInterval(() => void services.flushOutbox(), options.outboxPollMs ?? 30_000);
+  // One interval timer for the whole process, whatever the number of projects: deadlines live in the database and
+  // each tick claims what is due. A tick still running when the next is due is not doubled.
+  let ticking: Promise<void> | null = null;
+  const tick = () => {
+    if (ticking) return;
+    ticking = runTick({ prisma: db.prisma, slack, onError: (e) => log.error('scheduler:', e) }, clock.now())
+      .then(() => undefined)
+      .catch((e: unknown) => log.error('scheduler:', e))
+      .finally(() => {
+        ticking = null;
+      });
+  };
+  tick();
+  const poller = setInterval(tick, options.tickMs ?? options.outboxPollMs ?? 30_000);
   poller.unref();
   return {
     port,
@@ -50,6 +65,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     services,
     async stop() {
       clearInterval(poller);
+      await ticking;
       await built.stop();
       await services.idle();
       await db.close();

@@ -190,7 +190,10 @@ describe('parseConfig: problems', () => {
   it('a bad value does not hide missing Slack credentials: both are listed at once', () => {
     // One message listing every problem: an operator who fixes PORT must not then discover the missing token.
     const list = problems({ SLACK_SIGNING_SECRET: 'shh', PORT: 'eighty' });
-    expect(list).toEqual([expect.stringContaining('PORT must be a number'), expect.stringContaining('SLACK_BOT_TOKEN')]);
+    expect(list).toEqual([
+      expect.stringContaining('PORT must be a number'),
+      expect.stringContaining('SLACK_BOT_TOKEN'),
+    ]);
   });
 });
 
@@ -206,7 +209,10 @@ describe('npm start as a process', () => {
   });
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-  function start(env: Record<string, string>, dir = cwd): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function start(
+    env: Record<string, string>,
+    dir = cwd,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', tsx, main], {
         cwd: dir,

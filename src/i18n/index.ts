@@ -1,12 +1,18 @@
 import { en } from './en.ts';
+import { uiEn } from './ui.en.ts';
+import { uiZhCN } from './ui.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** The languages people can choose; zh-CN is the default for the working group. */
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof zhCN | keyof typeof uiZhCN;
 
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+// One catalog per area keeps files short; they merge here, and a test checks both languages have every key.
+export const catalogs: Record<Lang, Record<MessageKey, string>> = {
+  'zh-CN': { ...zhCN, ...uiZhCN },
+  en: { ...en, ...uiEn },
+};
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {

@@ -7,6 +7,8 @@ export interface OutboxItem {
   method: 'chat.postMessage' | 'chat.update' | 'chat.postEphemeral' | 'views.publish';
   args: Record<string, unknown>;
   projectId?: string;
+  /** Not sent before this instant (quiet hours); defaults to the database's now, i.e. at once. */
+  notBefore?: Date;
 }
 
 /** Writes messages into the outbox inside the caller's transaction, so they exist exactly when the change does. */
@@ -18,6 +20,7 @@ export async function enqueueMessages(tx: Prisma.TransactionClient, items: reado
       method: i.method,
       args: i.args as Prisma.InputJsonValue,
       projectId: i.projectId ?? null,
+      ...(i.notBefore ? { nextAttemptAt: i.notBefore } : {}),
     })),
     skipDuplicates: true,
   });

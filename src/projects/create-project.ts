@@ -20,6 +20,7 @@ export interface CreateProjectDeps {
 
 export interface CreateProjectCommand {
   userId: string;
+  track: 'pilot' | 'coaching';
   draft: IntakeDraft;
   /** Where the confirmation goes: the channel the command was typed in, or the user's DM when there is none. */
   channelId: string | null;
@@ -37,7 +38,7 @@ export async function assertMayCreateProject(deps: Pick<CreateProjectDeps, 'pris
 }
 
 /**
- * Creates a pilot project from its intake: reference, first snapshot, audit row and the confirmation message,
+ * Creates a pilot or coaching project from its intake: reference, first snapshot, audit row and the confirmation message,
  * all in one transaction; the message is sent after commit.
  */
 export async function createProject(
@@ -48,21 +49,24 @@ export async function createProject(
   const intake = parseIntake(command.draft);
   const now = deps.clock.now();
   const result = await deps.prisma.$transaction(async (tx) => {
-    const ref = await nextRef(tx, REF_PREFIX.pilot, shanghaiYear(now));
-    const start = startSnapshot('pilot', {
-      ref,
-      track: 'pilot',
-      title: intake.title,
-      technologies: intake.technologies,
-      ownerId: intake.ownerId,
-    });
+    const ref = await nextRef(tx, REF_PREFIX[command.track], shanghaiYear(now));
+    const start =
+      command.track === 'pilot'
+        ? startSnapshot('pilot', {
+            ref,
+            track: 'pilot',
+            title: intake.title,
+            technologies: intake.technologies,
+            ownerId: intake.ownerId,
+          })
+        : startSnapshot('coaching', { ref, track: 'coaching', title: intake.title, ownerId: intake.ownerId });
     const project = await tx.project.create({
       data: {
         ref,
-        track: 'pilot',
+        track: command.track,
         title: intake.title,
         intake: intake as Prisma.InputJsonValue,
-        machine: 'pilot',
+        machine: command.track,
         machineVersion: start.version,
         snapshot: start.snapshot as Prisma.InputJsonValue,
         stage: start.stage,
@@ -93,7 +97,7 @@ export async function createProject(
         method: 'chat.postMessage',
         projectId: project.id,
         args: projectCreatedMessage(
-          { ref, title: intake.title, stage: start.stage, ownerId: intake.ownerId, creatorId: command.userId },
+          { ref, track: command.track, title: intake.title, stage: start.stage, ownerId: intake.ownerId, creatorId: command.userId },
           command.channelId ?? command.userId,
           command.channelLang,
         ),

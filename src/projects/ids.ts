@@ -20,10 +20,35 @@ export const INTAKE = {
 /** What the intake modal carries in private_metadata; validated on the way back because anyone can forge it. */
 export const IntakeMetadataSchema = z.object({
   v: z.literal(1),
-  track: z.literal('pilot'),
+  track: z.enum(['pilot', 'coaching']),
   channelId: z
     .string()
     .regex(/^[CDG][A-Z0-9]{2,}$/)
     .nullable(),
 });
 export type IntakeMetadata = z.infer<typeof IntakeMetadataSchema>;
+
+/** Slack IDs of project cards and action modals. Action buttons share a prefix; the block's index tells them apart. */
+export const PROJECT = {
+  actionPrefix: 'project.act.',
+  actionPattern: /^project\.act\./,
+  whyAction: 'project.why',
+  refreshAction: 'project.refresh',
+  modalCallbackId: 'project.action.submit',
+  fieldBlock: (name: string) => `f.${name}`,
+  fieldAction: 'v',
+  blocks: { actions: 'project.actions' },
+} as const;
+
+/** What an action button carries: the project, the version the card showed, the event and decision kind. */
+export const ProjectActionRefSchema = z.object({
+  p: z.uuid(),
+  v: z.number().int().min(1),
+  t: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/),
+  k: z.string().regex(/^[a-zA-Z]+$/).optional(),
+});
+export type ProjectActionRef = z.infer<typeof ProjectActionRefSchema>;
+
+/** What a project-level button without an event carries (why, refresh). */
+export const ProjectRefSchema = z.object({ p: z.uuid() });
+export type ProjectRef = z.infer<typeof ProjectRefSchema>;

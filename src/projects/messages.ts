@@ -3,6 +3,7 @@ import { t } from '../i18n/index.ts';
 
 export interface CreatedProjectView {
   ref: string;
+  track: 'pilot' | 'coaching';
   title: string;
   stage: string;
   ownerId: string;
@@ -11,7 +12,7 @@ export interface CreatedProjectView {
 
 /** The channel message that confirms a new application; a pure function of the project and the channel's language. */
 export function projectCreatedMessage(p: CreatedProjectView, channel: string, lang: Lang): Record<string, unknown> {
-  const headline = t(lang, 'intake.created', { actor: `<@${p.creatorId}>`, ref: p.ref, title: escapeMrkdwn(p.title) });
+  const headline = t(lang, p.track === 'coaching' ? 'intake.createdCoaching' : 'intake.created', { actor: `<@${p.creatorId}>`, ref: p.ref, title: escapeMrkdwn(p.title) });
   return {
     channel,
     text: headline,

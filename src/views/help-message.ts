@@ -1,7 +1,40 @@
 import { type Lang, t } from '../i18n/index.ts';
+import { button, mrkdwnSection } from './blocks.ts';
 
-/** The `/pilot help` answer. */
+/** The `/pilot help` answer: every subcommand with an example. */
 export function helpMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
   const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [mrkdwnSection(text)] };
+}
+
+/** Slack IDs of the `/pilot` menu buttons; each runs the same code as the typed subcommand. */
+export const MENU = {
+  actionPrefix: 'menu.',
+  actionPattern: /^menu\./,
+  items: ['new pilot', 'new coaching', 'list mine', 'list overdue', 'list', 'roles list', 'help'] as const,
+} as const;
+
+const MENU_LABEL = {
+  'new pilot': 'menu.newPilot',
+  'new coaching': 'menu.newCoaching',
+  'list mine': 'menu.mine',
+  'list overdue': 'menu.overdue',
+  list: 'menu.pipeline',
+  'roles list': 'menu.roles',
+  help: 'menu.help',
+} as const;
+
+/** `/pilot` alone: a menu of buttons for people who do not type subcommands. */
+export function menuMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
+  const text = t(lang, 'menu.title');
+  return {
+    text,
+    blocks: [
+      mrkdwnSection(text),
+      {
+        type: 'actions',
+        elements: MENU.items.map((item, i) => button(t(lang, MENU_LABEL[item]), item, `${MENU.actionPrefix}${i}`)),
+      },
+    ],
+  };
 }

@@ -19,7 +19,7 @@ export function intakeModal(lang: Lang, metadata: IntakeMetadata, openerId: stri
     type: 'modal',
     callback_id: INTAKE.callbackId,
     private_metadata: JSON.stringify(metadata),
-    title: plain(t(lang, 'intake.title')),
+    title: plain(t(lang, metadata.track === 'coaching' ? 'intake.titleCoaching' : 'intake.title')),
     submit: plain(t(lang, 'intake.submit')),
     close: plain(t(lang, 'intake.cancel')),
     blocks: [

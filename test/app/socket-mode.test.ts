@@ -1,18 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { createTestStorage, startTestApp, type TestApp, type TestStorage } from '../support/app.ts';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 
 const APP_TOKEN = 'xapp-1-test';
 
 describe('Socket Mode', () => {
   let t: TestApp;
+  let fake: FakeSlack;
+  let storage: TestStorage;
   beforeAll(async () => {
+    fake = await startFakeSlack();
+    storage = await createTestStorage();
     // The signing secret stays set too: an app token alone decides the transport.
-    t = await startTestApp({ env: { SLACK_APP_TOKEN: APP_TOKEN } });
-    await t.fake.socket.waitForConnection();
+    const starting = startTestApp({ fake, storage, env: { SLACK_APP_TOKEN: APP_TOKEN } });
+    // Bounded: an app that opens its socket somewhere other than SLACK_API_URL would retry for ever.
+    await fake.waitForCall('apps.connections.open', undefined, 15_000).catch((error: unknown) => {
+      void starting.then((app) => app.stop()).catch(() => {});
+      throw new Error(`The app never asked SLACK_API_URL for a Socket Mode connection: ${String(error)}`);
+    });
+    t = await starting;
+    await fake.socket.waitForConnection();
   });
   afterAll(async () => {
-    // startTestApp's stop() stops the app before closing the fake, so no reconnect timer is left behind.
+    // Stop the app before closing the fake: the other order leaves the Socket Mode client's reconnect timers.
     await t?.stop();
+    await fake?.close();
+    await storage?.dispose();
   });
 
   it('is chosen when SLACK_APP_TOKEN is set, and connects with the app-level token', () => {

@@ -74,9 +74,7 @@ describe('migrations', () => {
   it('there is at least one migration and the lock file names postgresql', () => {
     expect(MIGRATIONS.length).toBeGreaterThan(0);
     for (const name of MIGRATIONS) expect(name).toMatch(/^\d{14}_[a-z0-9_]+$/);
-    expect(readFileSync(path.join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8')).toContain(
-      'provider = "postgresql"',
-    );
+    expect(readFileSync(path.join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
   });
 
   it('after every migration, the database matches schema.prisma (the engine diff is empty)', async () => {

@@ -50,12 +50,15 @@ function prismaCode(error: unknown): string | undefined {
 /** Models this file writes and reads; kept next to the check that the schema has no others. */
 const COVERED = [
   'AuditEvent',
+  'Batch',
   'CalendarYear',
+  'ChannelPreference',
   'Deadline',
   'DigestSubscription',
   'OutboxMessage',
   'Project',
   'RefCounter',
+  'UserPreference',
   'UserRole',
 ];
 
@@ -246,6 +249,48 @@ describe(`every model round-trips on ${TEST_ENGINE}`, () => {
     const read = await db.prisma.digestSubscription.findUniqueOrThrow({ where: { channelId: 'C0DIGEST1' } });
     expect(read.filters).toEqual(filters);
     expect(read.createdById).toBe('U0MGR0001');
+  });
+
+  it('UserPreference and ChannelPreference: String ids, upsert, @updatedAt', async () => {
+    const user = await db.prisma.userPreference.upsert({
+      where: { userId: 'U0PREF001' },
+      create: { userId: 'U0PREF001', lang: 'en' },
+      update: { lang: 'en' },
+    });
+    expect(user.updatedAt).toBeInstanceOf(Date);
+    await db.prisma.userPreference.upsert({
+      where: { userId: 'U0PREF001' },
+      create: { userId: 'U0PREF001', lang: 'en' },
+      update: { lang: 'zh-CN' },
+    });
+    expect(await db.prisma.userPreference.findUniqueOrThrow({ where: { userId: 'U0PREF001' } })).toMatchObject({
+      lang: 'zh-CN',
+    });
+    expect(await db.prisma.userPreference.count({ where: { userId: 'U0PREF001' } })).toBe(1);
+
+    await db.prisma.channelPreference.create({ data: { channelId: 'C0PREF001', lang: 'en' } });
+    const channel = await db.prisma.channelPreference.findUniqueOrThrow({ where: { channelId: 'C0PREF001' } });
+    expect(channel.lang).toBe('en');
+    expect(channel.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it('Batch: uuid id, date columns, nullable timestamptz, unique name', async () => {
+    const data = {
+      name: '2026 第二批',
+      opensOn: new Date('2026-12-01'),
+      closesOn: new Date('2026-12-31'),
+      createdById: 'U0STAFF01',
+    };
+    const created = await db.prisma.batch.create({ data });
+    expect(created.closedEarly).toBeNull();
+    const closedEarly = new Date('2026-12-20T07:00:00.005Z');
+    await db.prisma.batch.update({ where: { id: created.id }, data: { closedEarly } });
+    const read = await db.prisma.batch.findUniqueOrThrow({ where: { name: data.name } });
+    expect(read.opensOn.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(read.closesOn.toISOString()).toBe('2026-12-31T00:00:00.000Z');
+    expect(read.closedEarly?.toISOString()).toBe('2026-12-20T07:00:00.005Z');
+    const dup = await db.prisma.batch.create({ data }).catch((e: unknown) => e);
+    expect(prismaCode(dup)).toBe('P2002');
   });
 
   it('timestamptz and date values do not shift when the session time zone is Asia/Shanghai', async () => {

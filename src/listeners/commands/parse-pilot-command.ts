@@ -1,24 +1,157 @@
+import { RoleSchema } from '../../../machines/actor.ts';
 import { InputError } from '../../errors.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { normaliseRef } from '../../projects/next-ref.ts';
+import type { Role } from '../../roles/roles.ts';
+
+/** What `/pilot list` narrows to. */
+export type ListFilter =
+  | { kind: 'all' }
+  | { kind: 'stage'; stage: string }
+  | { kind: 'track'; track: 'pilot' | 'coaching' }
+  | { kind: 'mine' }
+  | { kind: 'overdue' }
+  | { kind: 'batch'; name: string };
 
 /** A `/pilot` command line, parsed. */
-export type PilotCommand = { sub: 'help' } | { sub: 'new'; track: 'pilot' };
+export type PilotCommand =
+  | { sub: 'menu' }
+  | { sub: 'help' }
+  | { sub: 'new'; track: 'pilot' | 'coaching' }
+  | { sub: 'list'; filter: ListFilter; page: number }
+  | { sub: 'show'; ref: string }
+  | { sub: 'do'; ref: string; action: string }
+  | { sub: 'why'; ref: string }
+  | { sub: 'batch'; op: 'list' }
+  | { sub: 'batch'; op: 'open'; name: string | null; opensOn: string | null; closesOn: string | null }
+  | { sub: 'batch'; op: 'close'; name: string }
+  | { sub: 'roles'; op: 'list' }
+  | { sub: 'roles'; op: 'grant' | 'revoke'; userId: string; role: Role }
+  | { sub: 'digest'; op: 'subscribe'; track: 'pilot' | 'coaching' | null; stage: string | null }
+  | { sub: 'digest'; op: 'unsubscribe' | 'now' }
+  | { sub: 'lang'; lang: Lang };
 
-/** Parses the text after `/pilot`; anything it cannot read becomes an InputError that says the right usage. */
+const SUBS = ['help', 'new', 'list', 'show', 'do', 'why', 'batch', 'roles', 'digest', 'lang'] as const;
+
+/** Splits command text into words, keeping Slack's escaped mentions (<@U123|name>) whole; full-width input accepted. */
+function words(text: string): string[] {
+  return text.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
+}
+
+function ref(raw: string | undefined, usage: 'usage.show' | 'usage.do' | 'usage.why'): string {
+  if (raw === undefined) throw new InputError(usage);
+  const normalised = normaliseRef(raw);
+  if (!normalised) throw new InputError('command.badRef', { ref: raw });
+  return normalised;
+}
+
+function date(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw);
+  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new InputError('command.badDate', { date: raw });
+  return iso;
+}
+
+/** Parses the text after `/pilot`; anything it cannot read becomes an InputError naming the problem and the usage. */
 export function parsePilotCommand(text: string): PilotCommand {
-  const words = text.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
-  const [sub, ...rest] = words.map((w) => w.toLowerCase());
+  const w = words(text);
+  const sub = w[0]?.toLowerCase();
+  const rest = w.slice(1);
   switch (sub) {
     case undefined:
+      return { sub: 'menu' };
     case 'help':
     case '帮助':
       return { sub: 'help' };
     case 'new': {
-      const [track] = rest;
+      const track = rest[0]?.toLowerCase();
       if (track === undefined) throw new InputError('command.newUsage');
-      if (track !== 'pilot') throw new InputError('command.newTrackUnknown', { track });
+      if (track !== 'pilot' && track !== 'coaching') throw new InputError('command.newTrackUnknown', { track: rest[0]! });
       return { sub: 'new', track };
     }
+    case 'list':
+      return parseList(rest);
+    case 'show':
+      return { sub: 'show', ref: ref(rest[0], 'usage.show') };
+    case 'why':
+      return { sub: 'why', ref: ref(rest[0], 'usage.why') };
+    case 'do': {
+      const r = ref(rest[0], 'usage.do');
+      if (!rest[1]) throw new InputError('usage.do');
+      return { sub: 'do', ref: r, action: rest[1] };
+    }
+    case 'batch':
+      return parseBatch(rest);
+    case 'roles':
+      return parseRoles(rest);
+    case 'digest':
+      return parseDigest(rest);
+    case 'lang': {
+      const lang = rest[0]?.toLowerCase();
+      if (lang === undefined) throw new InputError('usage.lang');
+      if (['zh', 'zh-cn', 'cn', '中文'].includes(lang)) return { sub: 'lang', lang: 'zh-CN' };
+      if (['en', 'english'].includes(lang)) return { sub: 'lang', lang: 'en' };
+      throw new InputError('command.badLang', { lang: rest[0]! });
+    }
     default:
-      throw new InputError('command.unknown', { sub: words[0] ?? '' });
+      throw new InputError('command.unknown', { sub: w[0]!, subs: SUBS.join(', ') });
   }
+}
+
+function parseList(rest: string[]): PilotCommand {
+  let page = 1;
+  const last = rest.at(-1);
+  if (last !== undefined && /^\d+$/.test(last)) {
+    page = Number(last);
+    if (page < 1) throw new InputError('command.badPage', { page: last });
+    rest = rest.slice(0, -1);
+  }
+  const [first, ...more] = rest;
+  const f = first?.toLowerCase();
+  let filter: ListFilter;
+  if (f === undefined) filter = { kind: 'all' };
+  else if (f === 'mine' || f === 'overdue') filter = { kind: f };
+  else if (f === 'pilot' || f === 'coaching') filter = { kind: 'track', track: f };
+  else if (f === 'batch') {
+    if (more.length === 0) throw new InputError('usage.list');
+    filter = { kind: 'batch', name: more.join(' ') };
+  } else if (/^[a-z][a-zA-Z.]*$/.test(first!)) filter = { kind: 'stage', stage: first! };
+  else throw new InputError('command.badFilter', { filter: first! });
+  return { sub: 'list', filter, page };
+}
+
+function parseBatch(rest: string[]): PilotCommand {
+  const op = rest[0]?.toLowerCase();
+  if (op === 'list') return { sub: 'batch', op: 'list' };
+  if (op === 'open') return { sub: 'batch', op: 'open', name: rest[1] ?? null, opensOn: date(rest[2]), closesOn: date(rest[3]) };
+  if (op === 'close' && rest[1]) return { sub: 'batch', op: 'close', name: rest.slice(1).join(' ') };
+  throw new InputError('usage.batch');
+}
+
+function parseRoles(rest: string[]): PilotCommand {
+  const op = rest[0]?.toLowerCase();
+  if (op === 'list' || op === undefined) return { sub: 'roles', op: 'list' };
+  if (op !== 'grant' && op !== 'revoke') throw new InputError('usage.roles');
+  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(rest[1] ?? '');
+  if (!mention) throw new InputError('command.badUser');
+  const role = RoleSchema.safeParse(rest[2]?.toLowerCase());
+  if (!role.success) throw new InputError(rest[2] ? 'command.badRole' : 'usage.roles', { role: rest[2] ?? '' });
+  return { sub: 'roles', op, userId: mention[1]!, role: role.data };
+}
+
+function parseDigest(rest: string[]): PilotCommand {
+  const op = rest[0]?.toLowerCase();
+  if (op === 'unsubscribe' || op === 'now') return { sub: 'digest', op };
+  if (op !== 'subscribe') throw new InputError('usage.digest');
+  let track: 'pilot' | 'coaching' | null = null;
+  let stage: string | null = null;
+  for (const word of rest.slice(1)) {
+    const lower = word.toLowerCase();
+    if (lower === 'pilot' || lower === 'coaching') track = lower;
+    else if (/^[a-z][a-zA-Z.]*$/.test(word)) stage = word;
+    else throw new InputError('command.badFilter', { filter: word });
+  }
+  return { sub: 'digest', op: 'subscribe', track, stage };
 }

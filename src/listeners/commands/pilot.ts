@@ -1,28 +1,61 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Lang } from '../../i18n/index.ts';
 import type { Services } from '../../services.ts';
-import { helpMessage } from '../../views/help-message.ts';
-import { intakeModal } from '../../views/intake-modal.ts';
-import { parsePilotCommand } from './parse-pilot-command.ts';
+import { helpMessage, menuMessage } from '../../views/help-message.ts';
+import { parsePilotCommand, type PilotCommand } from './parse-pilot-command.ts';
+import { runProjectCommand } from './project-commands.ts';
+import { runSettingsCommand } from './settings-commands.ts';
 
-/** `/pilot …`: acknowledges at once, then answers the subcommand. Errors go to the app's error handler. */
+/** Who typed the command, where, and how to answer them. */
+export interface CommandContext {
+  services: Services;
+  userId: string;
+  channelId: string;
+  triggerId: string;
+  lang: Lang;
+  respond: RespondFn;
+  client: WebClient;
+}
+
+/** `/pilot …`: acknowledges at once, parses, and hands the subcommand to its group. Errors go to the error handler. */
 export function pilotCommand(services: Services) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const lang = await services.langFor(command.user_id);
-    const parsed = parsePilotCommand(command.text);
-    switch (parsed.sub) {
-      case 'help':
-        await respond({ response_type: 'ephemeral', ...helpMessage(lang) });
-        return;
-      case 'new': {
-        await services.projects.assertMayCreate(command.user_id);
-        const channelId = /^[CG]/.test(command.channel_id) ? command.channel_id : null;
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: intakeModal(lang, { v: 1, track: parsed.track, channelId }, command.user_id) as never,
-        });
-        return;
-      }
-    }
+    const ctx: CommandContext = {
+      services,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      lang: await services.langFor(command.user_id),
+      respond,
+      client,
+    };
+    await runPilotCommand(ctx, parsePilotCommand(command.text));
   };
+}
+
+/** Runs a parsed command; the `/pilot` menu's buttons call this too, so both paths do the same thing. */
+export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): Promise<void> {
+  switch (cmd.sub) {
+    case 'menu':
+      await ctx.respond({ response_type: 'ephemeral', ...menuMessage(ctx.lang) });
+      return;
+    case 'help':
+      await ctx.respond({ response_type: 'ephemeral', ...helpMessage(ctx.lang) });
+      return;
+    case 'new':
+    case 'list':
+    case 'show':
+    case 'do':
+    case 'why':
+      await runProjectCommand(ctx, cmd);
+      return;
+    case 'roles':
+    case 'lang':
+    case 'batch':
+    case 'digest':
+      await runSettingsCommand(ctx, cmd);
+      return;
+  }
 }

@@ -1,9 +1,14 @@
 import type { App } from '@slack/bolt';
-import { INTAKE } from '../../projects/ids.ts';
+import { INTAKE, PROJECT } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
+import { BATCH_MODAL } from '../../views/settings-messages.ts';
+import { actionSubmit } from './action-submit.ts';
+import { batchSubmit } from './batch-submit.ts';
 import { intakeSubmit } from './intake-submit.ts';
 
 /** Registers every modal submission handler. */
 export function registerViews(app: App, services: Services): void {
   app.view(INTAKE.callbackId, intakeSubmit(services));
+  app.view(PROJECT.modalCallbackId, actionSubmit(services));
+  app.view(BATCH_MODAL.callbackId, batchSubmit(services));
 }

@@ -22,6 +22,7 @@ export function intakeSubmit(services: Services) {
       const metadata = parseMetadata(IntakeMetadataSchema, view.private_metadata);
       await services.projects.create({
         userId,
+        track: metadata.track,
         channelId: metadata.channelId,
         channelLang: await services.channelLang(metadata.channelId),
         draft: {

@@ -19,6 +19,10 @@ export function readInput(values: StateValues, blockId: string, actionId: string
       return v.selected_user ?? undefined;
     case 'datepicker':
       return v.selected_date ?? undefined;
+    case 'datetimepicker':
+      return typeof v.selected_date_time === 'number' ? new Date(v.selected_date_time * 1000).toISOString() : undefined;
+    case 'number_input':
+      return v.value ?? undefined;
     default:
       return v.value ?? undefined;
   }

@@ -1,0 +1,73 @@
+import { shanghaiDate } from '../clock.ts';
+import type { PrismaClient } from '../db/client.ts';
+import { dateOf } from '../deadlines/replan.ts';
+import { type DigestFilters, projectWhere } from './filters.ts';
+
+/** One deadline line of a digest. */
+export interface DigestLine {
+  deadlineId: string;
+  ref: string;
+  title: string;
+  kind: string;
+  dueDate: string;
+  responsibleUserId: string | null;
+}
+
+/** What a manager's digest shows, as plain data (the Block Kit builder renders it). */
+export interface DigestData {
+  /** The Shanghai day it is for. */
+  date: string;
+  filters: DigestFilters;
+  stages: { track: string; stage: string; count: number }[];
+  upcoming: DigestLine[];
+  missed: DigestLine[];
+  coachingEnding: DigestLine[];
+  lateReviewers: DigestLine[];
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Gathers a digest as of `now`: projects per stage, deadlines due in the next 7 days, missed deadlines (not the
+ * CSRC's clock, which never counts as late, nor reviewers', listed apart), coaching periods ending within 30 days,
+ * and late reviewers (open reviewer-clock deadlines past due).
+ */
+export async function buildDigest(prisma: PrismaClient, now: Date, filters: DigestFilters): Promise<DigestData> {
+  const project = projectWhere(filters);
+  const stages = await prisma.project.groupBy({
+    by: ['track', 'stage'],
+    where: project,
+    _count: { _all: true },
+    orderBy: [{ track: 'asc' }, { stage: 'asc' }],
+  });
+  const rows = await prisma.deadline.findMany({
+    where: {
+      project,
+      status: { in: ['open', 'missed'] },
+      OR: [{ dueAt: { lte: new Date(now.getTime() + 30 * DAY) } }, { status: 'missed' }],
+    },
+    include: { project: { select: { ref: true, title: true } } },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+  });
+  const line = (r: (typeof rows)[number]): DigestLine => ({
+    deadlineId: r.id,
+    ref: r.project.ref,
+    title: r.project.title,
+    kind: r.kind,
+    dueDate: dateOf(r.dueDate),
+    responsibleUserId: r.responsibleUserId,
+  });
+  const t = now.getTime();
+  const due = (r: (typeof rows)[number]) => r.dueAt.getTime();
+  return {
+    date: shanghaiDate(now),
+    filters,
+    stages: stages.map((s) => ({ track: s.track, stage: s.stage, count: s._count._all })),
+    upcoming: rows.filter((r) => r.status === 'open' && due(r) > t && due(r) <= t + 7 * DAY).map(line),
+    missed: rows.filter((r) => r.status === 'missed' && r.clock !== 'csrc' && r.clock !== 'reviewer').map(line),
+    coachingEnding: rows
+      .filter((r) => r.kind === 'coachingExpires' && r.status === 'open' && due(r) > t && due(r) <= t + 30 * DAY)
+      .map(line),
+    lateReviewers: rows.filter((r) => r.clock === 'reviewer' && due(r) <= t).map(line),
+  };
+}

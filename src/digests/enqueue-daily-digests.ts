@@ -1,0 +1,49 @@
+import { QUIET_HOURS, STEP_HOUR, shanghaiWallClock, type WorkingCalendar } from '../calendar/index.ts';
+import type { Clock } from '../clock.ts';
+import type { PrismaClient } from '../db/client.ts';
+import type { Lang } from '../i18n/index.ts';
+import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { buildDigest } from './build-digest.ts';
+import { digestMessage } from './digest-message.ts';
+import { readFilters } from './filters.ts';
+
+/** The idempotency key of a channel's digest for a Shanghai day: one per channel per working day. */
+export function digestKey(channelId: string, date: string): string {
+  return `digest:${channelId}:${date}`;
+}
+
+/**
+ * On a working day from 09:00 Shanghai, enqueues one digest per subscribed channel. The key digest:<channel>:<day>
+ * is unique, so replicas and restarts racing here write it once. After 20:00 a missed day's digest is not sent: it
+ * would land in the next morning beside that day's own.
+ */
+export async function enqueueDailyDigests(
+  prisma: PrismaClient,
+  clock: Clock,
+  calendar: WorkingCalendar,
+  options: { langFor?(channelId: string): Promise<Lang> } = {},
+): Promise<number> {
+  const now = clock.now();
+  const local = shanghaiWallClock(now);
+  if (!calendar.isWorkingDay(local.date) || local.hour < STEP_HOUR || local.hour >= QUIET_HOURS.from) return 0;
+  const subscriptions = await prisma.digestSubscription.findMany({ orderBy: { channelId: 'asc' } });
+  if (subscriptions.length === 0) return 0;
+  const keys = subscriptions.map((s) => digestKey(s.channelId, local.date));
+  const existing = new Set(
+    (await prisma.outboxMessage.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key),
+  );
+  let enqueued = 0;
+  for (const sub of subscriptions) {
+    const key = digestKey(sub.channelId, local.date);
+    if (existing.has(key)) continue;
+    const lang = (await options.langFor?.(sub.channelId)) ?? 'zh-CN';
+    const message = digestMessage(await buildDigest(prisma, now, readFilters(sub.filters)), lang);
+    await prisma.$transaction((tx) =>
+      enqueueMessages(tx, [
+        { key, method: 'chat.postMessage', args: { channel: sub.channelId, ...message }, notBefore: now },
+      ]),
+    );
+    enqueued++;
+  }
+  return enqueued;
+}

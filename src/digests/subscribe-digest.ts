@@ -1,0 +1,91 @@
+import type { Actor, Role } from '../../machines/actor.ts';
+import { type Clock, systemClock } from '../clock.ts';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import { auditDeadline } from '../deadlines/access.ts';
+import type { SlackMessage } from '../deadlines/messages.ts';
+import { InputError, PermissionError } from '../errors.ts';
+import type { Lang } from '../i18n/index.ts';
+import { buildDigest } from './build-digest.ts';
+import { digestMessage } from './digest-message.ts';
+import { type DigestFilters, DigestFiltersSchema, readFilters } from './filters.ts';
+
+const DIGEST_ADMINS: readonly Role[] = ['manager', 'admin'];
+
+function assertManager(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user' || !actor.roles.some((r) => DIGEST_ADMINS.includes(r)))
+    throw new PermissionError('error.permission.digest');
+}
+
+function assertChannel(channelId: string): void {
+  if (!/^[CGD][A-Z0-9]{2,}$/.test(channelId))
+    throw new InputError('error.digest.channelInvalid', { channel: channelId });
+}
+
+/** Subscribes a channel to the daily digest, or changes its filters (managers and admins; audited, projectId null). */
+export async function subscribeDigest(
+  prisma: PrismaClient,
+  channelId: string,
+  filters: DigestFilters,
+  actor: Actor,
+  clock: Clock = systemClock,
+): Promise<{ channelId: string; filters: DigestFilters; created: boolean }> {
+  assertManager(actor);
+  assertChannel(channelId);
+  const parsed = DigestFiltersSchema.safeParse(filters);
+  if (!parsed.success) throw new InputError('error.digest.filtersInvalid');
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.digestSubscription.findUnique({ where: { channelId } });
+    const value = parsed.data as Prisma.InputJsonValue;
+    await tx.digestSubscription.upsert({
+      where: { channelId },
+      create: { channelId, filters: value, createdById: actor.userId },
+      update: { filters: value },
+    });
+    await auditDeadline(tx, {
+      projectId: null,
+      actor,
+      eventType: 'digest.subscribed',
+      at: clock.now(),
+      payload: { channelId, before: before ? before.filters : null, after: parsed.data },
+    });
+    return { channelId, filters: parsed.data, created: !before };
+  });
+}
+
+/** Unsubscribes a channel (managers and admins; audited); false when it was not subscribed. */
+export async function unsubscribeDigest(
+  prisma: PrismaClient,
+  channelId: string,
+  actor: Actor,
+  clock: Clock = systemClock,
+): Promise<boolean> {
+  assertManager(actor);
+  return prisma.$transaction(async (tx) => {
+    const removed = await tx.digestSubscription.deleteMany({ where: { channelId } });
+    if (removed.count === 0) return false;
+    await auditDeadline(tx, {
+      projectId: null,
+      actor,
+      eventType: 'digest.unsubscribed',
+      at: clock.now(),
+      payload: { channelId },
+    });
+    return true;
+  });
+}
+
+/**
+ * `/pilot digest now`: the digest as it would be sent now, with the channel's subscription filters when it has one
+ * (else the filters given). Read-only; anyone may look.
+ */
+export async function previewDigest(
+  prisma: PrismaClient,
+  clock: Clock,
+  input: { channelId?: string; filters?: DigestFilters; lang: Lang },
+): Promise<SlackMessage> {
+  const sub = input.channelId
+    ? await prisma.digestSubscription.findUnique({ where: { channelId: input.channelId } })
+    : null;
+  const filters = sub ? readFilters(sub.filters) : (input.filters ?? {});
+  return digestMessage(await buildDigest(prisma, clock.now(), filters), input.lang);
+}

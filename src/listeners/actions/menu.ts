@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Services } from '../../services.ts';
+import { MENU } from '../../views/help-message.ts';
+import { parsePilotCommand } from '../commands/parse-pilot-command.ts';
+import { runPilotCommand } from '../commands/pilot.ts';
+
+/** A `/pilot` menu button: runs the subcommand it stands for, exactly as if it had been typed. */
+export function menuAction(services: Services) {
+  return async ({ ack, action, body, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const text = (MENU.items as readonly string[]).includes(action.value ?? '') ? (action.value as string) : 'help';
+    await runPilotCommand(
+      {
+        services,
+        userId: body.user.id,
+        channelId: body.channel?.id ?? body.user.id,
+        triggerId: body.trigger_id,
+        lang: await services.langFor(body.user.id),
+        respond,
+        client,
+      },
+      parsePilotCommand(text),
+    );
+  };
+}

@@ -1,0 +1,27 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { t } from '../../i18n/index.ts';
+import { ProjectActionRefSchema } from '../../projects/ids.ts';
+import { machineLabel } from '../../runtime/notify-messages.ts';
+import type { Services } from '../../services.ts';
+import { actionModal } from '../../views/action-modal.ts';
+import { parseMetadata } from '../metadata.ts';
+
+/** An action button on a project card: re-checks now, then opens the action's form or applies it. */
+export function projectAction(services: Services) {
+  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const userId = body.user.id;
+    const lang = await services.langFor(userId);
+    const ref = parseMetadata(ProjectActionRefSchema, action.value);
+    const outcome = await services.projects.press(userId, ref);
+    if (outcome.kind === 'form') {
+      await client.views.open({ trigger_id: body.trigger_id, view: actionModal(outcome.form, lang, services.today()) as never });
+      return;
+    }
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: t(lang, 'action.done', { ref: outcome.result.ref, action: machineLabel(lang, `event.${ref.t}`) }),
+    });
+  };
+}

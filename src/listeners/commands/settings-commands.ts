@@ -1,0 +1,67 @@
+import { formatDate } from '../../i18n/format.ts';
+import { t } from '../../i18n/index.ts';
+import { batchesMessage, batchModal, confirmation, rolesMessage } from '../../views/settings-messages.ts';
+import type { PilotCommand } from './parse-pilot-command.ts';
+import type { CommandContext } from './pilot.ts';
+
+type SettingsCommand = Extract<PilotCommand, { sub: 'roles' | 'lang' | 'batch' | 'digest' }>;
+
+/** The subcommands about the workspace: roles, language, batches, digests. */
+export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsCommand): Promise<void> {
+  const { services } = ctx;
+  const reply = (message: { text: string; blocks?: unknown[] }) =>
+    ctx.respond({ response_type: 'ephemeral', ...(message as { text: string }) });
+  switch (cmd.sub) {
+    case 'lang':
+      await services.setLang(ctx.userId, cmd.lang);
+      await reply(confirmation(t(cmd.lang, 'lang.set')));
+      return;
+    case 'roles':
+      if (cmd.op === 'list') {
+        await reply(rolesMessage(await services.roles.list(), ctx.lang));
+        return;
+      }
+      {
+        const { changed } = await services.roles.change({ actorId: ctx.userId, op: cmd.op, userId: cmd.userId, role: cmd.role });
+        const key = !changed ? 'roles.unchanged' : cmd.op === 'grant' ? 'roles.granted' : 'roles.revoked';
+        await reply(confirmation(t(ctx.lang, key, { user: `<@${cmd.userId}>`, role: cmd.role })));
+      }
+      return;
+    case 'batch':
+      if (cmd.op === 'list') {
+        await reply(batchesMessage(await services.batches.list(), ctx.lang));
+      } else if (cmd.op === 'close') {
+        const batch = await services.batches.close(ctx.userId, cmd.name);
+        await reply(confirmation(t(ctx.lang, 'batch.closed', { name: batch.name })));
+      } else if (cmd.name && cmd.opensOn && cmd.closesOn) {
+        const batch = await services.batches.open(ctx.userId, { name: cmd.name, opensOn: cmd.opensOn, closesOn: cmd.closesOn });
+        await reply(
+          confirmation(
+            t(ctx.lang, 'batch.opened', {
+              name: batch.name,
+              opens: formatDate(ctx.lang, batch.opensOn),
+              closes: formatDate(ctx.lang, batch.closesOn),
+            }),
+          ),
+        );
+      } else {
+        await services.batches.assertMayManage(ctx.userId);
+        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: batchModal(ctx.lang, services.today(), cmd.name) as never });
+      }
+      return;
+    case 'digest':
+      if (cmd.op === 'now') {
+        await reply(await services.digests.preview(ctx.channelId, ctx.lang));
+      } else if (cmd.op === 'subscribe') {
+        await services.digests.subscribe(ctx.userId, ctx.channelId, {
+          ...(cmd.track ? { track: cmd.track } : {}),
+          ...(cmd.stage ? { stage: cmd.stage } : {}),
+        });
+        await reply(confirmation(t(ctx.lang, 'digest.subscribed')));
+      } else {
+        await services.digests.unsubscribe(ctx.userId, ctx.channelId);
+        await reply(confirmation(t(ctx.lang, 'digest.unsubscribed')));
+      }
+      return;
+  }
+}

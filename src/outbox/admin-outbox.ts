@@ -1,0 +1,79 @@
+import type { Actor } from '../../machines/actor.ts';
+import type { Clock } from '../clock.ts';
+import type { PrismaClient } from '../db/client.ts';
+import { InputError, NotFoundError, PermissionError } from '../errors.ts';
+import { type Lang, t } from '../i18n/index.ts';
+import { OUTBOX_ACTIONS, type OutboxButtonValue } from './ids.ts';
+
+/** A parked (dead) outbox row as an admin sees it. */
+export interface DeadMessage {
+  id: string;
+  key: string;
+  method: string;
+  channel: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+function assertAdmin(actor: Actor): void {
+  if (actor.kind !== 'user' || !actor.roles.includes('admin')) throw new PermissionError('error.permission.outbox');
+}
+
+/** `/pilot admin outbox`: the messages Slack kept refusing, newest first (admins only). */
+export async function listDeadMessages(prisma: PrismaClient, actor: Actor, limit = 20): Promise<DeadMessage[]> {
+  assertAdmin(actor);
+  const rows = await prisma.outboxMessage.findMany({ where: { status: 'dead' }, orderBy: { id: 'desc' }, take: limit });
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    key: r.key,
+    method: r.method,
+    channel:
+      typeof (r.args as { channel?: unknown })?.channel === 'string' ? (r.args as { channel: string }).channel : null,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** The retry button: puts a dead row back in the queue with a fresh count of attempts (admins only). */
+export async function retryDeadMessage(
+  prisma: PrismaClient,
+  clock: Clock,
+  command: OutboxButtonValue & { actor: Actor },
+): Promise<{ id: string; key: string }> {
+  assertAdmin(command.actor);
+  const row = await prisma.outboxMessage.findUnique({ where: { id: BigInt(command.outboxId) } });
+  if (!row) throw new NotFoundError('error.outboxNotFound', { id: command.outboxId });
+  if (row.status !== 'dead') throw new InputError('error.outboxNotDead', { id: command.outboxId, status: row.status });
+  await prisma.outboxMessage.updateMany({
+    where: { id: row.id, status: 'dead' },
+    data: { status: 'pending', attempts: 0, nextAttemptAt: clock.now() },
+  });
+  return { id: row.id.toString(), key: row.key };
+}
+
+/** The admin's list of dead messages with a retry button each (at most 20 rows, within Slack's 50 blocks). Pure. */
+export function deadMessagesMessage(rows: readonly DeadMessage[], lang: Lang) {
+  const title = t(lang, rows.length ? 'outbox.dead.title' : 'outbox.dead.none', { count: rows.length });
+  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: title } }];
+  for (const r of rows.slice(0, 20)) {
+    const text = t(lang, 'outbox.dead.line', {
+      key: r.key,
+      channel: r.channel ?? '—',
+      attempts: r.attempts,
+      error: (r.lastError ?? '').slice(0, 500),
+    });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text },
+      accessory: {
+        type: 'button',
+        action_id: OUTBOX_ACTIONS.retry,
+        text: { type: 'plain_text', text: t(lang, 'outbox.button.retry') },
+        value: JSON.stringify({ outboxId: r.id } satisfies OutboxButtonValue),
+      },
+    });
+  }
+  return { text: title, blocks };
+}

@@ -1,0 +1,94 @@
+import type { Actor } from '../../machines/actor.ts';
+import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
+import type { PrismaClient } from '../db/client.ts';
+import { rolesOf } from '../roles/roles.ts';
+import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
+
+/** Everything a project card shows, read in one go; plain data for the pure card builder. */
+export interface ProjectCardData {
+  id: string;
+  ref: string;
+  track: string;
+  title: string;
+  version: number;
+  machine: string;
+  stage: string;
+  statePath: string;
+  status: string;
+  ownerId: string;
+  channelId: string | null;
+  applicants: Array<{ name: string; lead: boolean; institutionType: string }>;
+  materials: { present: string[]; missing: string[] };
+  batchId: string | null;
+  pending: { kind: string; proposedBy: string } | null;
+  openComments: number;
+  deadlines: Array<{ id: string; kind: string; dueDate: string; dueAt: string; status: string; responsibleUserId: string | null; clock: string }>;
+  timeline: Array<{ eventType: string; actorId: string | null; recordedAt: string; toState: string | null }>;
+  actions: AvailableAction[];
+}
+
+/** The materials each track's application must include (R-APP-8 for pilots). */
+export const REQUIRED_MATERIALS: Record<string, readonly string[]> = {
+  pilot: ['projectPlan', 'riskAssessment', 'emergencyPlan', 'exitPlan', 'investorProtection'],
+  coaching: ['projectPlan', 'technologyDescription', 'noRealBusinessUndertaking'],
+};
+
+const TIMELINE_LENGTH = 5;
+
+/** Reads a project's card for one viewer: their available actions depend on their roles and identity. */
+export async function getProjectCard(
+  prisma: PrismaClient,
+  projectId: string,
+  viewer: { userId: string; admins: readonly string[] },
+): Promise<ProjectCardData> {
+  const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const [deadlines, timeline, roles] = await Promise.all([
+    prisma.deadline.findMany({ where: { projectId, status: { in: ['open', 'missed'] } }, orderBy: { dueAt: 'asc' } }),
+    prisma.auditEvent.findMany({ where: { projectId }, orderBy: { id: 'desc' }, take: TIMELINE_LENGTH }),
+    rolesOf(prisma, viewer.userId, viewer.admins),
+  ]);
+  const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
+  const ctx = snapshot.context as {
+    applicants?: Array<{ name: string; lead: boolean; institutionType: string }>;
+    materials?: string[];
+    batchId?: string | null;
+    pending?: { kind: string; proposedBy: string } | null;
+    comments?: Record<string, { disposition: string | null }>;
+  };
+  const present = ctx.materials ?? [];
+  const actor: Actor = { kind: 'user', userId: viewer.userId, roles };
+  return {
+    id: project.id,
+    ref: project.ref,
+    track: project.track,
+    title: project.title,
+    version: project.version,
+    machine: project.machine,
+    stage: project.stage,
+    statePath: statePath(snapshot.value),
+    status: project.status,
+    ownerId: project.ownerId,
+    channelId: project.channelId,
+    applicants: (ctx.applicants ?? []).map((a) => ({ name: a.name, lead: a.lead, institutionType: a.institutionType })),
+    materials: { present, missing: (REQUIRED_MATERIALS[project.track] ?? []).filter((m) => !present.includes(m)) },
+    batchId: ctx.batchId ?? null,
+    pending: ctx.pending ? { kind: ctx.pending.kind, proposedBy: ctx.pending.proposedBy } : null,
+    openComments: Object.values(ctx.comments ?? {}).filter((c) => c.disposition === null).length,
+    deadlines: deadlines.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      dueDate: d.dueDate.toISOString().slice(0, 10),
+      dueAt: d.dueAt.toISOString(),
+      status: d.status,
+      responsibleUserId: d.responsibleUserId,
+      clock: d.clock,
+    })),
+    timeline: timeline.map((a) => ({
+      eventType: a.eventType,
+      actorId: a.actorId,
+      recordedAt: a.recordedAt.toISOString(),
+      toState: a.toState,
+    })),
+    actions: snapshot.status === 'active' ? availableActions(machineEntry(project.machine).machine, snapshot, actor) : [],
+  };
+}

@@ -1,0 +1,60 @@
+import type { Clock } from '../clock.ts';
+import type { PrismaClient } from '../db/client.ts';
+import { PermissionError } from '../errors.ts';
+import { holdsAny, type Role, rolesOf } from './roles.ts';
+
+export interface RolesDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  admins: readonly string[];
+}
+
+async function assertAdmin(deps: RolesDeps, userId: string): Promise<Role[]> {
+  const roles = await rolesOf(deps.prisma, userId, deps.admins);
+  if (!holdsAny(roles, ['admin'])) throw new PermissionError('roles.adminOnly');
+  return roles;
+}
+
+/** Grants or revokes a role (admins only); the change and who made it go into the audit trail. */
+export async function changeRole(
+  deps: RolesDeps,
+  command: { actorId: string; op: 'grant' | 'revoke'; userId: string; role: Role },
+): Promise<{ changed: boolean }> {
+  const actorRoles = await assertAdmin(deps, command.actorId);
+  const now = deps.clock.now();
+  return deps.prisma.$transaction(async (tx) => {
+    const where = { userId_role: { userId: command.userId, role: command.role } };
+    const existing = await tx.userRole.findUnique({ where });
+    let changed = false;
+    if (command.op === 'grant' && !existing) {
+      await tx.userRole.create({ data: { userId: command.userId, role: command.role, grantedBy: command.actorId } });
+      changed = true;
+    } else if (command.op === 'revoke' && existing) {
+      await tx.userRole.delete({ where });
+      changed = true;
+    }
+    if (changed)
+      await tx.auditEvent.create({
+        data: {
+          actorKind: 'user',
+          actorId: command.actorId,
+          actorRoles,
+          eventType: `role.${command.op}`,
+          payload: { userId: command.userId, role: command.role },
+          recordedAt: now,
+        },
+      });
+    return { changed };
+  });
+}
+
+/** Everyone holding a role, grouped by role; the bootstrap admins from PILOTDESK_ADMINS are listed too. */
+export async function listRoles(deps: RolesDeps): Promise<Record<Role, string[]>> {
+  const rows = await deps.prisma.userRole.findMany({ orderBy: [{ role: 'asc' }, { grantedAt: 'asc' }] });
+  const out: Record<Role, string[]> = { admin: [...deps.admins], manager: [], staff: [], reviewer: [] };
+  for (const row of rows) {
+    const list = out[row.role as Role];
+    if (list && !list.includes(row.userId)) list.push(row.userId);
+  }
+  return out;
+}

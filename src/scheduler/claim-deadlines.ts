@@ -1,0 +1,49 @@
+import type { PrismaClient } from '../db/client.ts';
+
+/** How the scheduler walks deadlines: a short lease per claimed row, a batch at a time. */
+export const SCHEDULER_POLICY = {
+  /** A claimed row is pushed this far ahead; if the claimer dies, another replica takes it after that. */
+  leaseMs: 5 * 60_000,
+  batchSize: 50,
+  /** A step processed more than this after its planned instant says it is late (the scheduler was down). */
+  lateAfterMs: 3_600_000,
+} as const;
+
+/** A deadline row this replica claimed: its id and the step it holds, as claimed. */
+export interface ClaimedDeadline {
+  id: string;
+  nextStep: string;
+  nextStepAt: Date;
+}
+
+/**
+ * Claims due deadline rows with SELECT … FOR UPDATE SKIP LOCKED and, in the same transaction, takes a lease on them
+ * by pushing nextStepAt forward; the rows are processed after commit, outside this transaction, because processing
+ * goes through applyEvent, which opens its own transaction on the same rows.
+ */
+export async function claimDueDeadlines(
+  prisma: PrismaClient,
+  now: Date,
+  limit: number = SCHEDULER_POLICY.batchSize,
+): Promise<ClaimedDeadline[]> {
+  const leaseUntil = new Date(now.getTime() + SCHEDULER_POLICY.leaseMs);
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<ClaimedDeadline[]>(
+      `SELECT id::text AS id, "nextStep", "nextStepAt" FROM "Deadline"
+        WHERE status IN ('open', 'missed') AND "nextStep" IS NOT NULL AND "nextStepAt" <= $1
+          AND ("snoozedUntil" IS NULL OR "snoozedUntil" <= $1)
+        ORDER BY "nextStepAt", id
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
+      now,
+      limit,
+    );
+    if (rows.length === 0) return [];
+    await tx.$executeRawUnsafe(
+      `UPDATE "Deadline" SET "nextStepAt" = $2 WHERE id = ANY($1::uuid[])`,
+      rows.map((r) => r.id),
+      leaseUntil,
+    );
+    return rows;
+  });
+}

@@ -1,0 +1,51 @@
+import { fixedClock } from '../clock.ts';
+import type { PrismaClient } from '../db/client.ts';
+import { loadCalendar } from '../deadlines/load-calendar.ts';
+import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
+import type { Lang } from '../i18n/index.ts';
+import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
+import type { SlackCaller } from '../slack/web-api.ts';
+import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
+
+/** What one tick needs: the database and the Slack caller; languages and error reporting are optional. */
+export interface TickDeps {
+  prisma: PrismaClient;
+  slack: SlackCaller;
+  langFor?(recipient: string): Promise<Lang>;
+  onError?(error: unknown): void;
+}
+
+/** What one tick did. */
+export interface TickReport {
+  at: string;
+  digests: number;
+  deadlines: DeadlineReport;
+  outbox: DeliveryReport;
+}
+
+/**
+ * One pass of the scheduler as of `now`: enqueue the day's digests, process the deadline steps that are due, then
+ * deliver the outbox. Stateless between calls (everything lives in the database), so the server's interval,
+ * `npm run tick` and tests run the same code and any number of replicas can run it at once.
+ */
+export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
+  const clock = fixedClock(now);
+  const calendar = await loadCalendar(deps.prisma);
+  const digests = await enqueueDailyDigests(
+    deps.prisma,
+    clock,
+    calendar,
+    deps.langFor ? { langFor: deps.langFor } : {},
+  );
+  const deadlines = await processDueDeadlines(
+    {
+      prisma: deps.prisma,
+      calendar,
+      ...(deps.langFor ? { langFor: deps.langFor } : {}),
+      ...(deps.onError ? { onError: deps.onError } : {}),
+    },
+    now,
+  );
+  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock);
+  return { at: now.toISOString(), digests, deadlines, outbox };
+}

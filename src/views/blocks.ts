@@ -1,0 +1,44 @@
+/** Block Kit's limits that the builders respect (api.slack.com/reference/block-kit). */
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  contextText: 3000,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionsElements: 25,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  selectOptions: 100,
+  optionText: 75,
+  inputLabel: 2000,
+  headerText: 150,
+} as const;
+
+/** Cuts text to a limit with an ellipsis, counting characters as Slack does (code points). */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Plain text object, cut to `max` characters. */
+export function plain(text: string, max: number = LIMITS.sectionText) {
+  return { type: 'plain_text' as const, text: truncate(text, max), emoji: true };
+}
+
+/** A section with mrkdwn text, cut to Slack's 3000 characters. */
+export function mrkdwnSection(text: string): Record<string, unknown> {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
+}
+
+/** A context block with one mrkdwn element. */
+export function context(text: string): Record<string, unknown> {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.contextText) }] };
+}
+
+/** A button; its text is cut to 75 characters, its value must fit 2000 (values are small JSON objects). */
+export function button(text: string, value: string, actionId: string, style?: 'primary' | 'danger'): Record<string, unknown> {
+  if (value.length > LIMITS.buttonValue) throw new Error(`button value over ${LIMITS.buttonValue} characters`);
+  return { type: 'button', text: plain(text, LIMITS.buttonText), value, action_id: actionId, ...(style ? { style } : {}) };
+}

@@ -1,0 +1,80 @@
+import type { Lang } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import { formatDate, formatInstant } from '../i18n/format.ts';
+import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
+import type { ProjectCardData } from '../projects/get-project-card.ts';
+import { escapeMrkdwn } from '../projects/messages.ts';
+import { machineLabel } from '../runtime/notify-messages.ts';
+import { button, context, mrkdwnSection } from './blocks.ts';
+
+const MAX_BUTTONS = 25;
+
+/** The stage label of a project: its deepest state's label, e.g. 专家评审. */
+export function stageLabel(lang: Lang, machine: string, statePath: string): string {
+  const first = statePath.split(',')[0] ?? '';
+  return machineLabel(lang, `state.${machine}.${first}`);
+}
+
+/** The project card: stage, people, materials, deadlines, recent events and one button per action this viewer may take. */
+export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string): Record<string, unknown>[] {
+  const blocks: Record<string, unknown>[] = [];
+  const track = t(lang, card.track === 'coaching' ? 'card.track.coaching' : 'card.track.pilot');
+  blocks.push(
+    mrkdwnSection(
+      `*${card.ref}* ${escapeMrkdwn(card.title)}\n${track} · ${t(lang, 'card.stage', { stage: stageLabel(lang, card.machine, card.statePath) })}`,
+    ),
+  );
+  const facts = [t(lang, 'card.owner', { owner: `<@${card.ownerId}>` })];
+  if (card.batchId) facts.push(t(lang, 'card.batch', { batch: card.batchId }));
+  if (card.applicants.length > 0) {
+    const names = [...card.applicants]
+      .sort((a, b) => Number(b.lead) - Number(a.lead))
+      .map((a) => `${escapeMrkdwn(a.name)}${a.lead ? t(lang, 'card.lead') : ''}`)
+      .join('、');
+    facts.push(t(lang, 'card.applicants', { names }));
+  }
+  facts.push(
+    card.materials.missing.length === 0
+      ? t(lang, 'card.materialsComplete')
+      : t(lang, 'card.materialsMissing', {
+          missing: card.materials.missing.map((m) => machineLabel(lang, `material.${m}`)).join('、'),
+        }),
+  );
+  if (card.openComments > 0) facts.push(t(lang, 'card.openComments', { count: card.openComments }));
+  blocks.push(mrkdwnSection(facts.join('\n')));
+  if (card.pending) {
+    blocks.push(
+      mrkdwnSection(
+        t(lang, 'card.pending', {
+          decision: machineLabel(lang, `decision.${card.pending.kind}`),
+          proposer: `<@${card.pending.proposedBy}>`,
+        }),
+      ),
+    );
+  }
+  if (card.deadlines.length > 0) {
+    const lines = card.deadlines.map((d) =>
+      t(lang, d.status === 'missed' ? 'card.deadlineMissed' : 'card.deadline', {
+        kind: machineLabel(lang, `deadline.${d.kind}`),
+        due: d.kind === 'incidentFirstReport' ? formatInstant(lang, d.dueAt, readerTz) : formatDate(lang, d.dueDate),
+        who: d.responsibleUserId ? `<@${d.responsibleUserId}>` : '—',
+      }),
+    );
+    blocks.push(mrkdwnSection(`*${t(lang, 'card.deadlines')}*\n${lines.join('\n')}`));
+  }
+  if (card.timeline.length > 0) {
+    const lines = card.timeline.map(
+      (e) =>
+        `${formatInstant(lang, e.recordedAt, readerTz)} · ${e.actorId ? `<@${e.actorId}>` : t(lang, 'card.scheduler')} · ${machineLabel(lang, `event.${e.eventType}`)}`,
+    );
+    blocks.push(context(lines.join('\n')));
+  }
+  const buttons = card.actions.slice(0, MAX_BUTTONS - 1).map((a) => {
+    const value: ProjectActionRef = { p: card.id, v: card.version, t: a.type, ...(a.decisionKind ? { k: a.decisionKind } : {}) };
+    return button(machineLabel(lang, a.labelKey), JSON.stringify(value), `${PROJECT.actionPrefix}${a.type}.${a.decisionKind ?? ''}`);
+  });
+  const ref: ProjectRef = { p: card.id };
+  if (card.deadlines.length > 0) buttons.push(button(t(lang, 'card.why'), JSON.stringify(ref), PROJECT.whyAction));
+  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: PROJECT.blocks.actions, elements: buttons });
+  return blocks;
+}

@@ -1,0 +1,75 @@
+import type { BatchView } from '../batches/batches.ts';
+import { formatDate } from '../i18n/format.ts';
+import { type Lang, t } from '../i18n/index.ts';
+import type { Role } from '../roles/roles.ts';
+import { mrkdwnSection, plain } from './blocks.ts';
+
+type Message = { text: string; blocks: Record<string, unknown>[] };
+
+const single = (text: string): Message => ({ text, blocks: [mrkdwnSection(text)] });
+
+const BATCH_STATUS = {
+  planned: 'batch.status.planned',
+  open: 'batch.status.open',
+  closed: 'batch.status.closed',
+} as const;
+
+/** `/pilot roles list`. */
+export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): Message {
+  const lines = (Object.keys(roles) as Role[]).map((role) =>
+    t(lang, 'roles.line', { role, users: roles[role].map((u) => `<@${u}>`).join(' ') || t(lang, 'roles.none') }),
+  );
+  return single(`${t(lang, 'roles.title')}\n${lines.join('\n')}`);
+}
+
+/** `/pilot batch list`. */
+export function batchesMessage(batches: BatchView[], lang: Lang): Message {
+  if (batches.length === 0) return single(t(lang, 'batch.none'));
+  const lines = batches.map((b) =>
+    t(lang, 'batch.line', {
+      name: b.name,
+      opens: formatDate(lang, b.opensOn),
+      closes: formatDate(lang, b.closesOn),
+      status: t(lang, BATCH_STATUS[b.status]),
+    }),
+  );
+  return single(`${t(lang, 'batch.listTitle')}\n${lines.join('\n')}`);
+}
+
+/** A one-line confirmation. */
+export function confirmation(text: string): Message {
+  return single(text);
+}
+
+/** Slack IDs of the batch modal. */
+export const BATCH_MODAL = {
+  callbackId: 'batch.open',
+  blocks: { name: 'batch_name', opensOn: 'batch_opens', closesOn: 'batch_closes' },
+  action: 'v',
+} as const;
+
+/** The modal that schedules a batch with date pickers (`/pilot batch open` without dates). */
+export function batchModal(lang: Lang, today: string, name: string | null): Record<string, unknown> {
+  const input = (blockId: string, label: string, element: Record<string, unknown>) => ({
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    element: { action_id: BATCH_MODAL.action, ...element },
+  });
+  return {
+    type: 'modal',
+    callback_id: BATCH_MODAL.callbackId,
+    title: plain(t(lang, 'batch.modalTitle'), 24),
+    submit: plain(t(lang, 'modal.submit'), 24),
+    close: plain(t(lang, 'modal.cancel'), 24),
+    blocks: [
+      input(BATCH_MODAL.blocks.name, t(lang, 'batch.field.name'), {
+        type: 'plain_text_input',
+        max_length: 100,
+        ...(name ? { initial_value: name } : {}),
+      }),
+      input(BATCH_MODAL.blocks.opensOn, t(lang, 'batch.field.opensOn'), { type: 'datepicker', initial_date: today }),
+      input(BATCH_MODAL.blocks.closesOn, t(lang, 'batch.field.closesOn'), { type: 'datepicker' }),
+    ],
+  };
+}
