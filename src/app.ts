@@ -6,6 +6,7 @@ import type { Database } from './db/client.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerErrorHandler } from './listeners/errors.ts';
+import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import type { Services } from './services.ts';
 
@@ -27,6 +28,9 @@ export interface PilotDeskApp {
 /** Builds the Bolt app for the configured mode and registers every listener. Starts nothing. */
 export function buildApp(config: Config, db: Database, services: Services, logger?: Logger): PilotDeskApp {
   const customRoutes: CustomRoute[] = [{ path: '/healthz', method: ['GET'], handler: healthz(db) }];
+  // Listener calls retry a little; the outbox does its own retrying. Socket Mode's client would otherwise write
+  // 100 retries into these options.
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, factor: 2 } };
   const common = {
     logLevel: LOG_LEVEL[config.logLevel],
     ...(logger ? { logger } : {}),
@@ -36,7 +40,8 @@ export function buildApp(config: Config, db: Database, services: Services, logge
       ? new SocketModeReceiver({
           appToken: config.slack.appToken!,
           customRoutes,
-          installerOptions: { port: config.port },
+          // The Socket Mode client opens its connection through the Web API, so it needs the API URL too.
+          installerOptions: { port: config.port, clientOptions },
           ...common,
         })
       : new HTTPReceiver({
@@ -49,12 +54,12 @@ export function buildApp(config: Config, db: Database, services: Services, logge
     token: config.slack.botToken,
     receiver,
     extendedErrorHandler: true,
-    // The Socket Mode client would otherwise write 100 retries into these options; listener calls retry a little.
-    clientOptions: { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, factor: 2 } },
+    clientOptions,
     ...common,
   });
   registerCommands(app, services);
   registerActions(app, services);
+  registerEvents(app, services);
   registerViews(app, services);
   registerErrorHandler(app, services, app.logger);
 

@@ -97,25 +97,31 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const parsed = EnvSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
   const e = parsed.success ? parsed.data : undefined;
-  const botToken = e?.SLACK_BOT_TOKEN;
-  const signingSecret = e?.SLACK_SIGNING_SECRET;
-  const appToken = e?.SLACK_APP_TOKEN;
+  // Credentials are judged on the raw values too, so a bad PORT does not hide a missing token; a bare prefix
+  // (the untouched .env.example) counts as unset.
+  const given = (name: string, prefix = '') => {
+    const v = env[name]?.trim() ?? '';
+    return v !== '' && v !== prefix;
+  };
+  const hasBot = given('SLACK_BOT_TOKEN', 'xoxb-');
+  const hasSecret = given('SLACK_SIGNING_SECRET');
+  const hasApp = given('SLACK_APP_TOKEN', 'xapp-');
   let missingSlackCredentials = false;
-  if (parsed.success) {
-    if (!botToken && !signingSecret && !appToken) {
-      missingSlackCredentials = true;
+  if (!hasBot && !hasSecret && !hasApp) {
+    missingSlackCredentials = true;
+    problems.push(
+      'No Slack credentials: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) in .env — see README, "Create the Slack app".',
+    );
+  } else {
+    if (!hasBot) problems.push('SLACK_BOT_TOKEN is missing (Slack app → OAuth & Permissions → Bot User OAuth Token).');
+    if (!hasApp && !hasSecret)
       problems.push(
-        'No Slack credentials: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) in .env — see README, "Create the Slack app".',
+        'Set SLACK_SIGNING_SECRET for HTTP mode (Slack app → Basic Information → Signing Secret) or SLACK_APP_TOKEN for Socket Mode.',
       );
-    } else {
-      if (!botToken)
-        problems.push('SLACK_BOT_TOKEN is missing (Slack app → OAuth & Permissions → Bot User OAuth Token).');
-      if (!appToken && !signingSecret)
-        problems.push(
-          'Set SLACK_SIGNING_SECRET for HTTP mode (Slack app → Basic Information → Signing Secret) or SLACK_APP_TOKEN for Socket Mode.',
-        );
-    }
   }
+  const botToken = hasBot ? e?.SLACK_BOT_TOKEN : undefined;
+  const signingSecret = hasSecret ? e?.SLACK_SIGNING_SECRET : undefined;
+  const appToken = hasApp ? e?.SLACK_APP_TOKEN : undefined;
   if (problems.length > 0 || !e || !botToken) return { ok: false, problems, missingSlackCredentials };
   const config: Config = {
     slack: {

@@ -1,4 +1,5 @@
 import type { Actor } from '../machines/actor.ts';
+import type { FieldSpec } from '../machines/fields.ts';
 import { type BatchView, closeBatch, listBatches, openBatch } from './batches/batches.ts';
 import { type Clock, shanghaiDate } from './clock.ts';
 import type { Config } from './config.ts';
@@ -8,6 +9,7 @@ import { projectDeadlinesMessage } from './deadlines/why-message.ts';
 import type { DigestFilters } from './digests/filters.ts';
 import { previewDigest, subscribeDigest, unsubscribeDigest } from './digests/subscribe-digest.ts';
 import { PermissionError } from './errors.ts';
+import { getHome } from './home/get-home.ts';
 import type { Lang } from './i18n/index.ts';
 import { deliverOutbox } from './outbox/deliver-outbox.ts';
 import { createLanguageResolver } from './preferences/languages.ts';
@@ -23,12 +25,19 @@ import {
   resolveTypedAction,
   submitAction,
 } from './projects/perform-action.ts';
-import type { FieldSpec } from '../machines/fields.ts';
+import {
+  type IntakeOutcome,
+  intakeForms,
+  removeApplicant,
+  saveApplicant,
+  saveMaterials,
+} from './projects/update-intake.ts';
 import { changeRole, listRoles } from './roles/manage-roles.ts';
 import type { Role } from './roles/roles.ts';
 import { holdsAny, rolesOf } from './roles/roles.ts';
 import type { AppliedEvent } from './runtime/apply-event.ts';
 import type { SlackCaller } from './slack/web-api.ts';
+import { appHomeView } from './views/app-home.ts';
 
 /** What listeners may call: use cases with their dependencies bound. Listeners never see Prisma or machines. */
 export interface Services {
@@ -54,6 +63,17 @@ export interface Services {
     /** `/pilot do <ref> <action>`: the typed twin of pressing the action's button. */
     pressTyped(userId: string, projectRef: string, action: string): ReturnType<Services['projects']['press']>;
   };
+  intake: {
+    forms(projectId: string, userId: string): ReturnType<typeof intakeForms>;
+    saveApplicant(
+      userId: string,
+      projectId: string,
+      index: number | null,
+      applicant: Record<string, unknown>,
+    ): Promise<IntakeOutcome>;
+    removeApplicant(userId: string, projectId: string, index: number): Promise<IntakeOutcome>;
+    saveMaterials(userId: string, projectId: string, links: Record<string, string | null>): Promise<IntakeOutcome>;
+  };
   batches: {
     list(): Promise<BatchView[]>;
     open(userId: string, batch: { name: string; opensOn: string; closesOn: string }): Promise<BatchView>;
@@ -77,6 +97,15 @@ export interface Services {
       role: Role;
     }): Promise<{ changed: boolean }>;
     list(): Promise<Record<Role, string[]>>;
+  };
+  home: {
+    /** The person's App Home view, read fresh, in their language. */
+    view(userId: string): Promise<Record<string, unknown>>;
+    /**
+     * Republishes the Home tabs of these people and, given a project, of its owner and the people its open
+     * deadlines wait on; never throws (failures go to onError). `idle()` waits for it.
+     */
+    refresh(userIds: readonly string[], projectId?: string): Promise<void>;
   };
   /** Sends what the outbox holds for these keys now, without waiting for the next poll. */
   flushOutbox(keys?: readonly string[]): Promise<void>;
@@ -132,6 +161,13 @@ export function createServices(deps: {
         return press(userId, await resolveTypedAction(base, userId, project.id, action));
       },
     },
+    intake: {
+      forms: (projectId, userId) => intakeForms(base, projectId, userId),
+      saveApplicant: (userId, projectId, index, applicant) =>
+        saveApplicant(base, { userId, projectId, index, applicant }),
+      removeApplicant: (userId, projectId, index) => removeApplicant(base, { userId, projectId, index }),
+      saveMaterials: (userId, projectId, links) => saveMaterials(base, { userId, projectId, links }),
+    },
     batches: {
       list: () => listBatches(base),
       open: (userId, batch) => openBatch(base, { actorId: userId, ...batch }),
@@ -157,6 +193,45 @@ export function createServices(deps: {
       change: (command) => changeRole(base, command),
       list: () => listRoles(base),
     },
+    home: (() => {
+      const view = async (userId: string) =>
+        appHomeView(
+          await getHome(prisma, userId, await rolesOf(prisma, userId, config.admins), clock.now()),
+          await languages.langFor(userId),
+        );
+      const publish = async (userIds: readonly string[], projectId?: string) => {
+        const ids = new Set(userIds);
+        if (projectId) {
+          const project = await prisma.project.findUnique({
+            where: { id: projectId },
+            select: {
+              ownerId: true,
+              deadlines: {
+                where: { status: { in: ['open', 'missed'] } },
+                select: { responsibleUserId: true },
+                take: 20,
+              },
+            },
+          });
+          if (project) ids.add(project.ownerId);
+          for (const d of project?.deadlines ?? []) if (d.responsibleUserId) ids.add(d.responsibleUserId);
+        }
+        // views.publish replaces the whole tab, so publishing twice is harmless; no outbox needed.
+        for (const userId of ids) {
+          const outcome = await slack('views.publish', { user_id: userId, view: await view(userId) });
+          if (outcome.kind !== 'ok') deps.onError(new Error(`views.publish for ${userId}: ${outcome.detail}`));
+        }
+      };
+      return {
+        view,
+        refresh: (userIds: readonly string[], projectId?: string) => {
+          const run = publish(userIds, projectId).catch(deps.onError);
+          inFlight.add(run);
+          void run.finally(() => inFlight.delete(run));
+          return run;
+        },
+      };
+    })(),
     flushOutbox,
     idle: async () => {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS } from '../src/listeners/commands/index.ts';
+import { EVENTS } from '../src/listeners/events/index.ts';
 
 const manifest = parse(readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8'));
 
@@ -9,6 +10,16 @@ describe('manifest.yml', () => {
   it('declares exactly the slash commands the app registers', () => {
     const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
     expect(declared).toEqual([...COMMANDS].sort());
+  });
+
+  it('subscribes to exactly the events the app registers, at the HTTP receiver endpoint', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...EVENTS].sort());
+    expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('enables the Home tab the app publishes on app_home_opened', () => {
+    expect(EVENTS).toContain('app_home_opened');
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
   });
 
   it('sends commands and interactions to the HTTP receiver endpoint', () => {

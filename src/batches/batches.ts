@@ -22,7 +22,10 @@ export interface BatchView {
 const BATCH_ROLES = ['staff', 'manager', 'admin'] as const;
 
 /** R-BATCH-1: a batch is open from its first to its last day inclusive (Shanghai), unless staff closed it early. */
-export function batchStatus(b: { opensOn: Date; closesOn: Date; closedEarly: Date | null }, today: string): BatchView['status'] {
+export function batchStatus(
+  b: { opensOn: Date; closesOn: Date; closedEarly: Date | null },
+  today: string,
+): BatchView['status'] {
   if (b.closedEarly) return 'closed';
   const opens = b.opensOn.toISOString().slice(0, 10);
   const closes = b.closesOn.toISOString().slice(0, 10);
@@ -30,7 +33,10 @@ export function batchStatus(b: { opensOn: Date; closesOn: Date; closedEarly: Dat
   return today <= closes ? 'open' : 'closed';
 }
 
-function view(b: { id: string; name: string; opensOn: Date; closesOn: Date; closedEarly: Date | null }, today: string): BatchView {
+function view(
+  b: { id: string; name: string; opensOn: Date; closesOn: Date; closedEarly: Date | null },
+  today: string,
+): BatchView {
   return {
     id: b.id,
     name: b.name,
@@ -103,7 +109,9 @@ export async function closeBatch(deps: BatchDeps, command: { actorId: string; na
   return deps.prisma.$transaction(async (tx) => {
     const batch = await tx.batch.findUnique({ where: { name: command.name } });
     if (!batch) throw new NotFoundError('batch.notFound', { name: command.name });
-    const updated = batch.closedEarly ? batch : await tx.batch.update({ where: { id: batch.id }, data: { closedEarly: now } });
+    const updated = batch.closedEarly
+      ? batch
+      : await tx.batch.update({ where: { id: batch.id }, data: { closedEarly: now } });
     if (!batch.closedEarly)
       await tx.auditEvent.create({
         data: {

@@ -47,10 +47,11 @@ async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>)
     // PGlite holds its data directory for one process, so no other migrator can run at the same time.
     migrate: () => applyMigrations(factory),
     ping: () => pingWith(() => pglite.query('select 1')),
-    async close() {
+    // Idempotent: a health check may have closed it already when the server stops.
+    close: once(async () => {
       await prisma.$disconnect();
       await pglite.close();
-    },
+    }),
   };
 }
 
@@ -65,10 +66,10 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
     prisma,
     migrate: () => withAdvisoryLock(target.url, () => migratePostgres(target.url)),
     ping: () => pingWith(() => pool.query('select 1')),
-    async close() {
+    close: once(async () => {
       await prisma.$disconnect();
       await pool.end();
-    },
+    }),
   };
 }
 
@@ -103,4 +104,12 @@ async function pingWith(query: () => Promise<unknown>): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
+  };
 }

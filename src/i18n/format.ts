@@ -29,5 +29,7 @@ export function formatInstant(lang: Lang, iso: string, readerTz: string = PROGRA
   const text = `${formatDate(lang, local.format('YYYY-MM-DD'))} ${local.format('HH:mm')}`;
   const shanghai = dayjs(iso).tz(PROGRAMME_TZ);
   if (local.utcOffset() === shanghai.utcOffset()) return text;
-  return lang === 'en' ? `${text} (Shanghai ${shanghai.format('HH:mm')})` : `${text}（上海 ${shanghai.format('HH:mm')}）`;
+  return lang === 'en'
+    ? `${text} (Shanghai ${shanghai.format('HH:mm')})`
+    : `${text}（上海 ${shanghai.format('HH:mm')}）`;
 }

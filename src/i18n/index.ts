@@ -25,3 +25,22 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 export function langFromLocale(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
+
+/**
+ * A typed error's message: like `t`, but a parameter written `@<label key>` (e.g. `@state.pilot.screening`) is
+ * shown as that machine label in the reader's language, so domain code can name a stage without knowing the language.
+ */
+export function tError(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number>,
+  label: (lang: Lang, key: string) => string,
+): string {
+  const resolved = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.startsWith('@') ? label(lang, v.slice(1)) : v,
+    ]),
+  );
+  return t(lang, key, resolved);
+}

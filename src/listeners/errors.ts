@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { App, Logger } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { UserFacingError } from '../errors.ts';
+import { renderUserError } from '../errors-render.ts';
 import { t } from '../i18n/index.ts';
 import type { Services } from '../services.ts';
 
@@ -32,7 +33,7 @@ export function registerErrorHandler(app: App, services: Services, logger: Logge
     const lang = await services.langFor(userId ?? '').catch(() => 'zh-CN' as const);
     let text: string;
     if (cause instanceof UserFacingError) {
-      text = t(lang, cause.key, cause.params);
+      text = renderUserError(cause, lang);
       // A typed command that went wrong gets the usage too; a button or a form does not need it.
       if (cause.kind === 'input' && b.command) text = `${text}\n${t(lang, 'command.usage')}`;
     } else {

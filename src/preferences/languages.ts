@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/client.ts';
 import { InputError } from '../errors.ts';
-import { type Lang, LANGS, langFromLocale } from '../i18n/index.ts';
+import { LANGS, type Lang, langFromLocale } from '../i18n/index.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 
 const LOCALE_CACHE_LIMIT = 5_000;
@@ -9,7 +9,10 @@ const LOCALE_CACHE_LIMIT = 5_000;
  * Resolves the language to answer a person in: their `/pilot lang` choice, else their Slack locale (asked once
  * and remembered, bounded), else zh-CN, the working group's language.
  */
-export function createLanguageResolver(prisma: Pick<PrismaClient, 'userPreference' | 'channelPreference'>, slack: SlackCaller) {
+export function createLanguageResolver(
+  prisma: Pick<PrismaClient, 'userPreference' | 'channelPreference'>,
+  slack: SlackCaller,
+) {
   const locales = new Map<string, Lang>();
   return {
     async langFor(userId: string): Promise<Lang> {
@@ -20,7 +23,9 @@ export function createLanguageResolver(prisma: Pick<PrismaClient, 'userPreferenc
       if (cached) return cached;
       const outcome = await slack('users.info', { user: userId, include_locale: true });
       const locale =
-        outcome.kind === 'ok' ? ((outcome.result.user as { locale?: string } | undefined)?.locale ?? undefined) : undefined;
+        outcome.kind === 'ok'
+          ? ((outcome.result.user as { locale?: string } | undefined)?.locale ?? undefined)
+          : undefined;
       const lang = langFromLocale(locale);
       // Only a real answer is remembered; a failed lookup is asked again next time.
       if (outcome.kind === 'ok') {

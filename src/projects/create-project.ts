@@ -97,7 +97,14 @@ export async function createProject(
         method: 'chat.postMessage',
         projectId: project.id,
         args: projectCreatedMessage(
-          { ref, track: command.track, title: intake.title, stage: start.stage, ownerId: intake.ownerId, creatorId: command.userId },
+          {
+            ref,
+            track: command.track,
+            title: intake.title,
+            stage: start.stage,
+            ownerId: intake.ownerId,
+            creatorId: command.userId,
+          },
           command.channelId ?? command.userId,
           command.channelLang,
         ),

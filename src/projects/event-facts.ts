@@ -1,6 +1,6 @@
 import { isCoachingValid } from '../../machines/coaching.machine.ts';
-import { shanghaiDate } from '../clock.ts';
 import { listBatchOptions, openBatchOn } from '../batches/batches.ts';
+import { shanghaiDate } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 
@@ -12,6 +12,30 @@ import { restoreSnapshot } from '../runtime/machines.ts';
 export const SYSTEM_FIELDS: Record<string, readonly string[]> = {
   'intake.submit': ['openBatchId', 'coachingValidOnSubmission'],
   'notice.commentLogged': ['commentId'],
+  'complaint.logged': ['complaintId'],
+  'incident.occurred': ['incidentId'],
+  'inspection.scheduled': ['inspectionId'],
+  // Applicants and materials have forms of their own (the applicant and materials modals).
+  'intake.update': ['applicants', 'materials'],
+  'coaching.update': ['applicants', 'materials'],
+};
+
+/** New records get the next id of their kind on the project (c1, c2 …), so nobody has to invent one. */
+const NEW_IDS: Record<string, { field: string; collection: string; prefix: string }> = {
+  'notice.commentLogged': { field: 'commentId', collection: 'comments', prefix: 'c' },
+  'complaint.logged': { field: 'complaintId', collection: 'complaints', prefix: 'q' },
+  'incident.occurred': { field: 'incidentId', collection: 'incidents', prefix: 'i' },
+  'inspection.scheduled': { field: 'inspectionId', collection: 'inspections', prefix: 'n' },
+};
+
+/** Events about an existing record offer that project's records as choices (open ones first). */
+const RECORD_CHOICES: Record<string, { field: string; collection: string; open?: string }> = {
+  'notice.commentDisposed': { field: 'commentId', collection: 'comments', open: 'disposition' },
+  'complaint.acknowledged': { field: 'complaintId', collection: 'complaints', open: 'acknowledgedOn' },
+  'complaint.resolved': { field: 'complaintId', collection: 'complaints', open: 'resolvedOn' },
+  'incident.reportReceived': { field: 'incidentId', collection: 'incidents' },
+  'incident.faultToleranceAssessed': { field: 'incidentId', collection: 'incidents' },
+  'inspection.findingsRecorded': { field: 'inspectionId', collection: 'inspections', open: 'findingsOn' },
 };
 
 /** Fields whose choices come from the database (the batches), as value/label pairs for a select. */
@@ -46,16 +70,34 @@ export async function systemFacts(
     }
     return facts;
   }
-  if (type === 'notice.commentLogged') return { commentId: `c${Object.keys(context.comments ?? {}).length + 1}` };
+  const fresh = NEW_IDS[type];
+  if (fresh) {
+    const taken = (context as Record<string, Record<string, unknown> | undefined>)[fresh.collection] ?? {};
+    return { [fresh.field]: `${fresh.prefix}${Object.keys(taken).length + 1}` };
+  }
   return {};
 }
 
-/** Choices for database-backed fields of an action's form, e.g. the batches a project can be placed in. */
+/**
+ * Choices for fields backed by data rather than typed: the batches a project can be placed in, or the project's
+ * own comments, complaints, incidents and inspections an event is about (still-open ones only where that matters).
+ */
 export async function fieldChoices(
   prisma: PrismaClient,
   type: string,
   today: string,
+  context: Record<string, unknown>,
 ): Promise<Record<string, Array<{ value: string; label: string }>>> {
-  const field = BATCH_FIELDS[type];
-  return field ? { [field]: await listBatchOptions(prisma, today) } : {};
+  const batchField = BATCH_FIELDS[type];
+  if (batchField) return { [batchField]: await listBatchOptions(prisma, today) };
+  const record = RECORD_CHOICES[type];
+  if (!record) return {};
+  const entries = Object.entries((context[record.collection] ?? {}) as Record<string, Record<string, unknown>>);
+  const open = entries.filter(([, r]) => !record.open || r[record.open] === null || r[record.open] === undefined);
+  return {
+    [record.field]: open.map(([id, r]) => ({
+      value: id,
+      label: `${id}${typeof r.summary === 'string' ? ` · ${r.summary}` : ''}`,
+    })),
+  };
 }

@@ -22,7 +22,15 @@ export interface ProjectCardData {
   batchId: string | null;
   pending: { kind: string; proposedBy: string } | null;
   openComments: number;
-  deadlines: Array<{ id: string; kind: string; dueDate: string; dueAt: string; status: string; responsibleUserId: string | null; clock: string }>;
+  deadlines: Array<{
+    id: string;
+    kind: string;
+    dueDate: string;
+    dueAt: string;
+    status: string;
+    responsibleUserId: string | null;
+    clock: string;
+  }>;
   timeline: Array<{ eventType: string; actorId: string | null; recordedAt: string; toState: string | null }>;
   actions: AvailableAction[];
 }
@@ -89,6 +97,7 @@ export async function getProjectCard(
       recordedAt: a.recordedAt.toISOString(),
       toState: a.toState,
     })),
-    actions: snapshot.status === 'active' ? availableActions(machineEntry(project.machine).machine, snapshot, actor) : [],
+    actions:
+      snapshot.status === 'active' ? availableActions(machineEntry(project.machine).machine, snapshot, actor) : [],
   };
 }

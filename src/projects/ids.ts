@@ -37,7 +37,7 @@ export const PROJECT = {
   modalCallbackId: 'project.action.submit',
   fieldBlock: (name: string) => `f.${name}`,
   fieldAction: 'v',
-  blocks: { actions: 'project.actions' },
+  blocks: { actions: 'project.actions', intake: 'project.intake' },
 } as const;
 
 /** What an action button carries: the project, the version the card showed, the event and decision kind. */
@@ -45,7 +45,10 @@ export const ProjectActionRefSchema = z.object({
   p: z.uuid(),
   v: z.number().int().min(1),
   t: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/),
-  k: z.string().regex(/^[a-zA-Z]+$/).optional(),
+  k: z
+    .string()
+    .regex(/^[a-zA-Z]+$/)
+    .optional(),
 });
 export type ProjectActionRef = z.infer<typeof ProjectActionRefSchema>;
 

@@ -87,7 +87,9 @@ async function whereOf(
     case 'mine':
       return { ownerId: viewerId };
     case 'overdue':
-      return { deadlines: { some: { status: { in: ['open', 'missed'] }, dueAt: { lte: now }, clock: { not: 'csrc' } } } };
+      return {
+        deadlines: { some: { status: { in: ['open', 'missed'] }, dueAt: { lte: now }, clock: { not: 'csrc' } } },
+      };
     case 'batch': {
       const batch = await prisma.batch.findUnique({ where: { name: filter.name }, select: { id: true } });
       // The machine records the batch by id in the snapshot; the stage column does not hold it, so match the JSON.

@@ -12,7 +12,11 @@ export interface CreatedProjectView {
 
 /** The channel message that confirms a new application; a pure function of the project and the channel's language. */
 export function projectCreatedMessage(p: CreatedProjectView, channel: string, lang: Lang): Record<string, unknown> {
-  const headline = t(lang, p.track === 'coaching' ? 'intake.createdCoaching' : 'intake.created', { actor: `<@${p.creatorId}>`, ref: p.ref, title: escapeMrkdwn(p.title) });
+  const headline = t(lang, p.track === 'coaching' ? 'intake.createdCoaching' : 'intake.created', {
+    actor: `<@${p.creatorId}>`,
+    ref: p.ref,
+    title: escapeMrkdwn(p.title),
+  });
   return {
     channel,
     text: headline,

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
-import type { PrismaClient } from '../db/client.ts';
+import { shanghaiDate } from '../clock.ts';
 import { InputError, NotFoundError, StaleProjectError } from '../errors.ts';
+import { stageParam } from '../errors-render.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
-import { shanghaiDate } from '../clock.ts';
-import { fieldChoices, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
+import { BATCH_FIELDS, fieldChoices, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
 import type { ProjectActionRef } from './ids.ts';
 
 export interface PerformActionDeps extends ApplyEventDeps {
@@ -47,7 +47,11 @@ export async function pressAction(
     (a) => a.type === ref.t && (a.decisionKind ?? undefined) === ref.k,
   );
   if (!action) {
-    if (project.version !== ref.v) throw new StaleProjectError('error.stale', { ref: project.ref, stage: project.stage });
+    if (project.version !== ref.v)
+      throw new StaleProjectError('error.stale', {
+        ref: project.ref,
+        stage: stageParam(project.machine, project.stage),
+      });
     // Same version: the action was never this person's; applyEvent names the reason (role, or state).
     return { kind: 'applied', result: await submitAction(deps, userId, ref, {}) };
   }
@@ -55,8 +59,19 @@ export async function pressAction(
   const system = SYSTEM_FIELDS[action.type] ?? [];
   const fields = action.fields.filter((f) => !system.includes(f.name));
   if (fields.length > 0) {
-    const choices = await fieldChoices(deps.prisma, action.type, shanghaiDate(deps.clock.now()));
-    return { kind: 'form', form: { ref: current, projectRef: project.ref, title: project.title, action: { ...action, fields }, choices } };
+    const choices = await fieldChoices(
+      deps.prisma,
+      action.type,
+      shanghaiDate(deps.clock.now()),
+      snapshot.context as Record<string, unknown>,
+    );
+    // A choice field with nothing to choose cannot be filled in: say why instead of opening an empty form.
+    const empty = fields.find((f) => f.required && choices[f.name]?.length === 0);
+    if (empty) throw new InputError(BATCH_FIELDS[action.type] ? 'action.noBatch' : 'action.noRecords');
+    return {
+      kind: 'form',
+      form: { ref: current, projectRef: project.ref, title: project.title, action: { ...action, fields }, choices },
+    };
   }
   return { kind: 'applied', result: await submitAction(deps, userId, current, {}) };
 }
@@ -76,7 +91,12 @@ export async function resolveTypedAction(
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const candidates = availableActions(entry.machine, snapshot, actor).filter((a) => a.type === type);
   const chosen = kind ? candidates.find((a) => a.decisionKind === kind) : candidates[0];
-  return { p: project.id, v: project.version, t: type, ...(chosen?.decisionKind ? { k: chosen.decisionKind } : kind ? { k: kind } : {}) };
+  return {
+    p: project.id,
+    v: project.version,
+    t: type,
+    ...(chosen?.decisionKind ? { k: chosen.decisionKind } : kind ? { k: kind } : {}),
+  };
 }
 
 /**
@@ -134,7 +154,6 @@ function issueKey(issue: z.core.$ZodIssue): MessageKey {
       return 'field.invalid';
   }
 }
-
 
 /** The form fields of an action (by its button reference), to read a submitted modal back. */
 export async function actionFields(deps: PerformActionDeps, ref: ProjectActionRef) {

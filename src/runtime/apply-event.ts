@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
+import { stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
@@ -25,6 +26,11 @@ export interface EventInput {
   [field: string]: unknown;
 }
 
+/** Extra writes that belong to the same change (e.g. the application's links beside the machine's materials). */
+export interface ApplyOptions {
+  writeAlso?(tx: Prisma.TransactionClient, projectId: string): Promise<void>;
+}
+
 export interface AppliedEvent {
   projectId: string;
   ref: string;
@@ -35,6 +41,8 @@ export interface AppliedEvent {
   status: string;
   deadlines: DeadlineChange[];
   outboxKeys: string[];
+  /** The machine's context after the change (eligibility, materials…), for the answer to the person. */
+  context: unknown;
 }
 
 const EFFECT_TYPES = new Set([
@@ -51,13 +59,18 @@ const EFFECT_TYPES = new Set([
  * check), the derived columns, the audit row, the outbox rows and the deadline rows; effects run after commit.
  * A write that lost a race is retried once on the fresh snapshot if the event is still allowed.
  */
-export async function applyEvent(deps: ApplyEventDeps, projectId: string, input: EventInput): Promise<AppliedEvent> {
+export async function applyEvent(
+  deps: ApplyEventDeps,
+  projectId: string,
+  input: EventInput,
+  options: ApplyOptions = {},
+): Promise<AppliedEvent> {
   try {
-    return await attempt(deps, projectId, input, false);
+    return await attempt(deps, projectId, input, false, options);
   } catch (error) {
     if (!(error instanceof VersionConflict)) throw error;
     try {
-      return await attempt(deps, projectId, input, true);
+      return await attempt(deps, projectId, input, true, options);
     } catch (again) {
       if (again instanceof VersionConflict)
         throw new StaleProjectError('error.stale', { ref: again.ref, stage: again.stage });
@@ -80,6 +93,7 @@ async function attempt(
   projectId: string,
   input: EventInput,
   retry: boolean,
+  options: ApplyOptions,
 ): Promise<AppliedEvent> {
   const project = await deps.prisma.project.findUnique({ where: { id: projectId } });
   if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
@@ -95,8 +109,9 @@ async function attempt(
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   if (!snapshot.can(event)) {
     // On the retry after a lost race, the person acted on a project that moved on: say so, and what it is now.
-    if (retry) throw new StaleProjectError('error.stale', { ref: project.ref, stage: project.stage });
-    throw refusal(event, info.senders, project.ref, project.stage);
+    const stage = stageParam(project.machine, project.stage);
+    if (retry) throw new StaleProjectError('error.stale', { ref: project.ref, stage });
+    throw refusal(event, info.senders, project.ref, stage);
   }
   const [next, actions] = transition(entry.machine, snapshot as never, event as never) as unknown as [
     AnyMachineSnapshot,
@@ -124,7 +139,7 @@ async function attempt(
     });
     if (updated.count !== 1) {
       const fresh = await tx.project.findUnique({ where: { id: project.id }, select: { stage: true } });
-      throw new VersionConflict(project.ref, fresh?.stage ?? project.stage);
+      throw new VersionConflict(project.ref, stageParam(project.machine, fresh?.stage ?? project.stage));
     }
     const calendar = await loadCalendar(tx);
     const deadlineEffects = effects.filter((a): a is DeadlineEffect & MachineAction =>
@@ -147,6 +162,7 @@ async function attempt(
         factDate: factDate ? new Date(`${factDate}T00:00:00Z`) : null,
       },
     });
+    await options.writeAlso?.(tx, project.id);
     const messages = await effectMessages(tx, { ...project, version }, effects, deadlines);
     await enqueueMessages(tx, messages);
     return { deadlines, outboxKeys: messages.map((m) => m.key) };
@@ -162,6 +178,7 @@ async function attempt(
     status: columns.status,
     deadlines: result.deadlines,
     outboxKeys: result.outboxKeys,
+    context: next.context,
   };
 }
 
@@ -173,10 +190,10 @@ function refusal(event: EventInput, senders: unknown, ref: string, stage: string
       : event.actor.kind === 'user' && event.actor.roles.some((r) => allowedRoles.includes(r));
   if (!mayByRole)
     return new PermissionError('error.permission.event', {
-      event: event.type,
+      event: `@event.${event.type}`,
       roles: allowedRoles.join(', ') || 'scheduler',
     });
-  return new InputError('error.eventNotAllowedNow', { event: event.type, ref, stage });
+  return new InputError('error.eventNotAllowedNow', { event: `@event.${event.type}`, ref, stage });
 }
 
 function summarise(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

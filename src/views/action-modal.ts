@@ -1,13 +1,23 @@
 import type { FieldSpec } from '../../machines/fields.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { PROJECT } from '../projects/ids.ts';
-import type { ActionForm } from '../projects/perform-action.ts';
 import { escapeMrkdwn } from '../projects/messages.ts';
+import type { ActionForm } from '../projects/perform-action.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
 import { context, LIMITS, plain } from './blocks.ts';
 
 /** Field kinds the generic action modal can render; the applicants list has its own intake form. */
-export const MODAL_FIELD_KINDS = new Set(['text', 'textarea', 'date', 'datetime', 'select', 'multiselect', 'checkbox', 'number', 'user']);
+export const MODAL_FIELD_KINDS = new Set([
+  'text',
+  'textarea',
+  'date',
+  'datetime',
+  'select',
+  'multiselect',
+  'checkbox',
+  'number',
+  'user',
+]);
 
 function optionLabel(lang: Lang, field: string, value: string): string {
   const key = `option.${field}.${value}`;
@@ -26,7 +36,9 @@ function element(
     return {
       type: 'static_select',
       action_id,
-      options: choices.slice(0, LIMITS.selectOptions).map((c) => ({ text: plain(c.label, LIMITS.optionText), value: c.value })),
+      options: choices
+        .slice(0, LIMITS.selectOptions)
+        .map((c) => ({ text: plain(c.label, LIMITS.optionText), value: c.value })),
     };
   const options = (field.options ?? []).slice(0, LIMITS.selectOptions).map((value) => ({
     text: plain(optionLabel(lang, field.name, value), LIMITS.optionText),
@@ -45,7 +57,11 @@ function element(
     case 'multiselect':
       return { type: 'multi_static_select', action_id, options };
     case 'checkbox':
-      return { type: 'checkboxes', action_id, options: [{ text: plain(machineLabel(lang, field.labelKey)), value: 'true' }] };
+      return {
+        type: 'checkboxes',
+        action_id,
+        options: [{ text: plain(machineLabel(lang, field.labelKey)), value: 'true' }],
+      };
     case 'number':
       return { type: 'number_input', action_id, is_decimal_allowed: false };
     case 'user':

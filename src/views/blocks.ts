@@ -38,7 +38,18 @@ export function context(text: string): Record<string, unknown> {
 }
 
 /** A button; its text is cut to 75 characters, its value must fit 2000 (values are small JSON objects). */
-export function button(text: string, value: string, actionId: string, style?: 'primary' | 'danger'): Record<string, unknown> {
+export function button(
+  text: string,
+  value: string,
+  actionId: string,
+  style?: 'primary' | 'danger',
+): Record<string, unknown> {
   if (value.length > LIMITS.buttonValue) throw new Error(`button value over ${LIMITS.buttonValue} characters`);
-  return { type: 'button', text: plain(text, LIMITS.buttonText), value, action_id: actionId, ...(style ? { style } : {}) };
+  return {
+    type: 'button',
+    text: plain(text, LIMITS.buttonText),
+    value,
+    action_id: actionId,
+    ...(style ? { style } : {}),
+  };
 }

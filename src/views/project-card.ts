@@ -1,11 +1,12 @@
+import { formatDate, formatInstant } from '../i18n/format.ts';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
-import { formatDate, formatInstant } from '../i18n/format.ts';
-import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
+import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
 import { escapeMrkdwn } from '../projects/messages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
 import { button, context, mrkdwnSection } from './blocks.ts';
+import { intakeButtons } from './intake-forms.ts';
 
 const MAX_BUTTONS = 25;
 
@@ -70,11 +71,27 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     blocks.push(context(lines.join('\n')));
   }
   const buttons = card.actions.slice(0, MAX_BUTTONS - 1).map((a) => {
-    const value: ProjectActionRef = { p: card.id, v: card.version, t: a.type, ...(a.decisionKind ? { k: a.decisionKind } : {}) };
-    return button(machineLabel(lang, a.labelKey), JSON.stringify(value), `${PROJECT.actionPrefix}${a.type}.${a.decisionKind ?? ''}`);
+    const value: ProjectActionRef = {
+      p: card.id,
+      v: card.version,
+      t: a.type,
+      ...(a.decisionKind ? { k: a.decisionKind } : {}),
+    };
+    return button(
+      machineLabel(lang, a.labelKey),
+      JSON.stringify(value),
+      `${PROJECT.actionPrefix}${a.type}.${a.decisionKind ?? ''}`,
+    );
   });
   const ref: ProjectRef = { p: card.id };
   if (card.deadlines.length > 0) buttons.push(button(t(lang, 'card.why'), JSON.stringify(ref), PROJECT.whyAction));
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: PROJECT.blocks.actions, elements: buttons });
+  // An application still being assembled gets its own forms: applicants one by one, materials as links.
+  if (card.actions.some((a) => a.type === 'intake.update' || a.type === 'coaching.update'))
+    blocks.push({
+      type: 'actions',
+      block_id: PROJECT.blocks.intake,
+      elements: intakeButtons(lang, card.id, card.applicants),
+    });
   return blocks;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Lang, t } from '../i18n/index.ts';
 import { formatDate } from '../i18n/format.ts';
+import { type Lang, t } from '../i18n/index.ts';
 import type { ProjectFilter, ProjectPage } from '../projects/list-projects.ts';
 import { escapeMrkdwn } from '../projects/messages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';

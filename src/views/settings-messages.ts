@@ -66,7 +66,8 @@ export function batchModal(lang: Lang, today: string, name: string | null): Reco
       input(BATCH_MODAL.blocks.name, t(lang, 'batch.field.name'), {
         type: 'plain_text_input',
         max_length: 100,
-        ...(name ? { initial_value: name } : {}),
+        // Slack refuses a modal whose initial value is longer than max_length; a long typed name is cut to fit.
+        ...(name ? { initial_value: [...name].slice(0, 100).join('') } : {}),
       }),
       input(BATCH_MODAL.blocks.opensOn, t(lang, 'batch.field.opensOn'), { type: 'datepicker', initial_date: today }),
       input(BATCH_MODAL.blocks.closesOn, t(lang, 'batch.field.closesOn'), { type: 'datepicker' }),

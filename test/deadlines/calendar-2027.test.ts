@@ -7,9 +7,9 @@ import { InputError, PermissionError } from '../../src/errors.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { admin, manager } from '../machines/helpers.ts';
+import { coachingInCoaching, sh } from '../scheduler/support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
-import { coachingInCoaching, sh } from '../scheduler/support.ts';
 
 let db: TestDatabase;
 let fake: FakeSlack;
@@ -24,7 +24,12 @@ afterAll(async () => {
 
 // A made-up 2027 schedule (the State Council has not published it): Spring Festival 6–12 February.
 const SPRING_2027 = ['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'];
-const schedule2027 = { year: 2027, holidays: ['2027-01-01', ...SPRING_2027], adjustedWorkingDays: ['2027-02-20'], source: 'test notice 2027' };
+const schedule2027 = {
+  year: 2027,
+  holidays: ['2027-01-01', ...SPRING_2027],
+  adjustedWorkingDays: ['2027-02-20'],
+  source: 'test notice 2027',
+};
 
 describe('a deadline counted into 2027, a year the calendar does not know', () => {
   it('R-COA-4: is explained as counted without the official calendar; loading the 2027 schedule moves it and tells the owner', async () => {
@@ -33,7 +38,13 @@ describe('a deadline counted into 2027, a year the calendar does not know', () =
     await db.prisma.outboxMessage.deleteMany();
     const before = await explainProjectDeadlines(db.prisma, p.id, 'en');
     const [coaching] = before.deadlines;
-    expect(coaching).toMatchObject({ kind: 'coachingExpires', rule: 'R-COA-4', dueDate: '2027-02-10', unknownYears: [2027], basis: '2026-02-10' });
+    expect(coaching).toMatchObject({
+      kind: 'coachingExpires',
+      rule: 'R-COA-4',
+      dueDate: '2027-02-10',
+      unknownYears: [2027],
+      basis: '2026-02-10',
+    });
     expect(coaching!.unknownYearWarning).toContain('2027');
     expect(coaching!.counting.join(' ')).toContain('The official holiday schedule for 2027 has not been loaded');
     const zh = await explainProjectDeadlines(db.prisma, 'C-2026-027', 'zh-CN');
@@ -42,19 +53,34 @@ describe('a deadline counted into 2027, a year the calendar does not know', () =
     expect(JSON.stringify(message.blocks)).toContain('Counted without the official calendar for 2027');
 
     const deps = { prisma: db.prisma, clock: fixedClock(at) };
-    await expect(loadCalendarYear(deps, { schedule: schedule2027, actor: manager })).rejects.toBeInstanceOf(PermissionError);
+    await expect(loadCalendarYear(deps, { schedule: schedule2027, actor: manager })).rejects.toBeInstanceOf(
+      PermissionError,
+    );
     await expect(
       loadCalendarYear(deps, { schedule: { ...schedule2027, adjustedWorkingDays: ['2027-02-17'] }, actor: admin }),
     ).rejects.toBeInstanceOf(InputError);
     const loaded = await loadCalendarYear(deps, { schedule: schedule2027, actor: admin });
     expect(loaded.moved).toEqual([
-      expect.objectContaining({ ref: 'C-2026-027', kind: 'coachingExpires', from: '2027-02-10', to: '2027-02-15', notified: 'U0OWNER01' }),
+      expect.objectContaining({
+        ref: 'C-2026-027',
+        kind: 'coachingExpires',
+        from: '2027-02-10',
+        to: '2027-02-15',
+        notified: 'U0OWNER01',
+      }),
     ]);
     const after = await explainProjectDeadlines(db.prisma, p.id, 'en');
     expect(after.deadlines[0]).toMatchObject({ dueDate: '2027-02-15', unknownYears: [], unknownYearWarning: null });
     expect(after.deadlines[0]!.holidaysSkipped).toEqual(['2027-02-10', '2027-02-11', '2027-02-12']);
     // Loading the same schedule again changes nothing and tells nobody twice.
-    const again = await loadCalendarYear(deps, { file: schedule2027.holidays.map((d) => `${d},holiday,`).concat('2027-02-20,workday,').join('\n'), source: 'test notice 2027', actor: admin });
+    const again = await loadCalendarYear(deps, {
+      file: schedule2027.holidays
+        .map((d) => `${d},holiday,`)
+        .concat('2027-02-20,workday,')
+        .join('\n'),
+      source: 'test notice 2027',
+      actor: admin,
+    });
     expect(again.moved).toEqual([]);
     const slack = createSlackCaller('xoxb-2027', fake.apiUrl);
     await runTick({ prisma: db.prisma, slack }, at);

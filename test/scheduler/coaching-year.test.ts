@@ -61,7 +61,16 @@ describe('a simulated year of a coaching project on the injected clock', () => {
         restarted = true;
       }
       const before = fake.calls.length;
-      await runTick({ prisma: store.db.prisma, slack, onError: (e) => { throw e; } }, now);
+      await runTick(
+        {
+          prisma: store.db.prisma,
+          slack,
+          onError: (e) => {
+            throw e;
+          },
+        },
+        now,
+      );
       for (let i = before; i < fake.calls.length; i++) deliveredAt[i] = now;
     }
     expect(restarted).toBe(true);
@@ -74,7 +83,19 @@ describe('a simulated year of a coaching project on the injected clock', () => {
       expect(calendar.isWorkingDay(local(at).date)).toBe(true);
     }
     const days = deliveredAt.map((d) => local(d).date);
-    for (const holiday of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'])
+    for (const holiday of [
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-23',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ])
       expect(days).not.toContain(holiday);
 
     // The owner got the three warnings and the expiry's consequence, each once, on the right mornings.
@@ -95,12 +116,13 @@ describe('a simulated year of a coaching project on the injected clock', () => {
     expect(audit[0]!.factDate?.toISOString().slice(0, 10)).toBe('2026-11-03');
 
     // One digest per working day, adjusted working days included, none on a day off.
-    const digests = calls.map((c, i) => ({ c, day: local(deliveredAt[i]!).date })).filter(({ c }) => c.args.channel === DIGEST_CHANNEL);
+    const digests = calls
+      .map((c, i) => ({ c, day: local(deliveredAt[i]!).date }))
+      .filter(({ c }) => c.args.channel === DIGEST_CHANNEL);
     const digestDays = digests.map((d) => d.day);
     expect(new Set(digestDays).size).toBe(digestDays.length);
     const workingDays: string[] = [];
-    for (let d = "2025-11-03"; d <= "2026-11-10"; d = next(d))
-      if (calendar.isWorkingDay(d)) workingDays.push(d);
+    for (let d = '2025-11-03'; d <= '2026-11-10'; d = next(d)) if (calendar.isWorkingDay(d)) workingDays.push(d);
     expect(digestDays).toEqual(workingDays);
     for (const adjusted of ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
       expect(digestDays).toContain(adjusted);

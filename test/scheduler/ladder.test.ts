@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
-import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { DEADLINE_ACTIONS, parseDeadlineButtonValue } from '../../src/deadlines/ids.ts';
+import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
@@ -34,8 +34,19 @@ beforeEach(async () => {
 });
 
 const tick = (at: Date) =>
-  runTick({ prisma: db.prisma, slack, langFor: async () => 'en', onError: (e) => { throw e; } }, at);
-const project = async () => insertProject(db.prisma, { ...pilotInput({ ref: `P-2026-9${String(++n).padStart(2, '0')}` }), track: 'pilot' });
+  runTick(
+    {
+      prisma: db.prisma,
+      slack,
+      langFor: async () => 'en',
+      onError: (e) => {
+        throw e;
+      },
+    },
+    at,
+  );
+const project = async () =>
+  insertProject(db.prisma, { ...pilotInput({ ref: `P-2026-9${String(++n).padStart(2, '0')}` }), track: 'pilot' });
 /** Workflow messages (digests, which subscribed channels also get each working morning, left out). */
 const posts = (channel?: string): RecordedCall[] =>
   fake
@@ -50,9 +61,21 @@ describe('the reminder and escalation ladder', () => {
     const p = await project();
     await subscribeDigest(db.prisma, 'C0MGRS1', {}, manager);
     await subscribeDigest(db.prisma, 'C0MGRS2', {}, manager);
-    const [d] = await schedule(db.prisma, p, { kind: 'infoDue', key: 'info:1', rule: 'R-APP-2', basis: basisFor('2026-03-12', 10) });
+    const [d] = await schedule(db.prisma, p, {
+      kind: 'infoDue',
+      key: 'info:1',
+      rule: 'R-APP-2',
+      basis: basisFor('2026-03-12', 10),
+    });
     expect(d!.dueDate.toISOString().slice(0, 10)).toBe('2026-03-12');
-    const steps = [sh('2026-03-09'), sh('2026-03-11'), sh('2026-03-12'), sh('2026-03-13', 0), sh('2026-03-13'), sh('2026-03-17')];
+    const steps = [
+      sh('2026-03-09'),
+      sh('2026-03-11'),
+      sh('2026-03-12'),
+      sh('2026-03-13', 0),
+      sh('2026-03-13'),
+      sh('2026-03-17'),
+    ];
     for (const at of steps) {
       await tick(at);
       await tick(new Date(at.getTime() + 60_000)); // a second tick a minute later changes nothing
@@ -67,19 +90,46 @@ describe('the reminder and escalation ladder', () => {
       const [escalation] = posts(channel);
       expect(posts(channel)).toHaveLength(1);
       expect(String(escalation!.args.text)).toContain('3 working days late');
-      const actions = (escalation!.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')!;
-      expect(actions.elements!.map((e) => e.action_id)).toEqual([DEADLINE_ACTIONS.extend, DEADLINE_ACTIONS.reassign, DEADLINE_ACTIONS.acknowledge]);
+      const actions = (
+        escalation!.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+      ).find((b) => b.type === 'actions')!;
+      expect(actions.elements!.map((e) => e.action_id)).toEqual([
+        DEADLINE_ACTIONS.extend,
+        DEADLINE_ACTIONS.reassign,
+        DEADLINE_ACTIONS.acknowledge,
+      ]);
       expect(parseDeadlineButtonValue(actions.elements![0]!.value)).toEqual({ deadlineId: d!.id });
     }
     const row = await db.prisma.deadline.findUniqueOrThrow({ where: { id: d!.id } });
     expect(row).toMatchObject({ status: 'missed', nextStep: null, nextStepAt: null });
-    expect(row.stepsDone).toEqual(['reminder:3', 'reminder:1', 'reminder:0', 'due', 'escalation:owner', 'escalation:managers']);
+    expect(row.stepsDone).toEqual([
+      'reminder:3',
+      'reminder:1',
+      'reminder:0',
+      'due',
+      'escalation:owner',
+      'escalation:managers',
+    ]);
   });
 
   it('R-APP-2: what a reviewer owes goes to the reviewer first, then the owner, then the project channel when no managers channel is subscribed', async () => {
     const p = await project();
-    await schedule(db.prisma, p, { kind: 'reviewDue', key: 'review:1', rule: 'R-APP-2', basis: basisFor('2026-03-12', 10), userId: 'U_REVIEWER_1' });
-    for (const at of [sh('2026-03-09'), sh('2026-03-11'), sh('2026-03-12'), sh('2026-03-13', 0), sh('2026-03-13'), sh('2026-03-17')]) await tick(at);
+    await schedule(db.prisma, p, {
+      kind: 'reviewDue',
+      key: 'review:1',
+      rule: 'R-APP-2',
+      basis: basisFor('2026-03-12', 10),
+      userId: 'U_REVIEWER_1',
+    });
+    for (const at of [
+      sh('2026-03-09'),
+      sh('2026-03-11'),
+      sh('2026-03-12'),
+      sh('2026-03-13', 0),
+      sh('2026-03-13'),
+      sh('2026-03-17'),
+    ])
+      await tick(at);
     expect(texts('U_REVIEWER_1')).toHaveLength(3);
     expect(texts('U_REVIEWER_1')[0]).toContain('your');
     expect(texts('U0OWNER01')).toEqual([expect.stringContaining('reviewer <@U_REVIEWER_1> has not completed')]);
@@ -89,7 +139,12 @@ describe('the reminder and escalation ladder', () => {
   it('R-APP-4: the CSRC clock only informs the owner after its date, never reminds, never reaches managers', async () => {
     const p = await project();
     await subscribeDigest(db.prisma, 'C0MGRS1', {}, manager);
-    const [d] = await schedule(db.prisma, p, { kind: 'csrcAnswerExpected', key: 'csrc', rule: 'R-APP-4', basis: basisFor('2026-03-12', 20) });
+    const [d] = await schedule(db.prisma, p, {
+      kind: 'csrcAnswerExpected',
+      key: 'csrc',
+      rule: 'R-APP-4',
+      basis: basisFor('2026-03-12', 20),
+    });
     for (let day = '2026-03-02'; day <= '2026-03-27'; day = calendar.nextWorkingDay(day)) {
       await tick(sh(day, 0));
       await tick(sh(day, 9));
@@ -102,21 +157,41 @@ describe('the reminder and escalation ladder', () => {
 
   it('the ladder stops as soon as the deadline is met', async () => {
     const p = await project();
-    await schedule(db.prisma, p, { kind: 'commitmentDue', key: 'commitment', rule: 'R-APP-6', basis: basisFor('2026-03-12', 15) });
+    await schedule(db.prisma, p, {
+      kind: 'commitmentDue',
+      key: 'commitment',
+      rule: 'R-APP-6',
+      basis: basisFor('2026-03-12', 15),
+    });
     await tick(sh('2026-03-09'));
     expect(texts('U0OWNER01')).toHaveLength(1);
     // What the runtime does when the machine's state is left (commitment received): cancelDeadline → met.
     await db.prisma.$transaction((tx) =>
-      syncDeadlines(tx, { id: p.id, ownerId: 'U0OWNER01' }, [{ type: 'cancelDeadline', params: { kind: 'commitmentDue', key: 'commitment' } }], calendar, sh('2026-03-10')),
+      syncDeadlines(
+        tx,
+        { id: p.id, ownerId: 'U0OWNER01' },
+        [{ type: 'cancelDeadline', params: { kind: 'commitmentDue', key: 'commitment' } }],
+        calendar,
+        sh('2026-03-10'),
+      ),
     );
-    for (const at of [sh('2026-03-11'), sh('2026-03-12'), sh('2026-03-13'), sh('2026-03-17'), sh('2026-03-30')]) await tick(at);
+    for (const at of [sh('2026-03-11'), sh('2026-03-12'), sh('2026-03-13'), sh('2026-03-17'), sh('2026-03-30')])
+      await tick(at);
     expect(texts('U0OWNER01')).toHaveLength(1);
-    expect(await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } })).toMatchObject({ status: 'met', nextStep: null });
+    expect(await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } })).toMatchObject({
+      status: 'met',
+      nextStep: null,
+    });
   });
 
   it('quiet hours: a reminder processed at 21:00 goes out at 09:00 the next working morning, not before', async () => {
     const p = await project();
-    await schedule(db.prisma, p, { kind: 'infoDue', key: 'info:q', rule: 'R-APP-2', basis: basisFor('2026-03-13', 10) });
+    await schedule(db.prisma, p, {
+      kind: 'infoDue',
+      key: 'info:q',
+      rule: 'R-APP-2',
+      basis: basisFor('2026-03-13', 10),
+    });
     // reminder:3 is planned for Tuesday 10 March 09:00; the scheduler first runs at 21:00 that day.
     await tick(sh('2026-03-10', 21));
     expect(posts()).toEqual([]);
@@ -130,7 +205,12 @@ describe('the reminder and escalation ladder', () => {
 
   it("R-SUP-5: an incident's reminders count in clock hours and go at once, even at 08:00 on a Sunday", async () => {
     const p = await project();
-    await schedule(db.prisma, p, { kind: 'incidentFirstReport', key: 'incident:1', rule: 'R-SUP-5', basis: '2026-03-14T20:00:00+08:00' });
+    await schedule(db.prisma, p, {
+      kind: 'incidentFirstReport',
+      key: 'incident:1',
+      rule: 'R-SUP-5',
+      basis: '2026-03-14T20:00:00+08:00',
+    });
     await tick(sh('2026-03-15', 8));
     expect(texts('U0OWNER01')).toEqual([expect.stringContaining('in 12 hours')]);
     await tick(sh('2026-03-15', 18));
@@ -144,14 +224,21 @@ describe('the reminder and escalation ladder', () => {
 
   it('after downtime the pre-due reminders are dropped, not sent late; the due step is processed once, marked late, and the ladder takes over', async () => {
     const p = await project();
-    await schedule(db.prisma, p, { kind: 'infoDue', key: 'info:down', rule: 'R-APP-2', basis: basisFor('2026-03-12', 10) });
+    await schedule(db.prisma, p, {
+      kind: 'infoDue',
+      key: 'info:down',
+      rule: 'R-APP-2',
+      basis: basisFor('2026-03-12', 10),
+    });
     // Down from before the first reminder until Friday 13 March 10:00.
     await tick(sh('2026-03-13', 10));
     await tick(sh('2026-03-13', 11));
     const row = await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } });
     expect(row.status).toBe('missed');
     expect(row.stepsDone.filter((s) => s === 'due')).toHaveLength(1);
-    expect(row.stepsDone).toEqual(expect.arrayContaining(['dropped:reminder:3', 'dropped:reminder:1', 'dropped:reminder:0', 'due', 'late:due']));
+    expect(row.stepsDone).toEqual(
+      expect.arrayContaining(['dropped:reminder:3', 'dropped:reminder:1', 'dropped:reminder:0', 'due', 'late:due']),
+    );
     // Only the owner's escalation (due 09:00 that morning, an hour late) went out.
     expect(texts('U0OWNER01')).toEqual([expect.stringContaining('has not delivered')]);
     expect(row.nextStep).toBe('escalation:managers');

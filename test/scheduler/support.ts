@@ -82,7 +82,11 @@ export async function coachingInCoaching(prisma: PrismaClient, ref: string, publ
 }
 
 /** Schedules deadlines on a project exactly as the runtime does for a machine's scheduleDeadline effect. */
-export async function schedule(prisma: PrismaClient, project: { id: string; ownerId?: string }, ...params: ScheduleDeadlineParams[]) {
+export async function schedule(
+  prisma: PrismaClient,
+  project: { id: string; ownerId?: string },
+  ...params: ScheduleDeadlineParams[]
+) {
   await prisma.$transaction(async (tx) => {
     const calendar = await loadCalendar(tx);
     await syncDeadlines(

@@ -2,7 +2,9 @@ import type { App } from '@slack/bolt';
 import { PROJECT } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
 import { MENU } from '../../views/help-message.ts';
+import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { LIST } from '../../views/project-list.ts';
+import { openApplicantForm, openMaterialsForm } from './intake-actions.ts';
 import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
 import { projectAction } from './project-action.ts';
@@ -12,7 +14,14 @@ import { projectWhy } from './project-why.ts';
 export function registerActions(app: App, services: Services): void {
   app.action(PROJECT.actionPattern, projectAction(services));
   app.action(PROJECT.whyAction, projectWhy(services));
-  app.action(LIST.pageAction, listPage(services));
+  // The list's own "next page" and the Home tab's drill-in buttons (list.page.home.…, unique ids per view).
+  app.action(new RegExp(`^${LIST.pageAction.replace('.', '\\.')}(\\.|$)`), listPage(services));
   app.action(new RegExp(`^${LIST.showAction.replace('.', '\\.')}\\.`), listShow(services));
   app.action(MENU.actionPattern, menuAction(services));
+  app.action(INTAKE_FORMS.addApplicantAction, openApplicantForm(services));
+  app.action(
+    new RegExp(`^${INTAKE_FORMS.editApplicantAction.replaceAll('.', '\\.')}\\.\\d+$`),
+    openApplicantForm(services),
+  );
+  app.action(INTAKE_FORMS.materialsAction, openMaterialsForm(services));
 }

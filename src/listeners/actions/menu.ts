@@ -6,7 +6,13 @@ import { runPilotCommand } from '../commands/pilot.ts';
 
 /** A `/pilot` menu button: runs the subcommand it stands for, exactly as if it had been typed. */
 export function menuAction(services: Services) {
-  return async ({ ack, action, body, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const text = (MENU.items as readonly string[]).includes(action.value ?? '') ? (action.value as string) : 'help';
     await runPilotCommand(

@@ -8,16 +8,26 @@ import { parseMetadata } from '../metadata.ts';
 
 /** An action button on a project card: re-checks now, then opens the action's form or applies it. */
 export function projectAction(services: Services) {
-  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const userId = body.user.id;
     const lang = await services.langFor(userId);
     const ref = parseMetadata(ProjectActionRefSchema, action.value);
     const outcome = await services.projects.press(userId, ref);
     if (outcome.kind === 'form') {
-      await client.views.open({ trigger_id: body.trigger_id, view: actionModal(outcome.form, lang, services.today()) as never });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: actionModal(outcome.form, lang, services.today()) as never,
+      });
       return;
     }
+    void services.home.refresh([userId], ref.p);
     await respond({
       response_type: 'ephemeral',
       replace_original: false,

@@ -9,6 +9,10 @@ export function projectWhy(services: Services) {
     await ack();
     const lang = await services.langFor(body.user.id);
     const ref = parseMetadata(ProjectRefSchema, action.value);
-    await respond({ response_type: 'ephemeral', replace_original: false, ...((await services.deadlines.why(ref.p, lang)) as { text: string }) });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...((await services.deadlines.why(ref.p, lang)) as { text: string }),
+    });
   };
 }

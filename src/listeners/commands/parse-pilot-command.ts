@@ -50,7 +50,8 @@ function date(raw: string | undefined): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw);
   const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
   const d = new Date(`${iso}T00:00:00Z`);
-  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new InputError('command.badDate', { date: raw });
+  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso)
+    throw new InputError('command.badDate', { date: raw });
   return iso;
 }
 
@@ -68,7 +69,8 @@ export function parsePilotCommand(text: string): PilotCommand {
     case 'new': {
       const track = rest[0]?.toLowerCase();
       if (track === undefined) throw new InputError('command.newUsage');
-      if (track !== 'pilot' && track !== 'coaching') throw new InputError('command.newTrackUnknown', { track: rest[0]! });
+      if (track !== 'pilot' && track !== 'coaching')
+        throw new InputError('command.newTrackUnknown', { track: rest[0]! });
       return { sub: 'new', track };
     }
     case 'list':
@@ -125,7 +127,8 @@ function parseList(rest: string[]): PilotCommand {
 function parseBatch(rest: string[]): PilotCommand {
   const op = rest[0]?.toLowerCase();
   if (op === 'list') return { sub: 'batch', op: 'list' };
-  if (op === 'open') return { sub: 'batch', op: 'open', name: rest[1] ?? null, opensOn: date(rest[2]), closesOn: date(rest[3]) };
+  if (op === 'open')
+    return { sub: 'batch', op: 'open', name: rest[1] ?? null, opensOn: date(rest[2]), closesOn: date(rest[3]) };
   if (op === 'close' && rest[1]) return { sub: 'batch', op: 'close', name: rest.slice(1).join(' ') };
   throw new InputError('usage.batch');
 }

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../../i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { helpMessage, menuMessage } from '../../views/help-message.ts';
-import { parsePilotCommand, type PilotCommand } from './parse-pilot-command.ts';
+import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
 import { runSettingsCommand } from './settings-commands.ts';
 

@@ -4,8 +4,8 @@ import { actionModal } from '../../views/action-modal.ts';
 import { intakeModal } from '../../views/intake-modal.ts';
 import { projectCard } from '../../views/project-card.ts';
 import { projectListMessage } from '../../views/project-list.ts';
-import type { CommandContext } from './pilot.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
+import type { CommandContext } from './pilot.ts';
 
 type ProjectCommand = Extract<PilotCommand, { sub: 'new' | 'list' | 'show' | 'do' | 'why' }>;
 
@@ -29,18 +29,28 @@ export async function runProjectCommand(ctx: CommandContext, cmd: ProjectCommand
     }
     case 'show': {
       const card = await services.projects.cardByRef(cmd.ref, ctx.userId);
-      await ctx.respond({ response_type: 'ephemeral', text: `${card.ref} ${card.title}`, blocks: projectCard(card, lang) as never });
+      await ctx.respond({
+        response_type: 'ephemeral',
+        text: `${card.ref} ${card.title}`,
+        blocks: projectCard(card, lang) as never,
+      });
       return;
     }
     case 'do': {
       const outcome = await services.projects.pressTyped(ctx.userId, cmd.ref, cmd.action);
       if (outcome.kind === 'form') {
-        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: actionModal(outcome.form, lang, services.today()) as never });
+        await ctx.client.views.open({
+          trigger_id: ctx.triggerId,
+          view: actionModal(outcome.form, lang, services.today()) as never,
+        });
         return;
       }
       await ctx.respond({
         response_type: 'ephemeral',
-        text: t(lang, 'action.done', { ref: outcome.result.ref, action: machineLabel(lang, `event.${cmd.action.split(':')[0]}`) }),
+        text: t(lang, 'action.done', {
+          ref: outcome.result.ref,
+          action: machineLabel(lang, `event.${cmd.action.split(':')[0]}`),
+        }),
       });
       return;
     }

@@ -22,7 +22,12 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
         return;
       }
       {
-        const { changed } = await services.roles.change({ actorId: ctx.userId, op: cmd.op, userId: cmd.userId, role: cmd.role });
+        const { changed } = await services.roles.change({
+          actorId: ctx.userId,
+          op: cmd.op,
+          userId: cmd.userId,
+          role: cmd.role,
+        });
         const key = !changed ? 'roles.unchanged' : cmd.op === 'grant' ? 'roles.granted' : 'roles.revoked';
         await reply(confirmation(t(ctx.lang, key, { user: `<@${cmd.userId}>`, role: cmd.role })));
       }
@@ -34,7 +39,11 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
         const batch = await services.batches.close(ctx.userId, cmd.name);
         await reply(confirmation(t(ctx.lang, 'batch.closed', { name: batch.name })));
       } else if (cmd.name && cmd.opensOn && cmd.closesOn) {
-        const batch = await services.batches.open(ctx.userId, { name: cmd.name, opensOn: cmd.opensOn, closesOn: cmd.closesOn });
+        const batch = await services.batches.open(ctx.userId, {
+          name: cmd.name,
+          opensOn: cmd.opensOn,
+          closesOn: cmd.closesOn,
+        });
         await reply(
           confirmation(
             t(ctx.lang, 'batch.opened', {
@@ -46,7 +55,10 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
         );
       } else {
         await services.batches.assertMayManage(ctx.userId);
-        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: batchModal(ctx.lang, services.today(), cmd.name) as never });
+        await ctx.client.views.open({
+          trigger_id: ctx.triggerId,
+          view: batchModal(ctx.lang, services.today(), cmd.name) as never,
+        });
       }
       return;
     case 'digest':

@@ -19,6 +19,7 @@ export function actionSubmit(services: Services) {
       blockOf = Object.fromEntries(fields.map((f) => [f.name, PROJECT.fieldBlock(f.name)]));
       await services.projects.submit(userId, ref, readActionValues(view.state.values, fields));
       await ack();
+      void services.home.refresh([userId], ref.p);
     } catch (error) {
       const response = viewErrorResponse(error, lang, blockOf, firstBlock);
       if (!response) throw error;

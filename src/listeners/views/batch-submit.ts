@@ -4,7 +4,11 @@ import { BATCH_MODAL } from '../../views/settings-messages.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
-const BLOCK_OF = { name: BATCH_MODAL.blocks.name, opensOn: BATCH_MODAL.blocks.opensOn, closesOn: BATCH_MODAL.blocks.closesOn };
+const BLOCK_OF = {
+  name: BATCH_MODAL.blocks.name,
+  opensOn: BATCH_MODAL.blocks.opensOn,
+  closesOn: BATCH_MODAL.blocks.closesOn,
+};
 
 /** The batch modal's submission: schedules the batch, or shows what is wrong under the field. */
 export function batchSubmit(services: Services) {

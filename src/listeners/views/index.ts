@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import { INTAKE, PROJECT } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
+import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { BATCH_MODAL } from '../../views/settings-messages.ts';
 import { actionSubmit } from './action-submit.ts';
 import { batchSubmit } from './batch-submit.ts';
+import { applicantSubmit, materialsSubmit } from './intake-forms-submit.ts';
 import { intakeSubmit } from './intake-submit.ts';
 
 /** Registers every modal submission handler. */
@@ -11,4 +13,6 @@ export function registerViews(app: App, services: Services): void {
   app.view(INTAKE.callbackId, intakeSubmit(services));
   app.view(PROJECT.modalCallbackId, actionSubmit(services));
   app.view(BATCH_MODAL.callbackId, batchSubmit(services));
+  app.view(INTAKE_FORMS.applicantCallbackId, applicantSubmit(services));
+  app.view(INTAKE_FORMS.materialsCallbackId, materialsSubmit(services));
 }

@@ -8,6 +8,8 @@ export function readInput(values: StateValues, blockId: string, actionId: string
   if (!v) return undefined;
   switch (v.type) {
     case 'plain_text_input':
+    case 'url_text_input':
+    case 'email_text_input':
       return v.value ?? undefined;
     case 'multi_static_select':
     case 'checkboxes':

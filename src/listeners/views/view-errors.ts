@@ -1,6 +1,7 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import { InputError, UserFacingError } from '../../errors.ts';
-import { type Lang, t } from '../../i18n/index.ts';
+import { renderUserError } from '../../errors-render.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 /**
  * The one place where a modal's typed errors become Slack's inline errors (`response_action: errors`).
@@ -18,9 +19,9 @@ export function viewErrorResponse(
   if (error instanceof InputError) {
     for (const [field, problem] of Object.entries(error.fields)) {
       const block = blockOf[field] ?? fallbackBlock;
-      errors[block] ??= t(lang, problem.key, problem.params);
+      errors[block] ??= renderUserError({ key: problem.key, params: problem.params ?? {} }, lang);
     }
   }
-  if (Object.keys(errors).length === 0) errors[fallbackBlock] = t(lang, error.key, error.params);
+  if (Object.keys(errors).length === 0) errors[fallbackBlock] = renderUserError(error, lang);
   return { response_action: 'errors', errors };
 }

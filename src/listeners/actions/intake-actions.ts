@@ -1,0 +1,40 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Services } from '../../services.ts';
+import {
+  ApplicantFormRefSchema,
+  applicantModal,
+  MaterialsFormRefSchema,
+  materialsModal,
+} from '../../views/intake-forms.ts';
+import { parseMetadata } from '../metadata.ts';
+
+type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** "Add applicant" / "Edit <name>" on an editable application's card: opens the applicant form. */
+export function openApplicantForm(services: Services) {
+  return async ({ ack, action, body, client }: Args) => {
+    await ack();
+    const lang = await services.langFor(body.user.id);
+    const ref = parseMetadata(ApplicantFormRefSchema, action.value);
+    const forms = await services.intake.forms(ref.p, body.user.id);
+    const current = ref.i === null ? undefined : forms.applicants[ref.i];
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: applicantModal(lang, ref, forms.projectRef, current) as never,
+    });
+  };
+}
+
+/** "Materials" on an editable application's card: opens the checklist with the links recorded so far. */
+export function openMaterialsForm(services: Services) {
+  return async ({ ack, action, body, client }: Args) => {
+    await ack();
+    const lang = await services.langFor(body.user.id);
+    const ref = parseMetadata(MaterialsFormRefSchema, action.value);
+    const forms = await services.intake.forms(ref.p, body.user.id);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: materialsModal(lang, ref.p, forms.projectRef, forms.required, forms.links) as never,
+    });
+  };
+}

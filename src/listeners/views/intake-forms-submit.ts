@@ -1,0 +1,72 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Services } from '../../services.ts';
+import {
+  APPLICANT_FIELDS,
+  ApplicantFormRefSchema,
+  eligibilityView,
+  INTAKE_FORMS,
+  MaterialsFormRefSchema,
+} from '../../views/intake-forms.ts';
+import { parseMetadata } from '../metadata.ts';
+import { readInput } from './read-values.ts';
+import { viewErrorResponse } from './view-errors.ts';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Builds the nested applicant object from the form's flat blocks (block id = field path). */
+function applicantFrom(values: Args['view']['state']['values']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of APPLICANT_FIELDS) {
+    const raw = readInput(values, f.name, INTAKE_FORMS.action);
+    const value =
+      f.kind === 'check' ? Array.isArray(raw) && raw.includes('true') : typeof raw === 'string' ? raw.trim() : raw;
+    if (value === undefined || value === '') continue;
+    const [head, tail] = f.name.split('.') as [string, string | undefined];
+    if (tail) out[head] = { ...((out[head] as object) ?? {}), [tail]: value };
+    else out[head] = value;
+  }
+  for (const place of ['registration', 'mainOffice']) out[place] ??= {};
+  return out;
+}
+
+/** The applicant form's submission: saved through the machine, then the eligibility check replaces the form. */
+export function applicantSubmit(services: Services) {
+  return async ({ ack, view, body }: Args) => {
+    const lang = await services.langFor(body.user.id);
+    const blockOf = Object.fromEntries(APPLICANT_FIELDS.map((f) => [f.name, f.name]));
+    try {
+      const ref = parseMetadata(ApplicantFormRefSchema, view.private_metadata);
+      const outcome = await services.intake.saveApplicant(body.user.id, ref.p, ref.i, applicantFrom(view.state.values));
+      await ack({ response_action: 'update', view: eligibilityView(lang, outcome) as never });
+    } catch (error) {
+      const response = viewErrorResponse(error, lang, blockOf, 'name');
+      if (!response) throw error;
+      await ack(response);
+    }
+  };
+}
+
+/** The materials form's submission: links saved, then the eligibility check and what is still missing. */
+export function materialsSubmit(services: Services) {
+  return async ({ ack, view, body }: Args) => {
+    const lang = await services.langFor(body.user.id);
+    const blocks = Object.keys(view.state.values);
+    try {
+      const ref = parseMetadata(MaterialsFormRefSchema, view.private_metadata);
+      const links = Object.fromEntries(
+        blocks.map((b) => [b, (readInput(view.state.values, b, INTAKE_FORMS.action) as string | undefined) ?? null]),
+      );
+      const outcome = await services.intake.saveMaterials(body.user.id, ref.p, links);
+      await ack({ response_action: 'update', view: eligibilityView(lang, outcome) as never });
+    } catch (error) {
+      const response = viewErrorResponse(
+        error,
+        lang,
+        Object.fromEntries(blocks.map((b) => [b, b])),
+        blocks[0] ?? 'projectPlan',
+      );
+      if (!response) throw error;
+      await ack(response);
+    }
+  };
+}

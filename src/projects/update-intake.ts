@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { availableActions } from '../../machines/available-actions.ts';
+import type { EligibilityResult } from '../../machines/eligibility.ts';
+import { type Applicant, ApplicantSchema } from '../../machines/institutions.ts';
+import { usccProblem } from '../../machines/uscc.ts';
+import type { Prisma } from '../db/client.ts';
+import { InputError, NotFoundError, PermissionError } from '../errors.ts';
+import { stageParam } from '../errors-render.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { rolesOf } from '../roles/roles.ts';
+import { applyEvent } from '../runtime/apply-event.ts';
+import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
+import { REQUIRED_MATERIALS } from './get-project-card.ts';
+import type { PerformActionDeps } from './perform-action.ts';
+
+/** The machine event that edits an application, per track. */
+export const UPDATE_EVENT: Record<string, string> = { pilot: 'intake.update', coaching: 'coaching.update' };
+
+/** What the person sees after saving: the eligibility verdict with a reason per rule, and what is still missing. */
+export interface IntakeOutcome {
+  ref: string;
+  eligibility: EligibilityResult;
+  missingMaterials: string[];
+  applicants: Applicant[];
+}
+
+/** A link to a material: a web address or a Slack file permalink; blank means "to follow". */
+const LinkSchema = z.url({ protocol: /^https?$/ }).max(1000);
+
+const USCC_PROBLEM: Record<NonNullable<ReturnType<typeof usccProblem>>, MessageKey> = {
+  length: 'intake.uscc.length',
+  charset: 'intake.uscc.charset',
+  checksum: 'intake.uscc.checksum',
+};
+
+type FieldErrors = Record<string, { key: MessageKey; params?: Record<string, string | number> }>;
+
+async function load(deps: PerformActionDeps, projectId: string) {
+  const project = await deps.prisma.project.findUnique({ where: { id: projectId } });
+  if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
+  const context = restoreSnapshot(project.machine, project.machineVersion, project.snapshot).context as {
+    applicants: Applicant[];
+  };
+  return { project, applicants: context.applicants ?? [] };
+}
+
+async function update(
+  deps: PerformActionDeps,
+  userId: string,
+  projectId: string,
+  machine: string,
+  payload: Record<string, unknown>,
+  writeAlso?: (tx: Prisma.TransactionClient, id: string) => Promise<void>,
+): Promise<IntakeOutcome> {
+  const type = UPDATE_EVENT[machine];
+  if (!type) throw new InputError('action.unknown', { action: 'update', ref: projectId });
+  const actor = { kind: 'user' as const, userId, roles: await rolesOf(deps.prisma, userId, deps.admins) };
+  const result = await applyEvent(
+    deps,
+    projectId,
+    { type, actor, recordedAt: deps.clock.now().toISOString(), ...payload },
+    writeAlso ? { writeAlso } : {},
+  );
+  const ctx = result.context as { eligibility: EligibilityResult; materials: string[]; applicants: Applicant[] };
+  return {
+    ref: result.ref,
+    eligibility: ctx.eligibility,
+    missingMaterials: (REQUIRED_MATERIALS[machine] ?? []).filter((m) => !ctx.materials.includes(m)),
+    applicants: ctx.applicants,
+  };
+}
+
+/**
+ * Adds an applicant, or replaces the one at `index`: the code is checked (GB 32100-2015) before anything is stored,
+ * and marking one applicant as lead makes it the only lead. Eligibility is re-evaluated by the machine.
+ */
+export async function saveApplicant(
+  deps: PerformActionDeps,
+  command: { userId: string; projectId: string; index: number | null; applicant: Record<string, unknown> },
+): Promise<IntakeOutcome> {
+  const errors: FieldErrors = {};
+  const uscc = typeof command.applicant.uscc === 'string' ? command.applicant.uscc : '';
+  const problem = usccProblem(uscc);
+  if (problem) errors.uscc = { key: USCC_PROBLEM[problem] };
+  const parsed = ApplicantSchema.safeParse({
+    ...command.applicant,
+    uscc: uscc.normalize('NFKC').replace(/\s+/g, '').toUpperCase(),
+  });
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.');
+      errors[field] ??= { key: 'field.invalid' };
+    }
+  if (Object.keys(errors).length > 0) throw new InputError('action.invalid', {}, errors);
+  const applicant = parsed.data!;
+  const { project, applicants } = await load(deps, command.projectId);
+  const list = [...applicants];
+  if (command.index !== null && (command.index < 0 || command.index >= list.length))
+    throw new InputError('intake.applicantGone');
+  if (command.index === null) list.push(applicant);
+  else list[command.index] = applicant;
+  const withLead = applicant.lead ? list.map((a) => (a === applicant ? a : { ...a, lead: false })) : list;
+  return update(deps, command.userId, project.id, project.machine, { applicants: withLead });
+}
+
+/** Removes the applicant at `index`. */
+export async function removeApplicant(
+  deps: PerformActionDeps,
+  command: { userId: string; projectId: string; index: number },
+): Promise<IntakeOutcome> {
+  const { project, applicants } = await load(deps, command.projectId);
+  if (command.index < 0 || command.index >= applicants.length) throw new InputError('intake.applicantGone');
+  return update(deps, command.userId, project.id, project.machine, {
+    applicants: applicants.filter((_, i) => i !== command.index),
+  });
+}
+
+/**
+ * Records the application's materials (R-APP-8) as links, blank meaning "to follow". The machine learns which
+ * materials are in; the links themselves are kept with the application in the same transaction.
+ */
+export async function saveMaterials(
+  deps: PerformActionDeps,
+  command: { userId: string; projectId: string; links: Record<string, string | null> },
+): Promise<IntakeOutcome> {
+  const { project } = await load(deps, command.projectId);
+  const required = REQUIRED_MATERIALS[project.machine] ?? [];
+  const errors: FieldErrors = {};
+  const links: Record<string, string | null> = {};
+  for (const material of required) {
+    const raw = command.links[material]?.trim() || null;
+    if (raw && !LinkSchema.safeParse(raw).success) errors[material] = { key: 'intake.linkInvalid' };
+    links[material] = raw;
+  }
+  if (Object.keys(errors).length > 0) throw new InputError('action.invalid', {}, errors);
+  const present = required.filter((m) => links[m]);
+  return update(deps, command.userId, project.id, project.machine, { materials: present }, async (tx, id) => {
+    const current = (await tx.project.findUniqueOrThrow({ where: { id }, select: { intake: true } })).intake;
+    const intake = { ...((current ?? {}) as Record<string, unknown>), materials: links };
+    await tx.project.update({ where: { id }, data: { intake: intake as Prisma.InputJsonValue } });
+  });
+}
+
+/**
+ * The application's stored material links and applicants, to prefill the forms; only for someone who may edit
+ * the application now (the same check as the edit button: role and state).
+ */
+export async function intakeForms(deps: PerformActionDeps, projectId: string, userId: string) {
+  const { project, applicants } = await load(deps, projectId);
+  const actor = { kind: 'user' as const, userId, roles: await rolesOf(deps.prisma, userId, deps.admins) };
+  const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
+  const type = UPDATE_EVENT[project.machine] ?? '';
+  if (!availableActions(machineEntry(project.machine).machine, snapshot, actor).some((a) => a.type === type))
+    throw new PermissionError('intake.notEditable', {
+      ref: project.ref,
+      stage: stageParam(project.machine, project.stage),
+    });
+  const intake = (project.intake ?? {}) as { materials?: Record<string, string | null> };
+  return {
+    projectRef: project.ref,
+    title: project.title,
+    machine: project.machine,
+    required: REQUIRED_MATERIALS[project.machine] ?? [],
+    links: intake.materials ?? {},
+    applicants,
+  };
+}

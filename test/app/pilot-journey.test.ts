@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usccCheckChar } from '../../machines/uscc.ts';
+import { fixedClock } from '../../src/clock.ts';
+import { INTAKE } from '../../src/projects/ids.ts';
+import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { input, SlackUser } from '../support/slack-user.ts';
+
+const code = (first17: string) => first17 + usccCheckChar(first17);
+const clock = fixedClock('2026-11-26T02:00:00Z');
+const TODAY = '2026-11-26';
+
+describe('a pilot from intake to the public notice, by buttons and modals only', () => {
+  let t: TestApp;
+  let admin: SlackUser;
+  let staffA: SlackUser;
+  let staffB: SlackUser;
+  let reviewers: SlackUser[];
+  let ref = '';
+
+  beforeAll(async () => {
+    t = await startTestApp({ server: { clock } });
+    admin = new SlackUser(t, ADMIN);
+    staffA = new SlackUser(t, 'U0STAFFA01');
+    staffB = new SlackUser(t, 'U0STAFFB01');
+    reviewers = [1, 2, 3].map((n) => new SlackUser(t, `U0REVIEW0${n}`));
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('an admin grants the roles; someone else cannot', async () => {
+    for (const [u, role] of [
+      [staffA, 'staff'],
+      [staffB, 'staff'],
+      ...reviewers.map((r) => [r, 'reviewer'] as const),
+    ] as const) {
+      const answer = await admin.command(`roles grant <@${u.id}|someone> ${role}`);
+      expect(answer.text).toContain(role);
+    }
+    const refused = await staffA.command(`roles grant <@U0NOBODY1|x> admin`);
+    expect(refused.text).toContain('管理员');
+    expect((await admin.command('roles list')).text).toContain(`<@${staffA.id}>`);
+  });
+
+  it('R-BATCH-1: staff schedule a batch by command', async () => {
+    const answer = await staffA.command('batch open 2026年第一批 2026-11-01 2026-12-31');
+    expect(answer.text).toContain('2026年第一批');
+    expect((await staffA.command('batch list')).text).toContain('征集中');
+  });
+
+  it('the intake form creates the project', async () => {
+    const before = t.fake.callsTo('views.open').length;
+    await t.slack.command({
+      text: 'new pilot',
+      userId: staffA.id,
+      channelId: staffA.channelId,
+      responseUrl: t.fake.responseUrl(),
+    });
+    const open = await t.fake.waitForCall('views.open', (c) => t.fake.callsTo('views.open').indexOf(c) >= before);
+    const answer = await staffA.submit(open.args.view as never, {
+      [INTAKE.blocks.title]: '区块链基金份额登记',
+      [INTAKE.blocks.scenario]: '公募基金份额登记与过户',
+      [INTAKE.blocks.technologies]: { type: 'multi_static_select', selected_options: [{ value: 'blockchain' }] },
+      [INTAKE.blocks.owner]: input.user(staffA.id),
+    });
+    expect(answer).toEqual({});
+    const project = await t.server.db.prisma.project.findFirstOrThrow({ where: { title: '区块链基金份额登记' } });
+    ref = project.ref;
+    expect(ref).toBe('P-2026-001');
+  });
+
+  it('R-ELIG-1: the applicant form answers with the eligibility check, per rule', async () => {
+    const card = await staffA.card(ref);
+    expect(SlackUser.buttons(card)).toContain('intake.applicant.add');
+    const { view } = await staffA.press(card, 'intake.applicant.add');
+    const bad = await staffA.submit(view!, {
+      name: '某证券股份有限公司',
+      uscc: '91310000XXXXXXXXX0',
+      institutionType: input.select('securitiesCompany'),
+    });
+    expect(bad.response_action).toBe('errors');
+    expect(Object.keys(bad.errors ?? {})).toContain('uscc');
+    const ok = await staffA.submit(view!, {
+      name: '某证券股份有限公司',
+      uscc: code('91310000MA1FL0001'),
+      institutionType: input.select('securitiesCompany'),
+      'registration.province': '上海市',
+      'registration.city': '上海市',
+      'mainOffice.province': '上海',
+      'mainOffice.city': '上海',
+      licenceNumber: 'L-0001',
+      lead: input.check(true),
+    });
+    expect(ok.response_action).toBe('update');
+    const shown = JSON.stringify(ok.view);
+    expect(shown).toContain('R-ELIG-1');
+    expect(shown).toContain('符合申报条件');
+  });
+
+  it('R-APP-8: submission is refused while materials are missing; the materials form records links', async () => {
+    const card = await staffA.card(ref);
+    expect(JSON.stringify(card)).toContain('申报材料缺');
+    expect(SlackUser.buttons(card).some((id) => id.startsWith('project.act.intake.submit'))).toBe(false);
+    const { view } = await staffA.press(card, 'intake.materials');
+    const bad = await staffA.submit(view!, { projectPlan: input.url('not a link') });
+    expect(bad.response_action).toBe('errors');
+    const ok = await staffA.submit(view!, {
+      projectPlan: input.url('https://files.example.org/plan.pdf'),
+      riskAssessment: input.url('https://files.example.org/risk.pdf'),
+      emergencyPlan: input.url('https://files.example.org/emergency.pdf'),
+      exitPlan: input.url('https://files.example.org/exit.pdf'),
+      investorProtection: input.url('https://files.example.org/investors.pdf'),
+    });
+    expect(ok.response_action).toBe('update');
+    expect(JSON.stringify(await staffA.card(ref))).toContain('申报材料：齐全');
+  });
+
+  it('R-APP-1: submitting joins the open batch and moves the project to screening', async () => {
+    const { view } = await staffA.press(await staffA.card(ref), 'project.act.intake.submit');
+    expect(JSON.stringify(view)).toContain(TODAY);
+    expect(await staffA.submit(view!, { 'f.factDate': input.date(TODAY) })).toEqual({});
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({ where: { ref } });
+    expect(project.stage).toBe('screening');
+    const batch = await t.server.db.prisma.batch.findUniqueOrThrow({ where: { name: '2026年第一批' } });
+    expect(JSON.stringify(project.snapshot)).toContain(batch.id);
+  });
+
+  it('R-APP-2: staff assign three reviewers, who accept and review from their cards', async () => {
+    for (const r of reviewers) {
+      const { view } = await staffA.press(await staffA.card(ref), 'project.act.review.assigned');
+      expect(await staffA.submit(view!, { 'f.reviewerId': input.user(r.id) })).toEqual({});
+    }
+    for (const r of reviewers) {
+      const accepted = await r.press(await r.card(ref), 'project.act.review.accepted');
+      expect(accepted.answer?.text).toContain(ref);
+      const { view } = await r.press(await r.card(ref), 'project.act.review.submitted');
+      const missing = await r.submit(view!, {});
+      expect(missing.response_action).toBe('errors');
+      expect(
+        await r.submit(view!, {
+          'f.legalCompliance': input.select('satisfactory'),
+          'f.orderlyInnovation': input.select('satisfactory'),
+          'f.riskControllability': input.select('concerns'),
+          'f.policyFit': input.select('satisfactory'),
+          'f.recommendation': input.select('pass'),
+          'f.comment': '材料完整，风险可控',
+        }),
+      ).toEqual({});
+    }
+  });
+
+  it('two-person rule: the proposer sees no confirm button; a second staff member confirms', async () => {
+    const { view } = await staffA.press(await staffA.card(ref), 'project.act.decision.propose.screeningPass');
+    expect(await staffA.submit(view!, {})).toEqual({});
+    const proposerCard = await staffA.card(ref);
+    expect(JSON.stringify(proposerCard)).toContain('待确认');
+    expect(SlackUser.buttons(proposerCard).some((id) => id.startsWith('project.act.decision.confirm'))).toBe(false);
+    const confirmed = await staffB.press(await staffB.card(ref), 'project.act.decision.confirm');
+    expect(confirmed.answer?.text).toContain(ref);
+    expect((await t.server.db.prisma.project.findUniqueOrThrow({ where: { ref } })).stage).toBe('csrcEvaluation');
+  });
+
+  it('R-APP-4: the CSRC steps are recorded with the letter date', async () => {
+    const forwarded = await staffA.press(await staffA.card(ref), 'project.act.csrc.forwarded');
+    expect(await staffA.submit(forwarded.view!, { 'f.factDate': input.date(TODAY) })).toEqual({});
+    const recorded = await staffA.press(await staffA.card(ref), 'project.act.csrc.evaluationRecorded');
+    expect(
+      await staffA.submit(recorded.view!, {
+        'f.factDate': input.date(TODAY),
+        'f.outcome': input.select('passed'),
+        'f.letterRef': '科技监管局函〔2026〕1号',
+      }),
+    ).toEqual({});
+    const published = await staffA.press(await staffA.card(ref), 'project.act.notice.published');
+    expect(await staffA.submit(published.view!, { 'f.factDate': input.date(TODAY) })).toEqual({});
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({
+      where: { ref },
+      include: { deadlines: true },
+    });
+    expect(project.stage).toBe('publicNotice');
+    expect(project.deadlines.map((d) => d.kind)).toContain('noticeCloses');
+    expect(JSON.stringify(await staffA.card(ref))).toContain('公示期届满');
+  });
+
+  it('R-APP-5: public comments are logged with an id the system gives and counted on the card', async () => {
+    const logged = await staffA.press(await staffA.card(ref), 'project.act.notice.commentLogged');
+    expect(JSON.stringify(logged.view)).not.toContain('f.commentId');
+    expect(
+      await staffA.submit(logged.view!, { 'f.factDate': input.date(TODAY), 'f.summary': '建议补充投资者适当性安排' }),
+    ).toEqual({});
+    expect(JSON.stringify(await staffA.card(ref))).toContain('未处理的公众意见：1 条');
+    const disposed = await staffA.press(await staffA.card(ref), 'project.act.notice.commentDisposed');
+    expect(JSON.stringify(disposed.view)).toContain('建议补充投资者适当性安排');
+    expect(
+      await staffA.submit(disposed.view!, {
+        'f.commentId': input.select('c1'),
+        'f.disposition': '已采纳，修订方案第 5 节',
+      }),
+    ).toEqual({});
+    expect(JSON.stringify(await staffA.card(ref))).not.toContain('未处理的公众意见');
+  });
+
+  it('every change is in the audit trail with who did it', async () => {
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({ where: { ref } });
+    const audit = await t.server.db.prisma.auditEvent.findMany({
+      where: { projectId: project.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => a.eventType)).toEqual(
+      expect.arrayContaining([
+        'project.created',
+        'intake.update',
+        'intake.submit',
+        'review.submitted',
+        'decision.confirm',
+      ]),
+    );
+    expect(audit.find((a) => a.eventType === 'decision.confirm')?.actorId).toBe(staffB.id);
+  });
+});

@@ -1,0 +1,551 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
+import type { Prisma } from '../../src/db/client.ts';
+import { getHome, type HomeData } from '../../src/home/get-home.ts';
+import { LANGS, type Lang, t } from '../../src/i18n/index.ts';
+import type { ProjectCardData } from '../../src/projects/get-project-card.ts';
+import { TITLE_MAX } from '../../src/projects/intake.ts';
+import type { ProjectFilter, ProjectPage } from '../../src/projects/list-projects.ts';
+import { PAGE_SIZE } from '../../src/projects/list-projects.ts';
+import type { ActionForm } from '../../src/projects/perform-action.ts';
+import { startSnapshot } from '../../src/runtime/machines.ts';
+import * as actionModalModule from '../../src/views/action-modal.ts';
+import * as appHomeModule from '../../src/views/app-home.ts';
+import * as blocksModule from '../../src/views/blocks.ts';
+import * as drillModule from '../../src/views/drill-modals.ts';
+import * as helpModule from '../../src/views/help-message.ts';
+import * as intakeModule from '../../src/views/intake-modal.ts';
+import * as cardModule from '../../src/views/project-card.ts';
+import * as listModule from '../../src/views/project-list.ts';
+import * as settingsModule from '../../src/views/settings-messages.ts';
+import { pilotInput } from '../machines/helpers.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+
+type Json = Record<string, unknown>;
+type Surface = 'message' | 'modal' | 'home';
+
+/** Block Kit's limits (api.slack.com/reference/block-kit), written out here independently of the builders' LIMITS. */
+const MAX = {
+  blocks: { message: 50, modal: 100, home: 100 } as Record<Surface, number>,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  headerText: 150,
+  inputLabel: 2000,
+  inputHint: 2000,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  options: 100,
+  optionText: 75,
+  optionValue: 150,
+  id: 255,
+  plainTextInput: 3000,
+};
+
+const len = (s: unknown) => [...String(s ?? '')].length;
+const textOf = (o: unknown) => (o as { text?: string } | undefined)?.text;
+
+/** Every way a message or view breaks Block Kit's limits, as readable strings; empty when it respects them all. */
+function violations(surface: Surface, blocks: Json[], view?: Json): string[] {
+  const out: string[] = [];
+  const over = (what: string, value: number, max: number) => {
+    if (value > max) out.push(`${what}: ${value} > ${max}`);
+  };
+  over(`${surface} blocks`, blocks.length, MAX.blocks[surface]);
+  if (view) {
+    over('title', len(textOf(view.title)), MAX.modalTitle);
+    if (view.submit) over('submit', len(textOf(view.submit)), MAX.modalButton);
+    if (view.close) over('close', len(textOf(view.close)), MAX.modalButton);
+    over('private_metadata', len(view.private_metadata), MAX.privateMetadata);
+    over('callback_id', len(view.callback_id), MAX.callbackId);
+  }
+  // Buttons and other interactive elements are routed by action_id, so those must be unique in the whole surface;
+  // input elements are read back by (block_id, action_id), the identity Slack requires to be unique.
+  const interactive = new Map<string, number>();
+  const inputs = new Set<string>();
+  const blockIds = new Set<string>();
+
+  const element = (el: Json, where: string, inInput: string | null) => {
+    if (el.action_id !== undefined) {
+      over(`${where} action_id length`, len(el.action_id), MAX.id);
+      const id = String(el.action_id);
+      if (inInput !== null) {
+        const key = `${inInput}/${id}`;
+        if (inputs.has(key)) out.push(`${where}: duplicate input ${key}`);
+        inputs.add(key);
+      } else interactive.set(id, (interactive.get(id) ?? 0) + 1);
+    }
+    if (el.type === 'button') {
+      over(`${where} button text`, len(textOf(el.text)), MAX.buttonText);
+      over(`${where} button value`, len(el.value), MAX.buttonValue);
+    }
+    for (const key of ['options', 'initial_options'] as const) {
+      const options = el[key] as Json[] | undefined;
+      if (!options) continue;
+      over(`${where} ${key}`, options.length, MAX.options);
+      for (const o of options) {
+        over(`${where} option text`, len(textOf(o.text)), MAX.optionText);
+        over(`${where} option value`, len(o.value), MAX.optionValue);
+      }
+    }
+    if (el.type === 'plain_text_input') {
+      const max = Number(el.max_length ?? MAX.plainTextInput);
+      over(`${where} max_length`, max, MAX.plainTextInput);
+      over(`${where} initial_value`, len(el.initial_value), max);
+    }
+  };
+
+  blocks.forEach((b, i) => {
+    const where = `block ${i} (${String(b.type)})`;
+    if (b.block_id !== undefined) {
+      over(`${where} block_id length`, len(b.block_id), MAX.id);
+      if (blockIds.has(String(b.block_id))) out.push(`${where}: duplicate block_id ${String(b.block_id)}`);
+      blockIds.add(String(b.block_id));
+    }
+    switch (b.type) {
+      case 'section': {
+        over(`${where} text`, len(textOf(b.text)), MAX.sectionText);
+        const fields = (b.fields as Json[] | undefined) ?? [];
+        over(`${where} fields`, fields.length, MAX.sectionFields);
+        for (const f of fields) over(`${where} field text`, len(textOf(f)), MAX.fieldText);
+        if (b.accessory) element(b.accessory as Json, where, null);
+        break;
+      }
+      case 'context': {
+        const elements = (b.elements as Json[]) ?? [];
+        over(`${where} elements`, elements.length, MAX.contextElements);
+        for (const e of elements) if (e.type !== 'image') over(`${where} text`, len(e.text), MAX.contextText);
+        break;
+      }
+      case 'actions': {
+        const elements = (b.elements as Json[]) ?? [];
+        over(`${where} elements`, elements.length, MAX.actionsElements);
+        for (const e of elements) element(e, where, null);
+        break;
+      }
+      case 'header':
+        over(`${where} text`, len(textOf(b.text)), MAX.headerText);
+        break;
+      case 'input':
+        over(`${where} label`, len(textOf(b.label)), MAX.inputLabel);
+        if (b.hint) over(`${where} hint`, len(textOf(b.hint)), MAX.inputHint);
+        element(b.element as Json, where, String(b.block_id ?? i));
+        break;
+      case 'divider':
+        break;
+      default:
+        out.push(`${where}: a block type this test does not know; teach it the type's limits`);
+    }
+  });
+  for (const [id, n] of interactive) if (n > 1) out.push(`action_id ${id} used ${n} times`);
+  return out;
+}
+
+const message = (m: { blocks: Json[] }) => violations('message', m.blocks);
+const modal = (v: Json) => violations('modal', v.blocks as Json[], v);
+
+// Maximal field lengths: the longest title the intake allows, long applicant names, many of everything.
+const LONG_TITLE = '基于区块链与人工智能的跨境资本市场智能投顾与份额登记一体化平台'.repeat(10).slice(0, TITLE_MAX);
+const long = (n: number, unit = '长') => unit.repeat(n);
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const user = (n: number) => `U${String(n).padStart(10, '0')}`;
+
+function maximalCard(): ProjectCardData {
+  return {
+    id: uuid(1),
+    ref: 'P-2026-999',
+    track: 'pilot',
+    title: LONG_TITLE,
+    version: 99,
+    machine: 'pilot',
+    stage: 'piloting',
+    statePath: 'piloting.rectification,piloting.reporting',
+    status: 'active',
+    ownerId: user(1),
+    channelId: 'C0PROJECTS',
+    applicants: Array.from({ length: 60 }, (_, i) => ({
+      name: long(200, '机'),
+      lead: i === 0,
+      institutionType: 'other',
+    })),
+    materials: {
+      present: [],
+      missing: ['projectPlan', 'riskAssessment', 'emergencyPlan', 'exitPlan', 'investorProtection'],
+    },
+    batchId: long(100, 'b'),
+    pending: { kind: 'forcedExit', proposedBy: user(2) },
+    openComments: 500,
+    deadlines: Array.from({ length: 500 }, (_, i) => ({
+      id: uuid(i),
+      kind: i % 2 ? 'incidentFirstReport' : 'rectificationDue',
+      dueDate: '2026-03-02',
+      dueAt: '2026-03-02T10:00:00Z',
+      status: i % 3 ? 'open' : 'missed',
+      responsibleUserId: user(i),
+      clock: 'ours',
+    })),
+    timeline: Array.from({ length: 500 }, (_, i) => ({
+      eventType: 'sanction.decided',
+      actorId: i % 2 ? user(i) : null,
+      recordedAt: '2026-03-02T10:00:00Z',
+      toState: 'piloting.rectification',
+    })),
+    actions: Object.entries(PILOT_EVENTS).flatMap(([type, info]) =>
+      info.decisions
+        ? Object.entries(info.decisions).map(([k, d]) => ({
+            type,
+            decisionKind: k,
+            labelKey: d.labelKey,
+            fact: info.fact,
+            fields: d.fields,
+          }))
+        : [{ type, labelKey: info.labelKey, fact: info.fact, fields: info.fields }],
+    ),
+  };
+}
+
+function maximalPage(): ProjectPage {
+  return {
+    page: 1,
+    pages: 50,
+    total: 500,
+    items: Array.from({ length: PAGE_SIZE }, (_, i) => ({
+      id: uuid(i),
+      ref: `P-2026-${String(i + 1).padStart(3, '0')}`,
+      title: LONG_TITLE,
+      track: 'pilot',
+      machine: 'pilot',
+      stage: 'piloting',
+      ownerId: user(i),
+      nextDue: { kind: 'rectificationDue', dueDate: '2026-03-02', missed: i % 2 === 0 },
+    })),
+  };
+}
+
+const FILTERS: ProjectFilter[] = [
+  { kind: 'all' },
+  { kind: 'stage', stage: long(100, 'x') },
+  { kind: 'track', track: 'coaching' },
+  { kind: 'mine' },
+  { kind: 'overdue' },
+  { kind: 'batch', name: long(100, '批') },
+];
+
+/** A Home tab's data as the builder could be handed it: 500 of everything, longest titles. */
+function maximalHome(): HomeData {
+  const due = { kind: 'rectificationDue', dueDate: '2026-03-02', missed: true };
+  const ref = (i: number) => `P-2026-${String(i + 1).padStart(3, '0')}`;
+  const n = Array.from({ length: 500 }, (_, i) => i);
+  return {
+    userId: user(0),
+    myProjects: {
+      total: 500,
+      items: n.map((i) => ({ ref: ref(i), title: LONG_TITLE, machine: 'pilot', stage: 'piloting', nextDue: due })),
+    },
+    reviews: {
+      total: 500,
+      items: n.map((i) => ({ ref: ref(i), title: LONG_TITLE, status: 'assigned' as const, due })),
+    },
+    waiting: {
+      deadlines: { total: 500, items: n.map((i) => ({ ref: ref(i), title: LONG_TITLE, ...due })) },
+      decisions: {
+        total: 500,
+        items: n.map((i) => ({ ref: ref(i), title: LONG_TITLE, kind: 'forcedExit', proposedBy: user(i) })),
+      },
+    },
+    pipeline: {
+      missedDeadlines: 500,
+      tracks: [
+        {
+          track: 'pilot',
+          machine: 'pilot',
+          total: 500,
+          stages: n.slice(0, 40).map((i) => ({ stage: `stage${long(90, 'x')}${i}`, count: 500 })),
+        },
+        { track: 'coaching', machine: 'coaching', total: 0, stages: [] },
+      ],
+    },
+  };
+}
+
+/** One form per event type (and per decision kind) of both machines, with and without 500 database choices. */
+function everyActionForm(): ActionForm[] {
+  const forms: ActionForm[] = [];
+  const catalogs: Array<[string, Record<string, EventInfo>]> = [
+    ['pilot', PILOT_EVENTS],
+    ['coaching', COACHING_EVENTS],
+  ];
+  for (const [, events] of catalogs)
+    for (const [type, info] of Object.entries(events)) {
+      const variants = info.decisions
+        ? Object.entries(info.decisions).map(([k, d]) => ({ k, labelKey: d.labelKey, fields: d.fields }))
+        : [{ k: undefined, labelKey: info.labelKey, fields: info.fields }];
+      for (const v of variants)
+        for (const withChoices of [false, true]) {
+          const choices = Object.fromEntries(
+            withChoices
+              ? v.fields.map((f) => [
+                  f.name,
+                  Array.from({ length: 500 }, (_, i) => ({ value: uuid(i), label: long(200, '选') })),
+                ])
+              : [],
+          );
+          forms.push({
+            ref: { p: uuid(1), v: 99, t: type, ...(v.k ? { k: v.k } : {}) },
+            projectRef: 'C-2026-999',
+            title: LONG_TITLE,
+            action: {
+              type,
+              ...(v.k ? { decisionKind: v.k } : {}),
+              labelKey: v.labelKey,
+              fact: info.fact,
+              fields: v.fields,
+            },
+            choices,
+          });
+        }
+    }
+  return forms;
+}
+
+describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
+  it('the project card with maximal fields, 500 deadlines, 500 timeline entries and every action', () => {
+    const blocks = cardModule.projectCard(maximalCard(), lang);
+    expect(message({ blocks })).toEqual([]);
+    expect(modal(drillModule.cardModal(maximalCard(), lang))).toEqual([]);
+  });
+
+  it('the project list page of 500 projects, for every filter, as a message and as a modal', () => {
+    for (const filter of FILTERS) {
+      expect(message(listModule.projectListMessage(maximalPage(), filter, lang))).toEqual([]);
+      expect(modal(drillModule.listModal(maximalPage(), filter, lang))).toEqual([]);
+    }
+  });
+
+  it('the Home tab handed 500 of everything', () => {
+    const view = appHomeModule.appHomeView(maximalHome(), lang);
+    expect(view.type).toBe('home');
+    expect(violations('home', view.blocks)).toEqual([]);
+    // Nothing is lost silently: the cut lists say how many more there are, and the pipeline at the end is still there.
+    const contexts = view.blocks.filter((b) => b.type === 'context').map((b) => (b.elements as Json[])[0]!.text);
+    expect(contexts).toContain(t(lang, 'home.more', { count: 490 }));
+    expect(contexts.filter((c) => c !== t(lang, 'home.more', { count: 490 })).length).toBeGreaterThanOrEqual(3);
+    const last = view.blocks.at(-1) as { elements: Array<{ action_id: string }> };
+    expect(last.elements[0]!.action_id).toBe(appHomeModule.HOME.drillAction('overdue'));
+  });
+
+  it('help and the /pilot menu', () => {
+    expect(message(helpModule.helpMessage(lang))).toEqual([]);
+    expect(message(helpModule.menuMessage(lang))).toEqual([]);
+  });
+
+  it('the intake modals of both tracks, with the longest channel id', () => {
+    for (const track of ['pilot', 'coaching'] as const)
+      expect(modal(intakeModule.intakeModal(lang, { v: 1, track, channelId: `C${long(40, 'A')}` }, user(1)))).toEqual(
+        [],
+      );
+  });
+
+  it('the action modal of every event type of both machines', () => {
+    const forms = everyActionForm();
+    expect(forms.length).toBeGreaterThan(Object.keys(PILOT_EVENTS).length + Object.keys(COACHING_EVENTS).length);
+    for (const form of forms)
+      expect([form.ref.t, ...modal(actionModalModule.actionModal(form, lang, '2026-03-02'))]).toEqual([form.ref.t]);
+  });
+
+  it('the batch modal, with and without a (too) long typed name', () => {
+    for (const name of [null, 'B-2026-1', long(500, '批')])
+      expect(modal(settingsModule.batchModal(lang, '2026-03-02', name))).toEqual([]);
+  });
+
+  it('the settings messages with 500 users per role and 500 batches', () => {
+    const users = Array.from({ length: 500 }, (_, i) => user(i));
+    expect(
+      message(settingsModule.rolesMessage({ admin: users, manager: users, staff: users, reviewer: users }, lang)),
+    ).toEqual([]);
+    const batches = Array.from({ length: 500 }, (_, i) => ({
+      id: uuid(i),
+      name: long(100, '批'),
+      opensOn: '2026-03-02',
+      closesOn: '2026-04-02',
+      status: (['planned', 'open', 'closed'] as const)[i % 3]!,
+    }));
+    expect(message(settingsModule.batchesMessage(batches, lang))).toEqual([]);
+    expect(message(settingsModule.batchesMessage([], lang))).toEqual([]);
+    expect(message(settingsModule.confirmation(long(5000)))).toEqual([]);
+  });
+});
+
+describe('the limits checker', () => {
+  it('catches each kind of violation it claims to check', () => {
+    const button = (id: string, text = 'ok', value = 'v') => ({
+      type: 'button',
+      text: { type: 'plain_text', text },
+      value,
+      action_id: id,
+    });
+    const found = violations('message', [
+      ...Array.from({ length: 50 }, () => ({ type: 'divider' })),
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: long(3001) },
+        fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })),
+      },
+      { type: 'actions', block_id: 'a', elements: [button('x', long(76)), button('x', 'ok', long(2001))] },
+      { type: 'actions', block_id: 'a', elements: Array.from({ length: 26 }, (_, i) => button(`b${i}`)) },
+      { type: 'header', text: { type: 'plain_text', text: long(151) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: long(3001) }] },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: 'x' },
+        accessory: {
+          type: 'static_select',
+          action_id: long(256),
+          options: Array.from({ length: 101 }, () => ({ text: { type: 'plain_text', text: long(76) }, value: 'v' })),
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'i',
+        label: { type: 'plain_text', text: long(2001) },
+        element: { type: 'plain_text_input', action_id: 'v', max_length: 10, initial_value: long(11) },
+      },
+      { type: 'video' },
+    ]);
+    for (const what of [
+      'message blocks',
+      'text: 3001',
+      'fields: 11',
+      'button text',
+      'button value',
+      'duplicate block_id a',
+      'elements: 26',
+      'header',
+      'action_id length',
+      'options: 101',
+      'option text',
+      'label',
+      'initial_value',
+      'action_id x used 2 times',
+      'does not know',
+    ])
+      expect(found.join('\n')).toContain(what);
+    const view = {
+      title: { text: long(25) },
+      submit: { text: long(25) },
+      close: { text: long(25) },
+      private_metadata: long(3001),
+    };
+    expect(violations('modal', [], view)).toHaveLength(4);
+  });
+
+  it('every view builder in src/views is rendered above', () => {
+    const builders = [
+      actionModalModule,
+      appHomeModule,
+      drillModule,
+      helpModule,
+      intakeModule,
+      cardModule,
+      listModule,
+      settingsModule,
+    ]
+      .flatMap((m) => Object.entries(m))
+      .filter(([, v]) => typeof v === 'function')
+      .map(([name]) => name)
+      .sort();
+    const helpers = Object.keys(blocksModule).filter((k) => k !== 'LIMITS');
+    expect(helpers.sort()).toEqual(['button', 'context', 'mrkdwnSection', 'plain', 'truncate']);
+    expect(builders).toEqual(
+      [
+        'actionModal',
+        'appHomeView',
+        'batchModal',
+        'batchesMessage',
+        'cardModal',
+        'confirmation',
+        'helpMessage',
+        'intakeModal',
+        'listModal',
+        'menuMessage',
+        'projectCard',
+        'projectListMessage',
+        'rolesMessage',
+        // A label helper, not a view; the card and list tests render it.
+        'stageLabel',
+      ].sort(),
+    );
+  });
+});
+
+describe('the Home tab of a manager over 500 projects in the database', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const start = startSnapshot('pilot', pilotInput());
+    const manager = user(0);
+    await db.prisma.userRole.create({ data: { userId: manager, role: 'manager', grantedBy: 'test' } });
+    await db.prisma.project.createMany({
+      data: Array.from({ length: 500 }, (_, i) => ({
+        ref: `P-2026-${String(i + 1).padStart(3, '0')}`,
+        track: 'pilot',
+        title: LONG_TITLE,
+        intake: {} as Prisma.InputJsonValue,
+        machine: 'pilot',
+        machineVersion: start.version,
+        snapshot: start.snapshot as Prisma.InputJsonValue,
+        stage: start.stage,
+        status: start.status,
+        ownerId: manager,
+        createdById: manager,
+      })),
+    });
+    const projects = await db.prisma.project.findMany({ select: { id: true } });
+    await db.prisma.deadline.createMany({
+      data: projects.map((p, i) => ({
+        projectId: p.id,
+        key: `infoDue:${i}`,
+        kind: 'infoDue',
+        rule: 'R-TEST',
+        clock: 'ours',
+        responsible: 'owner',
+        responsibleUserId: manager,
+        basis: '2026-01-01',
+        spec: {} as Prisma.InputJsonValue,
+        dueDate: new Date('2026-02-02T00:00:00Z'),
+        dueAt: new Date('2026-02-02T10:00:00Z'),
+        explanation: {} as Prisma.InputJsonValue,
+        unknownYears: [],
+      })),
+    });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('reads a bounded page of each section and renders within the limits', async () => {
+    const data = await getHome(db.prisma, user(0), ['manager'], new Date('2026-03-02T00:00:00Z'));
+    expect(data.myProjects).toMatchObject({ total: 500 });
+    expect(data.myProjects.items).toHaveLength(10);
+    expect(data.waiting.deadlines).toMatchObject({ total: 500 });
+    expect(data.waiting.deadlines.items).toHaveLength(10);
+    expect(data.pipeline).toMatchObject({
+      missedDeadlines: 500,
+      tracks: [
+        { track: 'pilot', total: 500, stages: [{ stage: 'intake', count: 500 }] },
+        { track: 'coaching', total: 0 },
+      ],
+    });
+    for (const lang of LANGS) {
+      const view = appHomeModule.appHomeView(data, lang);
+      expect(violations('home', view.blocks)).toEqual([]);
+    }
+  });
+});
