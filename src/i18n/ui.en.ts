@@ -150,4 +150,23 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'eligibility.fail': '*{ref}* is not eligible yet, because:',
   'intake.notEditable':
     "{ref}'s application cannot be edited now (stage: {stage}, or you are not working-group staff).",
+  'refusal.launch.comments':
+    '{ref} cannot launch yet: these public comments have no disposition (R-APP-6): {comments}. Dispose of each first.',
+  'refusal.launch.risk':
+    '{ref} cannot launch yet: the outcome of the notice (major hidden risk or not, R-APP-6) is not recorded.',
+  'refusal.launch.mitigations':
+    '{ref} cannot launch yet: a major hidden risk was found and no prevention or compensation mechanism is recorded (R-APP-6).',
+  'refusal.launch.commitment':
+    "{ref} cannot launch yet: the institution's written commitment has not arrived (R-APP-6).",
+  'refusal.pending': '{ref} already has a decision awaiting confirmation; confirm or withdraw it first.',
+  'refusal.reviews': '{ref} does not have all its reviews yet ({have} of {needed}, R-APP-2).',
+  'intake.field.contactName': "Applicant's contact person",
+  'intake.field.contactPhone': 'Phone',
+  'intake.field.contactEmail': 'Email',
+  'intake.contactNote':
+    'Contact details are personal data: shown only to working-group staff, never posted in channels.',
+  'intake.error.contactRequired': 'Enter the contact person (at most 50 characters).',
+  'intake.error.phoneInvalid': 'The phone number is not valid (digits, spaces and hyphens, optionally a leading +).',
+  'intake.error.emailInvalid': 'The email address is not valid.',
+  'card.contact': 'Contact (staff only): {name} {phone} {email}',
 };

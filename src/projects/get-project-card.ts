@@ -33,7 +33,11 @@ export interface ProjectCardData {
   }>;
   timeline: Array<{ eventType: string; actorId: string | null; recordedAt: string; toState: string | null }>;
   actions: AvailableAction[];
+  /** Personal data: only present when the viewer is working-group staff (or a manager or admin). */
+  contact: { name: string; phone: string; email: string } | null;
 }
+
+const SEES_PERSONAL_DATA = ['staff', 'manager', 'admin'];
 
 /** The materials each track's application must include (R-APP-8 for pilots). */
 export const REQUIRED_MATERIALS: Record<string, readonly string[]> = {
@@ -99,5 +103,11 @@ export async function getProjectCard(
     })),
     actions:
       snapshot.status === 'active' ? availableActions(machineEntry(project.machine).machine, snapshot, actor) : [],
+    contact: roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };
+}
+
+function contactOf(intake: unknown): ProjectCardData['contact'] {
+  const i = (intake ?? {}) as { contactName?: string; contactPhone?: string; contactEmail?: string };
+  return i.contactName ? { name: i.contactName, phone: i.contactPhone ?? '', email: i.contactEmail ?? '' } : null;
 }

@@ -8,12 +8,16 @@ export const INTAKE = {
     scenario: 'intake_scenario',
     technologies: 'intake_technologies',
     owner: 'intake_owner',
+    contactName: 'intake_contact_name',
+    contactPhone: 'intake_contact_phone',
+    contactEmail: 'intake_contact_email',
   },
   actions: {
     title: 'title',
     scenario: 'scenario',
     technologies: 'technologies',
     owner: 'owner',
+    contact: 'contact',
   },
 } as const;
 

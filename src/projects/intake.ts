@@ -12,6 +12,14 @@ export const IntakeSchema = z.object({
   scenario: z.string().trim().min(1).max(SCENARIO_MAX),
   technologies: z.array(z.enum(TECHNOLOGIES)).min(1),
   ownerId: z.string().regex(/^[UW][A-Z0-9]+$/),
+  /** The applicant's contact person: personal data, shown only to staff and never posted in channels. */
+  contactName: z.string().trim().min(1).max(50),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9\- ]{5,19}$/)
+    .optional(),
+  contactEmail: z.email().max(200).optional(),
 });
 export type Intake = z.infer<typeof IntakeSchema>;
 export type IntakeField = keyof Intake;
@@ -47,5 +55,11 @@ function describe(field: IntakeField, value: unknown): { key: MessageKey; params
       return { key: 'intake.error.technologiesRequired' };
     case 'ownerId':
       return { key: 'intake.error.ownerRequired' };
+    case 'contactName':
+      return { key: 'intake.error.contactRequired' };
+    case 'contactPhone':
+      return { key: 'intake.error.phoneInvalid' };
+    case 'contactEmail':
+      return { key: 'intake.error.emailInvalid' };
   }
 }

@@ -8,6 +8,7 @@ import { InputError, NotFoundError, PermissionError, StaleProjectError } from '.
 import { stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
+import { explainRefusal } from './explain-refusal.ts';
 import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
 
 export interface ApplyEventDeps {
@@ -111,7 +112,7 @@ async function attempt(
     // On the retry after a lost race, the person acted on a project that moved on: say so, and what it is now.
     const stage = stageParam(project.machine, project.stage);
     if (retry) throw new StaleProjectError('error.stale', { ref: project.ref, stage });
-    throw refusal(event, info.senders, project.ref, stage);
+    throw refusal(event, info.senders, project.ref, stage, snapshot.context);
   }
   const [next, actions] = transition(entry.machine, snapshot as never, event as never) as unknown as [
     AnyMachineSnapshot,
@@ -182,7 +183,7 @@ async function attempt(
   };
 }
 
-function refusal(event: EventInput, senders: unknown, ref: string, stage: string) {
+function refusal(event: EventInput, senders: unknown, ref: string, stage: string, context: unknown) {
   const allowedRoles = Array.isArray(senders) ? (senders as string[]) : [];
   const mayByRole =
     senders === 'scheduler'
@@ -193,6 +194,8 @@ function refusal(event: EventInput, senders: unknown, ref: string, stage: string
       event: `@event.${event.type}`,
       roles: allowedRoles.join(', ') || 'scheduler',
     });
+  const specific = explainRefusal(event, context);
+  if (specific) return new InputError(specific.key, { ref, ...specific.params });
   return new InputError('error.eventNotAllowedNow', { event: `@event.${event.type}`, ref, stage });
 }
 

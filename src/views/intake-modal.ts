@@ -58,6 +58,27 @@ export function intakeModal(lang: Lang, metadata: IntakeMetadata, openerId: stri
         label: plain(t(lang, 'intake.field.owner')),
         element: { type: 'users_select', action_id: INTAKE.actions.owner, initial_user: openerId },
       },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: t(lang, 'intake.contactNote') }] },
+      {
+        type: 'input',
+        block_id: INTAKE.blocks.contactName,
+        label: plain(t(lang, 'intake.field.contactName')),
+        element: { type: 'plain_text_input', action_id: INTAKE.actions.contact, max_length: 50 },
+      },
+      {
+        type: 'input',
+        block_id: INTAKE.blocks.contactPhone,
+        optional: true,
+        label: plain(t(lang, 'intake.field.contactPhone')),
+        element: { type: 'plain_text_input', action_id: INTAKE.actions.contact, max_length: 20 },
+      },
+      {
+        type: 'input',
+        block_id: INTAKE.blocks.contactEmail,
+        optional: true,
+        label: plain(t(lang, 'intake.field.contactEmail')),
+        element: { type: 'email_text_input', action_id: INTAKE.actions.contact },
+      },
     ],
   };
 }

@@ -41,6 +41,14 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
           missing: card.materials.missing.map((m) => machineLabel(lang, `material.${m}`)).join('、'),
         }),
   );
+  if (card.contact)
+    facts.push(
+      t(lang, 'card.contact', {
+        name: escapeMrkdwn(card.contact.name),
+        phone: escapeMrkdwn(card.contact.phone),
+        email: escapeMrkdwn(card.contact.email),
+      }),
+    );
   if (card.openComments > 0) facts.push(t(lang, 'card.openComments', { count: card.openComments }));
   blocks.push(mrkdwnSection(facts.join('\n')));
   if (card.pending) {

@@ -19,6 +19,8 @@ function intakeValues(over: { title?: string; scenario?: string; technologies?: 
       },
     },
     [INTAKE.blocks.owner]: { [INTAKE.actions.owner]: { type: 'users_select', selected_user: over.owner ?? ADMIN } },
+    [INTAKE.blocks.contactName]: { [INTAKE.actions.contact]: '王联系' },
+    [INTAKE.blocks.contactPhone]: { [INTAKE.actions.contact]: '+86 21 5555 0101' },
   };
 }
 

@@ -62,6 +62,8 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
       [INTAKE.blocks.scenario]: '公募基金份额登记与过户',
       [INTAKE.blocks.technologies]: { type: 'multi_static_select', selected_options: [{ value: 'blockchain' }] },
       [INTAKE.blocks.owner]: input.user(staffA.id),
+      [INTAKE.blocks.contactName]: '王联系',
+      [INTAKE.blocks.contactPhone]: '+86 21 5555 0101',
     });
     expect(answer).toEqual({});
     const project = await t.server.db.prisma.project.findFirstOrThrow({ where: { title: '区块链基金份额登记' } });
@@ -198,6 +200,13 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
       }),
     ).toEqual({});
     expect(JSON.stringify(await staffA.card(ref))).not.toContain('未处理的公众意见');
+  });
+
+  it('personal data: the contact person is shown to staff only, never to a reviewer', async () => {
+    expect(JSON.stringify(await staffA.card(ref))).toContain('+86 21 5555 0101');
+    expect(JSON.stringify(await reviewers[0]!.card(ref))).not.toContain('5555');
+    const posted = t.fake.callsTo('chat.postMessage').map((c) => JSON.stringify(c.args));
+    expect(posted.some((p) => p.includes('5555'))).toBe(false);
   });
 
   it('every change is in the audit trail with who did it', async () => {

@@ -183,3 +183,13 @@ describe('applyEvent: the one path for every change', () => {
     expect(rows[0]!.key).toContain(`:v${result.version}:`);
   });
 });
+
+describe('refusals say what to do', () => {
+  it('R-APP-2: proposing a screening decision before the reviews are in names how many are missing', async () => {
+    const p = await toScreening('P-2026-120');
+    await expect(applyEvent(deps(), p.id, as(propose('screeningPass')))).rejects.toMatchObject({
+      key: 'refusal.reviews',
+      params: { have: 0, needed: 3 },
+    });
+  });
+});

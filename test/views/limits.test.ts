@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
+import { evaluatePilotEligibility } from '../../machines/eligibility.ts';
 import type { Prisma } from '../../src/db/client.ts';
 import { getHome, type HomeData } from '../../src/home/get-home.ts';
 import { LANGS, type Lang, t } from '../../src/i18n/index.ts';
@@ -14,11 +16,12 @@ import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
 import * as helpModule from '../../src/views/help-message.ts';
+import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
 import * as cardModule from '../../src/views/project-card.ts';
 import * as listModule from '../../src/views/project-list.ts';
 import * as settingsModule from '../../src/views/settings-messages.ts';
-import { pilotInput } from '../machines/helpers.ts';
+import { applicant, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 type Json = Record<string, unknown>;
@@ -180,6 +183,7 @@ function maximalCard(): ProjectCardData {
       missing: ['projectPlan', 'riskAssessment', 'emergencyPlan', 'exitPlan', 'investorProtection'],
     },
     batchId: long(100, 'b'),
+    contact: { name: long(50, '联'), phone: long(30, '1'), email: `${long(200, 'e')}@example.org` },
     pending: { kind: 'forcedExit', proposedBy: user(2) },
     openComments: 500,
     deadlines: Array.from({ length: 500 }, (_, i) => ({
@@ -360,6 +364,35 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
       expect([form.ref.t, ...modal(actionModalModule.actionModal(form, lang, '2026-03-02'))]).toEqual([form.ref.t]);
   });
 
+  it('the intake forms: applicant form filled to the maximum, materials, eligibility of 20 applicants, card buttons', () => {
+    const full = applicant({
+      n: 7,
+      name: long(200, '机'),
+      institutionType: 'other',
+      otherSpecified: long(200, '他'),
+      registration: { province: long(50, '省'), city: long(50, '市') },
+      mainOffice: { province: long(50, '省'), city: long(50, '市') },
+      licenceNumber: long(100, 'L'),
+      csrcFilingNumber: long(100, 'F'),
+      parentInstitution: long(200, '母'),
+      coachingRef: long(100, 'C'),
+    });
+    for (const i of [null, 19])
+      expect(modal(intakeFormsModule.applicantModal(lang, { p: uuid(1), i }, 'P-2026-999', full))).toEqual([]);
+    const required = ['projectPlan', 'riskAssessment', 'emergencyPlan', 'exitPlan', 'investorProtection'];
+    const links = Object.fromEntries(required.map((m) => [m, `https://files.example.org/${long(900, 'a')}`]));
+    expect(modal(intakeFormsModule.materialsModal(lang, uuid(1), 'P-2026-999', required, links))).toEqual([]);
+    const applicants = Array.from({ length: 20 }, (_, i) =>
+      applicant({ n: i + 1, name: long(200, '机'), lead: i === 0 }),
+    );
+    const eligibility = evaluatePilotEligibility(applicants);
+    expect(
+      modal(intakeFormsModule.eligibilityView(lang, { ref: 'P-2026-999', eligibility, missingMaterials: required })),
+    ).toEqual([]);
+    const buttons = intakeFormsModule.intakeButtons(lang, uuid(1), applicants);
+    expect(message({ blocks: [{ type: 'actions', elements: buttons }] })).toEqual([]);
+  });
+
   it('the batch modal, with and without a (too) long typed name', () => {
     for (const name of [null, 'B-2026-1', long(500, '批')])
       expect(modal(settingsModule.batchModal(lang, '2026-03-02', name))).toEqual([]);
@@ -447,11 +480,28 @@ describe('the limits checker', () => {
   });
 
   it('every view builder in src/views is rendered above', () => {
+    // Every file in src/views is one of the modules imported above; a new file must be added (and rendered) here.
+    const files = readdirSync(new URL('../../src/views/', import.meta.url)).sort();
+    expect(files).toEqual(
+      [
+        'action-modal.ts',
+        'app-home.ts',
+        'blocks.ts',
+        'drill-modals.ts',
+        'help-message.ts',
+        'intake-forms.ts',
+        'intake-modal.ts',
+        'project-card.ts',
+        'project-list.ts',
+        'settings-messages.ts',
+      ].sort(),
+    );
     const builders = [
       actionModalModule,
       appHomeModule,
       drillModule,
       helpModule,
+      intakeFormsModule,
       intakeModule,
       cardModule,
       listModule,
@@ -467,6 +517,10 @@ describe('the limits checker', () => {
       [
         'actionModal',
         'appHomeView',
+        'applicantModal',
+        'eligibilityView',
+        'intakeButtons',
+        'materialsModal',
         'batchModal',
         'batchesMessage',
         'cardModal',

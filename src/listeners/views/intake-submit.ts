@@ -10,6 +10,9 @@ const BLOCK_OF_FIELD = {
   scenario: INTAKE.blocks.scenario,
   technologies: INTAKE.blocks.technologies,
   ownerId: INTAKE.blocks.owner,
+  contactName: INTAKE.blocks.contactName,
+  contactPhone: INTAKE.blocks.contactPhone,
+  contactEmail: INTAKE.blocks.contactEmail,
 };
 
 /** The intake modal's submission: validate, create the project, close the modal — or show inline errors. */
@@ -30,6 +33,9 @@ export function intakeSubmit(services: Services) {
           scenario: readInput(values, INTAKE.blocks.scenario, INTAKE.actions.scenario),
           technologies: readInput(values, INTAKE.blocks.technologies, INTAKE.actions.technologies),
           ownerId: readInput(values, INTAKE.blocks.owner, INTAKE.actions.owner),
+          contactName: readInput(values, INTAKE.blocks.contactName, INTAKE.actions.contact),
+          contactPhone: readInput(values, INTAKE.blocks.contactPhone, INTAKE.actions.contact),
+          contactEmail: readInput(values, INTAKE.blocks.contactEmail, INTAKE.actions.contact),
         },
       });
       await ack();
