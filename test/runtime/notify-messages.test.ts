@@ -25,7 +25,7 @@ describe('notify messages', () => {
     for (const template of Object.keys(NOTIFY_TEMPLATES)) {
       for (const lang of ['zh-CN', 'en'] as const) {
         const m = notifyMessage(
-          { template, audience: 'owner', rule: 'R-APP-6', data: {} },
+          { template: template as keyof typeof NOTIFY_TEMPLATES, audience: 'owner', rule: 'R-APP-6', data: {} },
           { ref: 'P-2026-001', title: 'T' },
           lang,
         );
