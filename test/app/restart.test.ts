@@ -18,6 +18,7 @@ function intakeValues(title: string) {
       },
     },
     [INTAKE.blocks.owner]: { [INTAKE.actions.owner]: { type: 'users_select', selected_user: ADMIN } },
+    [INTAKE.blocks.contactName]: { [INTAKE.actions.contact]: '李联系' },
   };
 }
 
