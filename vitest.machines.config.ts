@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/machines/**/*.test.ts'],
     pool: 'threads',
+    // Pure tests: no isolation needed; one file at a time keeps Stryker's two workers off each other's cores.
+    isolate: false,
+    fileParallelism: false,
   },
 });

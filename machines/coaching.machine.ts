@@ -57,6 +57,7 @@ export function reduceCoaching(ctx: CoachingContext, event: CoachingEvent): Patc
 
 const authorised = (event: CoachingEvent) => actorMay(event.actor, COACHING_SENDERS[event.type]);
 type GuardArgs = { context: CoachingContext; event: CoachingEvent };
+const outcomeOf = (event: CoachingEvent) => (event as CoachingEventOf<'csrc.evaluationRecorded'>).outcome;
 
 /** R-COA-1, R-COA-2: submit an eligible application that includes the undertaking not to run real business. */
 export function coachingReadyToSubmit(ctx: CoachingContext): boolean {
@@ -76,19 +77,17 @@ export const coachingMachine = setup({
     canSubmit: ({ context, event }) => authorised(event) && coachingReadyToSubmit(context),
     canPropose: ({ context, event }, params: { kind: CoachingDecisionKind }) =>
       authorised(event) &&
-      event.type === 'decision.propose' &&
-      event.decisionKind === params.kind &&
+      (event as CoachingEventOf<'decision.propose'>).decisionKind === params.kind &&
       mayPropose(event.actor) &&
       context.pending === null,
     canConfirm: ({ context, event }, params: { kind: CoachingDecisionKind }) =>
       authorised(event) && context.pending?.kind === params.kind && mayConfirm(context.pending, event.actor),
     canWithdrawDecision: ({ context, event }) => authorised(event) && mayWithdraw(context.pending, event.actor),
-    csrcPassed: ({ event }) =>
-      authorised(event) && event.type === 'csrc.evaluationRecorded' && event.outcome === 'passed',
-    csrcFailed: ({ event }) =>
-      authorised(event) && event.type === 'csrc.evaluationRecorded' && event.outcome === 'failed',
+    csrcPassed: ({ event }) => authorised(event) && outcomeOf(event) === 'passed',
+    csrcFailed: ({ event }) => authorised(event) && outcomeOf(event) === 'failed',
     isNewPilotLink: ({ context, event }) =>
-      authorised(event) && event.type === 'coaching.linkedToPilot' && !context.linkedPilots.includes(event.pilotRef),
+      authorised(event) &&
+      !context.linkedPilots.includes((event as CoachingEventOf<'coaching.linkedToPilot'>).pilotRef),
   },
   actions: {
     record: assign(({ context, event }) => reduceCoaching(context, event)),

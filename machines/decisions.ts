@@ -34,5 +34,5 @@ export function mayWithdraw(pending: PendingDecision | null, actor: Actor): bool
 
 /** Turns a pending decision into its history entry once confirmed. */
 export function applied<K extends string>(pending: PendingDecision<K>, actor: Actor, at: string): AppliedDecision<K> {
-  return { ...pending, confirmedBy: userIdOf(actor) ?? '', confirmedAt: at };
+  return { ...pending, confirmedBy: userIdOf(actor) as string, confirmedAt: at };
 }

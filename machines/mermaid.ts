@@ -12,7 +12,7 @@ interface Node {
 const nodeId = (node: Node) => node.id.replace(/\./g, '_');
 
 /** A readable guard name: named guards as is, parameterized ones with their parameters. */
-function guardLabel(guard: unknown): string {
+export function guardLabel(guard: unknown): string {
   if (guard === undefined) return '';
   if (typeof guard === 'string') return guard;
   const { type, params } = guard as { type: string; params?: Record<string, unknown> };

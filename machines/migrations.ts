@@ -3,7 +3,7 @@ import { COACHING_MACHINE_VERSION, coachingMachine } from './coaching.machine.ts
 import { PILOT_MACHINE_VERSION, pilotMachine } from './pilot.machine.ts';
 
 export type MachineName = 'pilot' | 'coaching';
-type Migration = (snapshot: Record<string, unknown>) => Record<string, unknown>;
+export type Migration = (snapshot: Record<string, unknown>) => Record<string, unknown>;
 
 const MACHINES: Record<MachineName, { version: number; machine: AnyStateMachine; steps: Record<number, Migration> }> = {
   // steps[n] turns a version-n snapshot into a version-(n+1) one; none yet, version 1 is current.
@@ -19,12 +19,7 @@ export function migrateSnapshot(machineName: string, version: number, persisted:
     throw new Error(`${machineName} snapshot version ${version} is not between 1 and ${entry.version}`);
   }
   if (typeof persisted !== 'object' || persisted === null) throw new Error(`${machineName} snapshot is not an object`);
-  let snapshot = persisted as Record<string, unknown>;
-  for (let v = version; v < entry.version; v++) {
-    const step = entry.steps[v];
-    if (step === undefined) throw new Error(`no migration for ${machineName} from version ${v}`);
-    snapshot = step(snapshot);
-  }
+  const snapshot = applyMigrations(entry.steps, version, entry.version, persisted as Record<string, unknown>);
   if (snapshot.status === 'error') {
     throw new Error(`${machineName} snapshot is in status 'error': ${JSON.stringify(snapshot.error ?? null)}`);
   }
@@ -33,6 +28,22 @@ export function migrateSnapshot(machineName: string, version: number, persisted:
   }
   // Throws when the state value names a state the machine does not have.
   entry.machine.resolveState({ value: snapshot.value as never, context: snapshot.context as never });
+  return snapshot;
+}
+
+/** Applies steps[from], steps[from + 1], … up to the target version; a missing step throws. */
+export function applyMigrations(
+  steps: Record<number, Migration>,
+  from: number,
+  to: number,
+  persisted: Record<string, unknown>,
+): Record<string, unknown> {
+  let snapshot = persisted;
+  for (let v = from; v < to; v++) {
+    const step = steps[v];
+    if (step === undefined) throw new Error(`no migration from version ${v}`);
+    snapshot = step(snapshot);
+  }
   return snapshot;
 }
 

@@ -3,7 +3,7 @@ import { mayConfirm, mayPropose, mayWithdraw } from './decisions.ts';
 import { evaluatePilotEligibility } from './eligibility.ts';
 import { shanghaiDateOf } from './events-common.ts';
 import { isShanghaiMarketCoreApplication } from './institutions.ts';
-import type { FaultToleranceSummary, PilotContext } from './pilot.context.ts';
+import type { FaultToleranceSummary, PilotContext, SanctionCase } from './pilot.context.ts';
 import {
   EXIT_ITEMS,
   FULL_CRITERIA,
@@ -66,10 +66,11 @@ export const PILOT_SENDERS: Record<PilotEventType, Sender> = {
 };
 
 type Guard<K extends PilotEventType = PilotEventType> = (ctx: PilotContext, event: PilotEventOf<K>) => boolean;
+// Guards hang on transitions keyed by their event type, so the event is already of type K.
 const on =
-  <K extends PilotEventType>(type: K, check: Guard<K>) =>
+  <K extends PilotEventType>(_type: K, check: Guard<K>) =>
   (ctx: PilotContext, event: PilotEvent): boolean =>
-    event.type === type && check(ctx, event as PilotEventOf<K>);
+    check(ctx, event as PilotEventOf<K>);
 
 /** The sender holds a role allowed for this event type (or is the scheduler where only it may send). */
 export const authorised = (_: PilotContext, event: PilotEvent): boolean =>
@@ -186,13 +187,14 @@ export interface ProposeParams {
   stage?: SanctionStage;
 }
 /** Two-person rule, first step: a staff member proposes a decision this state allows, its preconditions met. */
-export function canPropose(ctx: PilotContext, event: PilotEvent, params: ProposeParams): boolean {
-  if (event.type !== 'decision.propose' || !mayPropose(event.actor) || ctx.pending !== null) return false;
+export function canPropose(ctx: PilotContext, e: PilotEvent, params: ProposeParams): boolean {
+  const event = e as PilotEventOf<'decision.propose'>;
+  if (!mayPropose(event.actor) || ctx.pending !== null) return false;
   if (!params.kinds.includes(event.decisionKind) || !decisionReady(ctx, event.decisionKind)) return false;
   if (event.decisionKind !== 'sanction') return true;
   // R-EXIT-5: the bureau decides after the SWG's report to the CSRC, and only a measure the severity allows.
   return (
-    event.bureauDecisionDate >= (ctx.sanctionCase?.reportedOn ?? '') &&
+    event.bureauDecisionDate >= (ctx.sanctionCase as SanctionCase).reportedOn &&
     sanctionMeasures(ctx, params.stage ?? 'initial').includes(event.measure)
   );
 }
@@ -205,7 +207,6 @@ export interface ConfirmParams {
 export function canConfirm(ctx: PilotContext, event: PilotEvent, params: ConfirmParams): boolean {
   const { pending } = ctx;
   return (
-    event.type === 'decision.confirm' &&
     pending !== null &&
     pending.kind === params.kind &&
     (params.measure === undefined || pending.details.measure === params.measure) &&
@@ -220,7 +221,7 @@ export const canWithdrawDecision = on('decision.withdraw', (ctx, e) => mayWithdr
 export const isNewComment = on('notice.commentLogged', (ctx, e) => ctx.comments[e.commentId] === undefined);
 export const isUndisposedComment = on(
   'notice.commentDisposed',
-  (ctx, e) => ctx.comments[e.commentId] !== undefined && ctx.comments[e.commentId]?.disposition === null,
+  (ctx, e) => ctx.comments[e.commentId]?.disposition === null,
 );
 /** A major hidden risk may only be recorded with its prevention and compensation mechanisms (R-APP-6 a). */
 export const riskAssessmentValid = on(
@@ -243,7 +244,7 @@ export const laterBatchGiven = on('screening.deferToLaterBatch', (_, e) => e.lat
 export const isNewInspection = on('inspection.scheduled', (ctx, e) => ctx.inspections[e.inspectionId] === undefined);
 export const isOpenInspection = on(
   'inspection.findingsRecorded',
-  (ctx, e) => ctx.inspections[e.inspectionId] !== undefined && ctx.inspections[e.inspectionId]?.findingsOn === null,
+  (ctx, e) => ctx.inspections[e.inspectionId]?.findingsOn === null,
 );
 export const isNewComplaint = on('complaint.logged', (ctx, e) => ctx.complaints[e.complaintId] === undefined);
 export const isUnacknowledgedComplaint = on(
@@ -261,8 +262,7 @@ export const isNewIncident = on(
   (ctx, e) => ctx.incidents[e.incidentId] === undefined && shanghaiDateOf(e.occurredAt) === e.factDate,
 );
 export const isKnownIncident = (ctx: PilotContext, event: PilotEvent): boolean =>
-  (event.type === 'incident.reportReceived' || event.type === 'incident.faultToleranceAssessed') &&
-  ctx.incidents[event.incidentId] !== undefined;
+  ctx.incidents[(event as PilotEventOf<'incident.reportReceived'>).incidentId] !== undefined;
 /** R-TOL-1: compensated losses count as no loss only when they were actually incurred and compensated. */
 export const faultToleranceConsistent = on(
   'incident.faultToleranceAssessed',

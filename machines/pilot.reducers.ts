@@ -145,14 +145,12 @@ export const pilotReducers: Reducers = {
     },
   }),
   'incident.reportReceived': (ctx, e) => {
-    const incident = ctx.incidents[e.incidentId];
-    if (!incident) return {};
+    const incident = ctx.incidents[e.incidentId]!;
     const reports = [...incident.reports, { stage: e.stage, on: e.factDate }];
     return { incidents: { ...ctx.incidents, [e.incidentId]: { ...incident, reports } } };
   },
   'incident.faultToleranceAssessed': (ctx, e) => {
-    const incident = ctx.incidents[e.incidentId];
-    if (!incident) return {};
+    const incident = ctx.incidents[e.incidentId]!;
     const { actualInvestorLoss, lossesCompensated, marketStabilityAffected } = e;
     const faultTolerance = { actualInvestorLoss, lossesCompensated, marketStabilityAffected };
     return { incidents: { ...ctx.incidents, [e.incidentId]: { ...incident, faultTolerance } } };
@@ -204,8 +202,9 @@ export function reducePilot(ctx: PilotContext, event: PilotEvent): Patch {
 
 /** The sanction the bureau decided, with the R-TOL-1 facts of every incident attached (R-EXIT-5, R-TOL-1). */
 export function recordSanction(ctx: PilotContext): Patch {
-  const { pending, sanctionCase } = ctx;
-  if (pending === null || sanctionCase === null) return {};
+  // Only called when confirming a sanction: the guard ensures both the proposal and the open case.
+  const pending = ctx.pending!;
+  const sanctionCase = ctx.sanctionCase!;
   const measure = pending.details.measure as PilotContext['sanctions'][number]['measure'];
   const closes = measure === 'resume' || measure === 'stop';
   return {
@@ -214,7 +213,7 @@ export function recordSanction(ctx: PilotContext): Patch {
       {
         measure,
         reportedOn: sanctionCase.reportedOn,
-        bureauDecisionDate: pending.details.bureauDecisionDate ?? '',
+        bureauDecisionDate: pending.details.bureauDecisionDate as string,
         severity: sanctionCase.severity,
         faultTolerance: faultToleranceOf(ctx),
       },
@@ -225,8 +224,8 @@ export function recordSanction(ctx: PilotContext): Patch {
 
 /** Starts the exit (R-EXIT-6): forced by a decision or a stop; voluntary exits start from `exit.requested`. */
 export function startForcedExit(ctx: PilotContext, event: PilotEvent): Patch {
-  const details = ctx.pending?.details ?? {};
-  const reason = details.reason ?? details.summary ?? '';
+  const details = ctx.pending!.details;
+  const reason = (details.reason ?? details.summary) as string;
   const startedOn = details.bureauDecisionDate ?? eventDate(event);
   return { exit: { mode: 'forced', startedOn, reason, done: [], closedOn: null } };
 }

@@ -12,6 +12,8 @@ export interface RunningServer {
   port: number;
   db: Database;
   services: Services;
+  /** Runs one scheduler pass now (on the server's clock) and resolves when it is done; the timer does the same. */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,22 +49,30 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // One interval timer for the whole process, whatever the number of projects: deadlines live in the database and
   // each tick claims what is due. A tick still running when the next is due is not doubled.
   let ticking: Promise<void> | null = null;
-  const tick = () => {
-    if (ticking) return;
-    ticking = runTick({ prisma: db.prisma, slack, onError: (e) => log.error('scheduler:', e) }, clock.now())
+  const tickDeps = {
+    prisma: db.prisma,
+    slack,
+    langFor: (recipient: string) =>
+      /^[CG]/.test(recipient) ? services.channelLang(recipient) : services.langFor(recipient),
+    onError: (e: unknown) => log.error('scheduler:', e),
+  };
+  const tick = (): Promise<void> => {
+    ticking ??= runTick(tickDeps, clock.now())
       .then(() => undefined)
       .catch((e: unknown) => log.error('scheduler:', e))
       .finally(() => {
         ticking = null;
       });
+    return ticking;
   };
-  tick();
-  const poller = setInterval(tick, options.tickMs ?? options.outboxPollMs ?? 30_000);
+  void tick();
+  const poller = setInterval(() => void tick(), options.tickMs ?? options.outboxPollMs ?? 30_000);
   poller.unref();
   return {
     port,
     db,
     services,
+    tick,
     async stop() {
       clearInterval(poller);
       await ticking;

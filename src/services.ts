@@ -13,6 +13,7 @@ import { getHome } from './home/get-home.ts';
 import type { Lang } from './i18n/index.ts';
 import { deliverOutbox } from './outbox/deliver-outbox.ts';
 import { createLanguageResolver } from './preferences/languages.ts';
+import { createCardResolver } from './projects/card-delivery.ts';
 import { assertMayCreateProject, type CreateProjectCommand, createProject } from './projects/create-project.ts';
 import { findProjectByRef } from './projects/find-project.ts';
 import { getProjectCard, type ProjectCardData } from './projects/get-project-card.ts';
@@ -36,6 +37,7 @@ import { changeRole, listRoles } from './roles/manage-roles.ts';
 import type { Role } from './roles/roles.ts';
 import { holdsAny, rolesOf } from './roles/roles.ts';
 import type { AppliedEvent } from './runtime/apply-event.ts';
+import { createDeadlineServices, type DeadlineServices } from './services-deadlines.ts';
 import type { SlackCaller } from './slack/web-api.ts';
 import { appHomeView } from './views/app-home.ts';
 
@@ -46,6 +48,8 @@ export interface Services {
   /** The language of messages posted in a channel. */
   channelLang(channelId: string | null): Promise<Lang>;
   setLang(userId: string, lang: Lang): Promise<void>;
+  /** Refuses early (before a form opens) when the user is not an admin. */
+  assertAdmin(userId: string): Promise<void>;
   /** Today's date on the programme's clock, for date pickers. */
   today(): string;
   projects: {
@@ -85,7 +89,7 @@ export interface Services {
     subscribe(userId: string, channelId: string, filters: DigestFilters): Promise<void>;
     unsubscribe(userId: string, channelId: string): Promise<void>;
   };
-  deadlines: {
+  deadlines: DeadlineServices & {
     /** `/pilot why`: every open deadline of a project explained. */
     why(projectRefOrId: string, lang: Lang): Promise<{ text: string; blocks: unknown[] }>;
   };
@@ -124,8 +128,9 @@ export function createServices(deps: {
   const { db, clock, config, slack } = deps;
   const prisma = db.prisma;
   const inFlight = new Set<Promise<void>>();
+  const resolver = createCardResolver(prisma);
   const flushOutbox = (keys?: readonly string[]): Promise<void> => {
-    const run = deliverOutbox(prisma, slack, clock, keys ? { keys } : {})
+    const run = deliverOutbox(prisma, slack, clock, { resolver, ...(keys ? { keys } : {}) })
       .then(() => undefined)
       .catch(deps.onError);
     inFlight.add(run);
@@ -144,6 +149,10 @@ export function createServices(deps: {
   return {
     ...languages,
     today: () => shanghaiDate(clock.now()),
+    assertAdmin: async (userId) => {
+      if (!holdsAny(await rolesOf(prisma, userId, config.admins), ['admin']))
+        throw new PermissionError('error.adminOnly');
+    },
     projects: {
       assertMayCreate: async (userId) => {
         await assertMayCreateProject(base, userId);
@@ -187,6 +196,7 @@ export function createServices(deps: {
       },
     },
     deadlines: {
+      ...createDeadlineServices({ prisma, clock, actorOf, afterChange: () => void flushOutbox() }),
       why: async (ref, lang) => projectDeadlinesMessage(await explainProjectDeadlines(prisma, ref, lang), lang),
     },
     roles: {

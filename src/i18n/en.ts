@@ -4,7 +4,7 @@ import type { zhCN } from './zh-CN.ts';
 export const en: Record<keyof typeof zhCN, string> = {
   'help.title': '*Pilot Desk help*',
   'help.body':
-    '`/pilot` — open the menu\n`/pilot new pilot|coaching` — new pilot or coaching application\n`/pilot list [mine|overdue|pilot|coaching|<stage>]` — list projects\n`/pilot show P-2026-001` — the project card\n`/pilot do P-2026-001 <action>` — take an action (same as its button)\n`/pilot roles grant|revoke @someone <role>`, `/pilot roles list` — roles\n`/pilot lang zh|en` — language\n`/pilot help` — this help',
+    '`/pilot` — open the menu\n`/pilot new pilot|coaching` — new pilot or coaching application\n`/pilot list [mine|overdue|pilot|coaching|<stage>|batch <name>]` — list projects\n`/pilot show P-2026-001` — the project card\n`/pilot do P-2026-001 <action>` — take an action (same as its button)\n`/pilot why P-2026-001` — how its deadlines were counted\n`/pilot batch open|close|list` — batches\n`/pilot roles grant|revoke @someone <role>`, `/pilot roles list` — roles\n`/pilot digest subscribe|unsubscribe|now` — daily digest\n`/pilot calendar` — load a holiday schedule (admins)\n`/pilot admin outbox` — messages Slack refused (admins)\n`/pilot lang zh|en` — language\n`/pilot help` — this help',
   'command.unknown': 'Unknown subcommand "{sub}".',
   'command.usage': 'Usage: `/pilot help` or `/pilot new pilot`.',
   'command.newUsage': 'Say which kind of application, e.g. `/pilot new pilot`.',
@@ -25,9 +25,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'intake.error.technologiesRequired': 'Choose at least one technology.',
   'intake.error.ownerRequired': 'Choose the project owner.',
   'intake.error.invalid': 'Some fields of the application need correcting; see the marked fields.',
-  'intake.created': '{actor} created pilot application *{ref}*: {title}',
-  'project.card.stage': 'Stage: {stage}',
-  'project.card.owner': 'Owner: {owner}',
   'tech.bigData': 'Big data',
   'tech.cloudComputing': 'Cloud computing',
   'tech.ai': 'Artificial intelligence',

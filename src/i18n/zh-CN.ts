@@ -2,7 +2,7 @@
 export const zhCN = {
   'help.title': '*Pilot Desk 使用说明*',
   'help.body':
-    '`/pilot` — 打开菜单\n`/pilot new pilot|coaching` — 新建试点或辅导申请\n`/pilot list [mine|overdue|pilot|coaching|<阶段>]` — 项目列表\n`/pilot show P-2026-001` — 查看项目卡片\n`/pilot do P-2026-001 <操作>` — 执行操作（与按钮相同）\n`/pilot roles grant|revoke @某人 <角色>`、`/pilot roles list` — 角色\n`/pilot lang zh|en` — 语言\n`/pilot help` — 本说明',
+    '`/pilot` — 打开菜单\n`/pilot new pilot|coaching` — 新建试点或辅导申请\n`/pilot list [mine|overdue|pilot|coaching|<阶段>|batch <批次>]` — 项目列表\n`/pilot show P-2026-001` — 查看项目卡片\n`/pilot do P-2026-001 <操作>` — 执行操作（与按钮相同）\n`/pilot why P-2026-001` — 截止时间如何计算\n`/pilot batch open|close|list` — 批次\n`/pilot roles grant|revoke @某人 <角色>`、`/pilot roles list` — 角色\n`/pilot digest subscribe|unsubscribe|now` — 每日摘要\n`/pilot calendar` — 载入节假日安排（管理员）\n`/pilot admin outbox` — 发送失败的消息（管理员）\n`/pilot lang zh|en` — 语言\n`/pilot help` — 本说明',
   'command.unknown': '无法识别的子命令“{sub}”。',
   'command.usage': '用法：`/pilot help` 或 `/pilot new pilot`。',
   'command.newUsage': '请指明申请类型，例如 `/pilot new pilot`。',
@@ -23,9 +23,6 @@ export const zhCN = {
   'intake.error.technologiesRequired': '请至少选择一项应用技术。',
   'intake.error.ownerRequired': '请选择项目负责人。',
   'intake.error.invalid': '申请表中有需要更正的内容，请查看标出的字段。',
-  'intake.created': '{actor} 新建了试点申请 *{ref}*：{title}',
-  'project.card.stage': '阶段：{stage}',
-  'project.card.owner': '负责人：{owner}',
   'tech.bigData': '大数据',
   'tech.cloudComputing': '云计算',
   'tech.ai': '人工智能',

@@ -12,6 +12,19 @@ export const DELIVERY_POLICY = {
   batchSize: 25,
 } as const;
 
+/** A Slack call worked out at send time from a virtual method (pilotdesk.*), so it shows the latest state. */
+export interface ResolvedCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** Runs after Slack answered ok (e.g. to remember the card's message ts). */
+  onSent?(result: Record<string, unknown>): Promise<void>;
+}
+
+/** Resolves virtual methods; null means "not ready yet" (the row waits and is retried). */
+export type OutboxResolver = (method: string, args: Record<string, unknown>) => Promise<ResolvedCall | null>;
+
+export const VIRTUAL_PREFIX = 'pilotdesk.';
+
 export interface DeliveryReport {
   sent: number;
   retrying: number;
@@ -33,16 +46,23 @@ export async function deliverOutbox(
   prisma: PrismaClient,
   slack: SlackCaller,
   clock: Clock,
-  options: { keys?: readonly string[]; limit?: number } = {},
+  options: { keys?: readonly string[]; limit?: number; resolver?: OutboxResolver } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
   for (;;) {
     const rows = await claim(prisma, clock.now(), options.keys, options.limit ?? DELIVERY_POLICY.batchSize);
     if (rows.length === 0) return report;
     for (const row of rows) {
-      const outcome = await slack(row.method, (row.args ?? {}) as Record<string, unknown>);
+      const args = (row.args ?? {}) as Record<string, unknown>;
+      const call: ResolvedCall | null = row.method.startsWith(VIRTUAL_PREFIX)
+        ? ((await options.resolver?.(row.method, args)) ?? null)
+        : { method: row.method, args };
+      const outcome = call
+        ? await slack(call.method, call.args)
+        : { kind: 'transient' as const, detail: `${row.method} is not ready to send yet` };
       const now = clock.now();
       if (outcome.kind === 'ok') {
+        await call?.onSent?.(outcome.result);
         await prisma.outboxMessage.update({
           where: { id: row.id },
           data: { status: 'sent', sentAt: now, result: outcome.result as Prisma.InputJsonValue, lastError: null },

@@ -4,7 +4,7 @@ import type { Prisma } from '../db/client.ts';
 export interface OutboxItem {
   /** Idempotency key: a second enqueue with the same key is a no-op (unique index). */
   key: string;
-  method: 'chat.postMessage' | 'chat.update' | 'chat.postEphemeral' | 'views.publish';
+  method: 'chat.postMessage' | 'chat.update' | 'chat.postEphemeral' | 'views.publish' | `pilotdesk.${string}`;
   args: Record<string, unknown>;
   projectId?: string;
   /** Not sent before this instant (quiet hours); defaults to the database's now, i.e. at once. */

@@ -2,12 +2,11 @@ import type { Clock } from '../clock.ts';
 import { shanghaiYear } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { PermissionError } from '../errors.ts';
-import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
 import { startSnapshot } from '../runtime/machines.ts';
+import { initialCardItem } from './card-delivery.ts';
 import { type IntakeDraft, parseIntake } from './intake.ts';
-import { projectCreatedMessage } from './messages.ts';
 import { nextRef, REF_PREFIX } from './next-ref.ts';
 
 export interface CreateProjectDeps {
@@ -22,9 +21,8 @@ export interface CreateProjectCommand {
   userId: string;
   track: 'pilot' | 'coaching';
   draft: IntakeDraft;
-  /** Where the confirmation goes: the channel the command was typed in, or the user's DM when there is none. */
+  /** Where the card goes: the channel the command was typed in, or the owner's DM when there is none. */
   channelId: string | null;
-  channelLang: Lang;
 }
 
 /** Roles that may open an application on an applicant's behalf (RULES.md "Actors": staff act for institutions). */
@@ -90,27 +88,10 @@ export async function createProject(
         recordedAt: now,
       },
     });
-    const key = `project.created:${project.id}`;
-    await enqueueMessages(tx, [
-      {
-        key,
-        method: 'chat.postMessage',
-        projectId: project.id,
-        args: projectCreatedMessage(
-          {
-            ref,
-            track: command.track,
-            title: intake.title,
-            stage: start.stage,
-            ownerId: intake.ownerId,
-            creatorId: command.userId,
-          },
-          command.channelId ?? command.userId,
-          command.channelLang,
-        ),
-      },
-    ]);
-    return { id: project.id, ref, outboxKeys: [key] };
+    // The card is the confirmation: posted in the channel, then kept up to date after every change.
+    const card = initialCardItem(project.id);
+    await enqueueMessages(tx, [card]);
+    return { id: project.id, ref, outboxKeys: [card.key] };
   });
   deps.afterCommit(result.outboxKeys);
   return { id: result.id, ref: result.ref };

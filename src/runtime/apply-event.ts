@@ -7,6 +7,7 @@ import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../dead
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
 import { stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { changeItems } from '../projects/card-delivery.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { explainRefusal } from './explain-refusal.ts';
 import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
@@ -164,7 +165,14 @@ async function attempt(
       },
     });
     await options.writeAlso?.(tx, project.id);
-    const messages = await effectMessages(tx, { ...project, version }, effects, deadlines);
+    const messages = [
+      ...(await effectMessages(tx, { ...project, version }, effects, deadlines)),
+      ...changeItems(project.id, version, {
+        eventType: type,
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        stage: statePath(next.value),
+      }),
+    ];
     await enqueueMessages(tx, messages);
     return { deadlines, outboxKeys: messages.map((m) => m.key) };
   });

@@ -21,9 +21,19 @@ export const NOTIFY_TEMPLATES = {
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
+/** Labels of audit events the application records itself (not machine events), e.g. in a card's timeline. */
+const APP_LABELS: Record<string, MessageKey> = {
+  'event.project.created': 'event.project.created',
+  'event.deadline.extended': 'event.deadline.extended',
+  'event.deadline.snoozed': 'event.deadline.snoozed',
+  'event.deadline.reassigned': 'event.deadline.reassigned',
+  'event.deadline.acknowledged': 'event.deadline.acknowledged',
+};
+
 /** A label the machines define (states, checklist items), in the reader's language. */
 export function machineLabel(lang: Lang, key: string): string {
-  return labels[lang][key] ?? key;
+  const app = APP_LABELS[key];
+  return labels[lang][key] ?? (app ? t(lang, app) : key);
 }
 
 /** The message for a machine's notify effect. */

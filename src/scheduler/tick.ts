@@ -4,6 +4,7 @@ import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
+import { createCardResolver } from '../projects/card-delivery.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
 
@@ -46,6 +47,6 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     },
     now,
   );
-  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock);
+  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, { resolver: createCardResolver(deps.prisma) });
   return { at: now.toISOString(), digests, deadlines, outbox };
 }

@@ -10,10 +10,13 @@ import { intakeButtons } from './intake-forms.ts';
 
 const MAX_BUTTONS = 25;
 
-/** The stage label of a project: its deepest state's label, e.g. 专家评审. */
+/** The stage label of a project: its stage and, inside it, its current step, e.g. 项目遴选 · 专家评审. */
 export function stageLabel(lang: Lang, machine: string, statePath: string): string {
   const first = statePath.split(',')[0] ?? '';
-  return machineLabel(lang, `state.${machine}.${first}`);
+  const [top, ...rest] = first.split('.');
+  const topLabel = machineLabel(lang, `state.${machine}.${top}`);
+  // "试点运行中 · 整改中": the stage people plan by, then where inside it the project is.
+  return rest.length === 0 ? topLabel : `${topLabel} · ${machineLabel(lang, `state.${machine}.${first}`)}`;
 }
 
 /** The project card: stage, people, materials, deadlines, recent events and one button per action this viewer may take. */

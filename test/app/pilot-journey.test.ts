@@ -185,12 +185,12 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
   });
 
   it('R-APP-5: public comments are logged with an id the system gives and counted on the card', async () => {
-    const logged = await staffA.press(await staffA.card(ref), 'project.act.notice.commentLogged');
-    expect(JSON.stringify(logged.view)).not.toContain('f.commentId');
-    expect(
-      await staffA.submit(logged.view!, { 'f.factDate': input.date(TODAY), 'f.summary': '建议补充投资者适当性安排' }),
-    ).toEqual({});
-    expect(JSON.stringify(await staffA.card(ref))).toContain('未处理的公众意见：1 条');
+    for (const summary of ['建议补充投资者适当性安排', '询问数据存储地点']) {
+      const logged = await staffA.press(await staffA.card(ref), 'project.act.notice.commentLogged');
+      expect(JSON.stringify(logged.view)).not.toContain('f.commentId');
+      expect(await staffA.submit(logged.view!, { 'f.factDate': input.date(TODAY), 'f.summary': summary })).toEqual({});
+    }
+    expect(JSON.stringify(await staffA.card(ref))).toContain('未处理的公众意见：2 条');
     const disposed = await staffA.press(await staffA.card(ref), 'project.act.notice.commentDisposed');
     expect(JSON.stringify(disposed.view)).toContain('建议补充投资者适当性安排');
     expect(
@@ -199,7 +199,73 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
         'f.disposition': '已采纳，修订方案第 5 节',
       }),
     ).toEqual({});
-    expect(JSON.stringify(await staffA.card(ref))).not.toContain('未处理的公众意见');
+    expect(JSON.stringify(await staffA.card(ref))).toContain('未处理的公众意见：1 条');
+  });
+
+  it('R-APP-5: the notice period ends by itself after 10 working days (the scheduler), opening pre-launch', async () => {
+    clock.set('2026-12-11T01:30:00Z');
+    await t.server.tick();
+    await t.server.tick();
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({
+      where: { ref },
+      include: { deadlines: true },
+    });
+    expect(project.stage).toBe('preLaunch');
+    expect(project.deadlines.find((d) => d.kind === 'noticeCloses')?.status).toMatch(/^met/);
+    expect(project.deadlines.find((d) => d.kind === 'commitmentDue')?.status).toBe('open');
+  });
+
+  it('R-APP-6: launch is refused while a comment has no disposition, and the refusal names it', async () => {
+    const refused = await staffA.command(`do ${ref} decision.propose:launch`);
+    expect(refused.text).toContain('c2');
+    expect(refused.text).toContain('询问数据存储地点');
+    const disposed = await staffA.press(await staffA.card(ref), 'project.act.notice.commentDisposed');
+    expect(
+      await staffA.submit(disposed.view!, {
+        'f.commentId': input.select('c2'),
+        'f.disposition': '数据存储于境内，已在方案中说明',
+      }),
+    ).toEqual({});
+  });
+
+  it('R-APP-6: with the risk assessment and the written commitment in, two people launch the pilot', async () => {
+    const risk = await staffA.press(await staffA.card(ref), 'project.act.risk.assessmentRecorded');
+    expect(await staffA.submit(risk.view!, { 'f.majorHiddenRisk': input.check(false) })).toEqual({});
+    const commitment = await staffA.press(await staffA.card(ref), 'project.act.commitment.received');
+    expect(
+      await staffA.submit(commitment.view!, {
+        'f.factDate': input.date('2026-12-11'),
+        'f.documentRef': '承诺书〔2026〕8号',
+      }),
+    ).toEqual({});
+    const proposed = await staffA.press(await staffA.card(ref), 'project.act.decision.propose.launch');
+    expect(await staffA.submit(proposed.view!, {})).toEqual({});
+    await staffB.press(await staffB.card(ref), 'project.act.decision.confirm');
+    const announced = await staffA.press(await staffA.card(ref), 'project.act.launch.announced');
+    expect(await staffA.submit(announced.view!, { 'f.factDate': input.date('2026-12-14') })).toEqual({});
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({
+      where: { ref },
+      include: { deadlines: true },
+    });
+    expect(project.stage).toBe('piloting');
+    expect(project.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['stageEvaluation', 'periodicReport']));
+  });
+
+  it('the channel card is posted once, updated in place after each change, and the thread tells the story', async () => {
+    await t.server.services.idle();
+    await t.server.tick();
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({ where: { ref } });
+    expect(project.cardTs).toBeTruthy();
+    const cards = t.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => String(c.args.text).startsWith(ref) && !c.args.thread_ts);
+    expect(cards).toHaveLength(1);
+    const updates = t.fake.callsTo('chat.update').filter((c) => c.args.ts === project.cardTs);
+    expect(updates.length).toBeGreaterThan(10);
+    expect(JSON.stringify(updates.at(-1)!.args.blocks)).toContain('试点运行中');
+    const thread = t.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === project.cardTs);
+    expect(thread.length).toBeGreaterThan(10);
+    expect(thread.map((c) => String(c.args.text)).join('\n')).toContain('发布公示');
   });
 
   it('personal data: the contact person is shown to staff only, never to a reviewer', async () => {

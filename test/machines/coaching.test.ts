@@ -54,7 +54,17 @@ describe('coaching lifecycle', () => {
     expect(accept(s, cev('decision.withdraw', manager)).context.pending).toBeNull();
     s = accept(s, cev('decision.confirm', staffB));
     expect(s.value).toEqual({ csrcEvaluation: 'toForward' });
+    expect(s.can(cev('csrc.forwarded', admin, { factDate: DAY }))).toBe(false);
     const fwd = effects(s, cev('csrc.forwarded', staffA, { factDate: '2024-03-02' }));
+    for (const outcome of ['passed', 'failed']) {
+      expect(fwd.next.can(cev('csrc.evaluationRecorded', admin, { factDate: DAY, outcome, letterRef: 'L' }))).toBe(
+        false,
+      );
+    }
+    expect(
+      accept(fwd.next, cev('csrc.evaluationRecorded', staffA, { factDate: DAY, outcome: 'passed', letterRef: 'L' }))
+        .value,
+    ).toBe('publicNotice');
     expect(fwd.actions).toEqual([
       {
         type: 'scheduleDeadline',
@@ -107,6 +117,8 @@ describe('coaching lifecycle', () => {
       type: 'scheduleDeadline',
       params: { kind: 'coachingExpires', key: 'coachingExpires', rule: 'R-COA-4', basis: '2024-03-05' },
     });
+    expect(next.can(cev('coaching.linkedToPilot', admin, { pilotRef: 'P-1' }))).toBe(false);
+    expect(s.can(cev('notice.published', admin, { factDate: DAY }))).toBe(false);
     const linked = accept(next, cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-1' }));
     expect(linked.context.linkedPilots).toEqual(['P-1']);
     expect(linked.can(cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-1' }))).toBe(false);
@@ -160,5 +172,10 @@ describe('coaching lifecycle', () => {
       },
     });
     expect(accept(s, cev('decision.withdraw', staffA)).context.pending).toBeNull();
+    expect(s.can(cev('decision.confirm', admin))).toBe(false);
+    expect(toCoachingActive().can(cev('decision.propose', admin, { decisionKind: 'revocation', violation: 'v' }))).toBe(
+      false,
+    );
+    expect(toCoachingActive().can(cev('decision.propose', staffA, { decisionKind: 'selectionPass' }))).toBe(false);
   });
 });

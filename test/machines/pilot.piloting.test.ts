@@ -246,6 +246,12 @@ describe('fault tolerance', () => {
   it('R-TOL-1: the fault-tolerance facts travel with the sanction proposal and decision', () => {
     const s = accept(toPiloting(), incident('a'), assess('a', false, false, false), reportViolation('minor'));
     const proposed = effects(s, proposeSanction('suspend'));
+    expect(proposed.next.context.pending).toEqual({
+      kind: 'sanction',
+      proposedBy: 'U_STAFF_A',
+      proposedAt: '2024-03-01T02:00:00Z',
+      details: { measure: 'suspend', bureauDecisionDate: '2024-06-05', summary: 's' },
+    });
     expect(proposed.actions[0]?.params.faultTolerance).toEqual([{ incidentId: 'a', assessed: true, qualifies: true }]);
     const decided = effects(proposed.next, confirm());
     expect(decided.actions).toContainEqual({

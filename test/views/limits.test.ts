@@ -14,6 +14,7 @@ import { startSnapshot } from '../../src/runtime/machines.ts';
 import * as actionModalModule from '../../src/views/action-modal.ts';
 import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
+import * as deadlineModalsModule from '../../src/views/deadline-modals.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
@@ -398,6 +399,14 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
       expect(modal(settingsModule.batchModal(lang, '2026-03-02', name))).toEqual([]);
   });
 
+  it('the deadline modals and the calendar form, with a loaded calendar that moved 500 deadlines', () => {
+    expect(modal(deadlineModalsModule.extendModal(lang, uuid(1), '2026-03-02'))).toEqual([]);
+    expect(modal(deadlineModalsModule.reassignModal(lang, uuid(1)))).toEqual([]);
+    expect(modal(deadlineModalsModule.calendarModal(lang))).toEqual([]);
+    const moved = Array.from({ length: 500 }, (_, i) => uuid(i));
+    expect(modal(deadlineModalsModule.calendarLoadedView(lang, { year: 2027, recomputed: 500, moved }))).toEqual([]);
+  });
+
   it('the settings messages with 500 users per role and 500 batches', () => {
     const users = Array.from({ length: 500 }, (_, i) => user(i));
     expect(
@@ -487,6 +496,7 @@ describe('the limits checker', () => {
         'action-modal.ts',
         'app-home.ts',
         'blocks.ts',
+        'deadline-modals.ts',
         'drill-modals.ts',
         'help-message.ts',
         'intake-forms.ts',
@@ -499,6 +509,7 @@ describe('the limits checker', () => {
     const builders = [
       actionModalModule,
       appHomeModule,
+      deadlineModalsModule,
       drillModule,
       helpModule,
       intakeFormsModule,
@@ -523,6 +534,10 @@ describe('the limits checker', () => {
         'materialsModal',
         'batchModal',
         'batchesMessage',
+        'calendarLoadedView',
+        'calendarModal',
+        'extendModal',
+        'reassignModal',
         'cardModal',
         'confirmation',
         'helpMessage',

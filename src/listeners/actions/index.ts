@@ -1,9 +1,18 @@
 import type { App } from '@slack/bolt';
+import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
+import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
 import { MENU } from '../../views/help-message.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { LIST } from '../../views/project-list.ts';
+import {
+  deadlineAcknowledge,
+  deadlineExtend,
+  deadlineReassign,
+  deadlineSnooze,
+  outboxRetry,
+} from './deadline-actions.ts';
 import { openApplicantForm, openMaterialsForm } from './intake-actions.ts';
 import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
@@ -24,4 +33,9 @@ export function registerActions(app: App, services: Services): void {
     openApplicantForm(services),
   );
   app.action(INTAKE_FORMS.materialsAction, openMaterialsForm(services));
+  app.action(DEADLINE_ACTIONS.extend, deadlineExtend(services));
+  app.action(DEADLINE_ACTIONS.reassign, deadlineReassign(services));
+  app.action(DEADLINE_ACTIONS.acknowledge, deadlineAcknowledge(services));
+  app.action(DEADLINE_ACTIONS.snooze, deadlineSnooze(services));
+  app.action(OUTBOX_ACTIONS.retry, outboxRetry(services));
 }

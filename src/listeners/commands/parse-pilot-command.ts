@@ -29,9 +29,24 @@ export type PilotCommand =
   | { sub: 'roles'; op: 'grant' | 'revoke'; userId: string; role: Role }
   | { sub: 'digest'; op: 'subscribe'; track: 'pilot' | 'coaching' | null; stage: string | null }
   | { sub: 'digest'; op: 'unsubscribe' | 'now' }
-  | { sub: 'lang'; lang: Lang };
+  | { sub: 'lang'; lang: Lang }
+  | { sub: 'calendar' }
+  | { sub: 'admin'; op: 'outbox' };
 
-const SUBS = ['help', 'new', 'list', 'show', 'do', 'why', 'batch', 'roles', 'digest', 'lang'] as const;
+const SUBS = [
+  'help',
+  'new',
+  'list',
+  'show',
+  'do',
+  'why',
+  'batch',
+  'roles',
+  'digest',
+  'lang',
+  'calendar',
+  'admin',
+] as const;
 
 /** Splits command text into words, keeping Slack's escaped mentions (<@U123|name>) whole; full-width input accepted. */
 function words(text: string): string[] {
@@ -97,6 +112,11 @@ export function parsePilotCommand(text: string): PilotCommand {
       if (['en', 'english'].includes(lang)) return { sub: 'lang', lang: 'en' };
       throw new InputError('command.badLang', { lang: rest[0]! });
     }
+    case 'calendar':
+      return { sub: 'calendar' };
+    case 'admin':
+      if (rest[0]?.toLowerCase() === 'outbox') return { sub: 'admin', op: 'outbox' };
+      throw new InputError('admin.usage');
     default:
       throw new InputError('command.unknown', { sub: w[0]!, subs: SUBS.join(', ') });
   }

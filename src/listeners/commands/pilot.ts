@@ -55,6 +55,8 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
     case 'lang':
     case 'batch':
     case 'digest':
+    case 'calendar':
+    case 'admin':
       await runSettingsCommand(ctx, cmd);
       return;
   }

@@ -1,10 +1,11 @@
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
+import { calendarModal } from '../../views/deadline-modals.ts';
 import { batchesMessage, batchModal, confirmation, rolesMessage } from '../../views/settings-messages.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 import type { CommandContext } from './pilot.ts';
 
-type SettingsCommand = Extract<PilotCommand, { sub: 'roles' | 'lang' | 'batch' | 'digest' }>;
+type SettingsCommand = Extract<PilotCommand, { sub: 'roles' | 'lang' | 'batch' | 'digest' | 'calendar' | 'admin' }>;
 
 /** The subcommands about the workspace: roles, language, batches, digests. */
 export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsCommand): Promise<void> {
@@ -60,6 +61,13 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
           view: batchModal(ctx.lang, services.today(), cmd.name) as never,
         });
       }
+      return;
+    case 'calendar':
+      await services.assertAdmin(ctx.userId);
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: calendarModal(ctx.lang) as never });
+      return;
+    case 'admin':
+      await reply(await services.deadlines.deadMessages(ctx.userId, ctx.lang));
       return;
     case 'digest':
       if (cmd.op === 'now') {

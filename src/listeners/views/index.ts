@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import { INTAKE, PROJECT } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
+import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { BATCH_MODAL } from '../../views/settings-messages.ts';
 import { actionSubmit } from './action-submit.ts';
 import { batchSubmit } from './batch-submit.ts';
+import { calendarSubmit, extendSubmit, reassignSubmit } from './deadline-submit.ts';
 import { applicantSubmit, materialsSubmit } from './intake-forms-submit.ts';
 import { intakeSubmit } from './intake-submit.ts';
 
@@ -15,4 +17,7 @@ export function registerViews(app: App, services: Services): void {
   app.view(BATCH_MODAL.callbackId, batchSubmit(services));
   app.view(INTAKE_FORMS.applicantCallbackId, applicantSubmit(services));
   app.view(INTAKE_FORMS.materialsCallbackId, materialsSubmit(services));
+  app.view(DEADLINE_MODALS.extendCallbackId, extendSubmit(services));
+  app.view(DEADLINE_MODALS.reassignCallbackId, reassignSubmit(services));
+  app.view(DEADLINE_MODALS.calendarCallbackId, calendarSubmit(services));
 }

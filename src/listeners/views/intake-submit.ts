@@ -27,7 +27,6 @@ export function intakeSubmit(services: Services) {
         userId,
         track: metadata.track,
         channelId: metadata.channelId,
-        channelLang: await services.channelLang(metadata.channelId),
         draft: {
           title: readInput(values, INTAKE.blocks.title, INTAKE.actions.title),
           scenario: readInput(values, INTAKE.blocks.scenario, INTAKE.actions.scenario),

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import { LANGS, type Lang, t } from '../i18n/index.ts';
+import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
+import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import { machineLabel } from '../runtime/notify-messages.ts';
+import { projectCard, stageLabel } from '../views/project-card.ts';
+import { getProjectCard } from './get-project-card.ts';
+
+/** The virtual outbox methods of a project's channel presence: its card and its thread. */
+export const CARD_METHOD = 'pilotdesk.card';
+export const THREAD_METHOD = 'pilotdesk.thread';
+
+const CardArgsSchema = z.object({ projectId: z.uuid(), initial: z.boolean().optional() });
+const ThreadArgsSchema = z.object({
+  projectId: z.uuid(),
+  eventType: z.string(),
+  actorId: z.string().nullable(),
+  stage: z.string(),
+});
+
+/** The card for a project that was just created, posted where the application was opened. */
+export function initialCardItem(projectId: string): OutboxItem {
+  return { key: `card:${projectId}:v1`, method: CARD_METHOD, projectId, args: { projectId, initial: true } };
+}
+
+/**
+ * After a change: refresh the card (rendered when sent, so it shows the state at that moment, not at enqueue time)
+ * and add a one-line timeline entry to the project's thread.
+ */
+export function changeItems(
+  projectId: string,
+  version: number,
+  entry: { eventType: string; actorId: string | null; stage: string },
+): OutboxItem[] {
+  return [
+    { key: `card:${projectId}:v${version}`, method: CARD_METHOD, projectId, args: { projectId } },
+    { key: `thread:${projectId}:v${version}`, method: THREAD_METHOD, projectId, args: { projectId, ...entry } },
+  ];
+}
+
+// The channel card is for everyone in the channel: it shows what working-group staff could do; each press is
+// re-checked for the person who pressed, so nobody gains anything by seeing a button.
+const CHANNEL_VIEWER = { userId: 'U0CHANNEL', admins: [] as string[] };
+
+async function channelLang(prisma: PrismaClient, channelId: string): Promise<Lang> {
+  const pref = await prisma.channelPreference.findUnique({ where: { channelId } });
+  return pref && (LANGS as readonly string[]).includes(pref.lang) ? (pref.lang as Lang) : 'zh-CN';
+}
+
+/** Resolves the card and thread methods into chat.postMessage / chat.update calls against the current project. */
+export function createCardResolver(prisma: PrismaClient): OutboxResolver {
+  return async (method, args): Promise<ResolvedCall | null> => {
+    if (method === CARD_METHOD) {
+      const { projectId, initial } = CardArgsSchema.parse(args);
+      const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+      const channel = project.channelId ?? project.ownerId;
+      const lang = await channelLang(prisma, channel);
+      const card = await getProjectCard(prisma, projectId, {
+        userId: CHANNEL_VIEWER.userId,
+        admins: CHANNEL_VIEWER.admins,
+      });
+      const message = { text: `${project.ref} ${project.title}`, blocks: projectCard(card, lang) };
+      if (project.cardTs && project.channelId)
+        return { method: 'chat.update', args: { channel: project.channelId, ts: project.cardTs, ...message } };
+      // Only the first card is posted; later refreshes wait until it has its ts (rows go out in order).
+      if (!initial) return null;
+      return {
+        method: 'chat.postMessage',
+        args: { channel, ...message },
+        onSent: async (result) => {
+          const data: Prisma.ProjectUpdateInput = {
+            cardTs: String(result.ts ?? ''),
+            threadTs: String(result.ts ?? ''),
+          };
+          if (typeof result.channel === 'string') data.channelId = result.channel;
+          await prisma.project.update({ where: { id: projectId }, data });
+        },
+      };
+    }
+    if (method === THREAD_METHOD) {
+      const entry = ThreadArgsSchema.parse(args);
+      const project = await prisma.project.findUniqueOrThrow({ where: { id: entry.projectId } });
+      if (!project.threadTs || !project.channelId) return null;
+      const lang = await channelLang(prisma, project.channelId);
+      const text = t(lang, 'thread.entry', {
+        actor: entry.actorId ? `<@${entry.actorId}>` : t(lang, 'card.scheduler'),
+        event: machineLabel(lang, `event.${entry.eventType}`),
+        stage: stageLabel(lang, project.machine, entry.stage),
+      });
+      return { method: 'chat.postMessage', args: { channel: project.channelId, thread_ts: project.threadTs, text } };
+    }
+    return null;
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { type Lang, t } from '../i18n/index.ts';
+import { context, LIMITS, plain } from './blocks.ts';
+
+/** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
+export const DEADLINE_MODALS = {
+  extendCallbackId: 'deadline.extend.submit',
+  reassignCallbackId: 'deadline.reassign.submit',
+  calendarCallbackId: 'calendar.load.submit',
+  blocks: { newDueDate: 'newDueDate', reason: 'reason', userId: 'userId', file: 'file', source: 'source' },
+  action: 'v',
+} as const;
+
+/** What the deadline modals carry in private_metadata. */
+export const DeadlineModalRefSchema = z.object({ deadlineId: z.uuid() }).strict();
+
+const modal = (
+  lang: Lang,
+  callbackId: string,
+  titleKey: Parameters<typeof t>[1],
+  metadata: string,
+  blocks: unknown[],
+) => ({
+  type: 'modal',
+  callback_id: callbackId,
+  private_metadata: metadata,
+  title: plain(t(lang, titleKey), LIMITS.modalTitle),
+  submit: plain(t(lang, 'modal.submit'), LIMITS.modalButton),
+  close: plain(t(lang, 'modal.cancel'), LIMITS.modalButton),
+  blocks,
+});
+
+const inputBlock = (blockId: string, label: string, element: Record<string, unknown>, optional = false) => ({
+  type: 'input',
+  block_id: blockId,
+  optional,
+  label: plain(label, LIMITS.inputLabel),
+  element: { action_id: DEADLINE_MODALS.action, ...element },
+});
+
+/** Extend a deadline: a new last day and a reason, both required and audited. */
+export function extendModal(lang: Lang, deadlineId: string, today: string) {
+  return modal(lang, DEADLINE_MODALS.extendCallbackId, 'deadlineModal.extendTitle', JSON.stringify({ deadlineId }), [
+    inputBlock(DEADLINE_MODALS.blocks.newDueDate, t(lang, 'deadlineModal.newDueDate'), {
+      type: 'datepicker',
+      initial_date: today,
+    }),
+    inputBlock(DEADLINE_MODALS.blocks.reason, t(lang, 'deadlineModal.reason'), {
+      type: 'plain_text_input',
+      multiline: true,
+      max_length: 1000,
+    }),
+  ]);
+}
+
+/** Reassign a deadline to another person. */
+export function reassignModal(lang: Lang, deadlineId: string) {
+  return modal(
+    lang,
+    DEADLINE_MODALS.reassignCallbackId,
+    'deadlineModal.reassignTitle',
+    JSON.stringify({ deadlineId }),
+    [inputBlock(DEADLINE_MODALS.blocks.userId, t(lang, 'deadlineModal.newResponsible'), { type: 'users_select' })],
+  );
+}
+
+/** `/pilot calendar`: paste a year's official schedule, one day per line (2027-01-01,holiday,元旦). */
+export function calendarModal(lang: Lang) {
+  return modal(lang, DEADLINE_MODALS.calendarCallbackId, 'calendarModal.title', '{}', [
+    context(t(lang, 'calendarModal.hint')),
+    inputBlock(DEADLINE_MODALS.blocks.file, t(lang, 'calendarModal.file'), {
+      type: 'plain_text_input',
+      multiline: true,
+      max_length: 3000,
+    }),
+    inputBlock(
+      DEADLINE_MODALS.blocks.source,
+      t(lang, 'calendarModal.source'),
+      { type: 'plain_text_input', max_length: 200 },
+      true,
+    ),
+  ]);
+}
+
+/** What replaces the calendar form once the schedule is loaded: how many deadlines moved. */
+export function calendarLoadedView(lang: Lang, loaded: { year: number; recomputed: number; moved: unknown[] }) {
+  return {
+    type: 'modal',
+    title: plain(t(lang, 'calendarModal.title'), LIMITS.modalTitle),
+    close: plain(t(lang, 'eligibility.close'), LIMITS.modalButton),
+    blocks: [
+      context(
+        t(lang, 'calendarModal.loaded', {
+          year: loaded.year,
+          recomputed: loaded.recomputed,
+          moved: loaded.moved.length,
+        }),
+      ),
+    ],
+  };
+}
