@@ -33,6 +33,8 @@ export async function syncDeadlines(
   effects: readonly DeadlineEffect[],
   calendar: WorkingCalendar,
   now: Date,
+  /** The change is the scheduler delivering a period's end (notice closes, coaching expires): that is on time. */
+  byScheduler = false,
 ): Promise<DeadlineChange[]> {
   const changes: DeadlineChange[] = [];
   for (const effect of effects) {
@@ -43,7 +45,8 @@ export async function syncDeadlines(
         where: { projectId_key: { projectId: project.id, key: effect.params.key } },
       });
       if (!row || (row.status !== 'open' && row.status !== 'missed')) continue;
-      const status = row.status === 'missed' || row.dueAt <= now ? 'metLate' : 'met';
+      const late = !byScheduler && (row.status === 'missed' || row.dueAt <= now);
+      const status = late ? 'metLate' : 'met';
       await tx.deadline.update({
         where: { id: row.id },
         data: { status, nextStep: null, nextStepAt: null, closedAt: now },

@@ -6,7 +6,7 @@ import { InputError, NotFoundError, StaleProjectError } from '../errors.ts';
 import { stageParam } from '../errors-render.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { rolesOf } from '../roles/roles.ts';
-import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
+import { type AppliedEvent, type ApplyEventDeps, applyEvent, refusal } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
 import { BATCH_FIELDS, fieldChoices, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
 import type { ProjectActionRef } from './ids.ts';
@@ -47,13 +47,12 @@ export async function pressAction(
     (a) => a.type === ref.t && (a.decisionKind ?? undefined) === ref.k,
   );
   if (!action) {
-    if (project.version !== ref.v)
-      throw new StaleProjectError('error.stale', {
-        ref: project.ref,
-        stage: stageParam(project.machine, project.stage),
-      });
-    // Same version: the action was never this person's; applyEvent names the reason (role, or state).
-    return { kind: 'applied', result: await submitAction(deps, userId, ref, {}) };
+    const stage = stageParam(project.machine, project.stage);
+    if (project.version !== ref.v) throw new StaleProjectError('error.stale', { ref: project.ref, stage });
+    // Same version: the action was never this person's, or the state does not allow it; say which.
+    const info = machineEntry(project.machine).events[ref.t];
+    if (!info) throw new InputError('action.unknown', { action: ref.t, ref: project.ref });
+    throw refusal({ type: ref.t, actor, decisionKind: ref.k }, info.senders, project.ref, stage, snapshot.context);
   }
   const current = { ...ref, v: project.version };
   const system = SYSTEM_FIELDS[action.type] ?? [];

@@ -147,7 +147,14 @@ async function attempt(
     const deadlineEffects = effects.filter((a): a is DeadlineEffect & MachineAction =>
       ['scheduleDeadline', 'cancelDeadline', 'cancelAllDeadlines'].includes(a.type),
     );
-    const deadlines = await syncDeadlines(tx, project, deadlineEffects, calendar, now);
+    const deadlines = await syncDeadlines(
+      tx,
+      project,
+      deadlineEffects,
+      calendar,
+      now,
+      event.actor.kind === 'scheduler',
+    );
     const { actor, recordedAt, factDate, type, ...payload } = event;
     await tx.auditEvent.create({
       data: {
@@ -191,7 +198,17 @@ async function attempt(
   };
 }
 
-function refusal(event: EventInput, senders: unknown, ref: string, stage: string, context: unknown) {
+/**
+ * Why an event is refused, as the error the person sees: their role (PermissionError), else what is missing
+ * (explainRefusal), else "not possible at this stage". Shared by applyEvent and the button path.
+ */
+export function refusal(
+  event: Pick<EventInput, 'type' | 'actor'> & { decisionKind?: unknown },
+  senders: unknown,
+  ref: string,
+  stage: string,
+  context: unknown,
+): PermissionError | InputError {
   const allowedRoles = Array.isArray(senders) ? (senders as string[]) : [];
   const mayByRole =
     senders === 'scheduler'
