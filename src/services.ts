@@ -26,6 +26,7 @@ import {
   resolveTypedAction,
   submitAction,
 } from './projects/perform-action.ts';
+import { relayGuidance } from './projects/relay-guidance.ts';
 import {
   type IntakeOutcome,
   intakeForms,
@@ -66,6 +67,13 @@ export interface Services {
     list(filter: ProjectFilter, page: number, viewerId: string): Promise<ProjectPage>;
     /** `/pilot do <ref> <action>`: the typed twin of pressing the action's button. */
     pressTyped(userId: string, projectRef: string, action: string): ReturnType<Services['projects']['press']>;
+  };
+  relay: {
+    assertMay(userId: string): Promise<void>;
+    send(
+      userId: string,
+      notice: { noticeRef: string; summary: string; factDate: string },
+    ): Promise<{ relayed: string[]; failed: string[] }>;
   };
   intake: {
     forms(projectId: string, userId: string): ReturnType<typeof intakeForms>;
@@ -169,6 +177,13 @@ export function createServices(deps: {
         const project = await findProjectByRef(prisma, projectRef);
         return press(userId, await resolveTypedAction(base, userId, project.id, action));
       },
+    },
+    relay: {
+      assertMay: async (userId) => {
+        if (!holdsAny(await rolesOf(prisma, userId, config.admins), ['staff']))
+          throw new PermissionError('relay.permission');
+      },
+      send: (userId, notice) => relayGuidance(base, { userId, ...notice }),
     },
     intake: {
       forms: (projectId, userId) => intakeForms(base, projectId, userId),

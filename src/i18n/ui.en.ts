@@ -190,4 +190,11 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'event.deadline.snoozed': 'Reminder snoozed',
   'event.deadline.reassigned': 'Deadline reassigned',
   'event.deadline.acknowledged': 'Escalation acknowledged',
+  'relay.permission': 'Only working-group staff can relay guidance.',
+  'relay.title': 'Relay CSRC guidance',
+  'relay.noticeRef': 'Guidance reference',
+  'relay.summary': 'Summary',
+  'relay.factDate': 'Date received',
+  'relay.done': 'Relayed to {count} piloting projects (R-SUP-3): {refs}',
+  'relay.failed': 'These projects cannot record it now (e.g. suspended): {refs}',
 };

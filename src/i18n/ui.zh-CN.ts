@@ -177,4 +177,11 @@ export const uiZhCN = {
   'event.deadline.snoozed': '推迟提醒',
   'event.deadline.reassigned': '改派截止事项负责人',
   'event.deadline.acknowledged': '确认知悉逾期',
+  'relay.permission': '只有工作组人员可以部署传达指导意见。',
+  'relay.title': '部署传达指导意见',
+  'relay.noticeRef': '指导意见文号',
+  'relay.summary': '内容摘要',
+  'relay.factDate': '收到日期',
+  'relay.done': '已向 {count} 个试点项目部署传达（R-SUP-3）：{refs}',
+  'relay.failed': '以下项目目前不能记录（例如已暂停）：{refs}',
 } as const;

@@ -74,3 +74,48 @@ export function batchModal(lang: Lang, today: string, name: string | null): Reco
     ],
   };
 }
+
+/** Slack IDs of the guidance relay form (R-SUP-3). */
+export const RELAY_MODAL = {
+  callbackId: 'guidance.relay',
+  blocks: { noticeRef: 'relay_ref', summary: 'relay_summary', factDate: 'relay_date' },
+  action: 'v',
+} as const;
+
+/** `/pilot relay`: a CSRC guidance notice to pass on to every piloting project. */
+export function relayModal(lang: Lang, today: string): Record<string, unknown> {
+  const input = (blockId: string, label: string, element: Record<string, unknown>) => ({
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    element: { action_id: RELAY_MODAL.action, ...element },
+  });
+  return {
+    type: 'modal',
+    callback_id: RELAY_MODAL.callbackId,
+    title: plain(t(lang, 'relay.title'), 24),
+    submit: plain(t(lang, 'modal.submit'), 24),
+    close: plain(t(lang, 'modal.cancel'), 24),
+    blocks: [
+      input(RELAY_MODAL.blocks.noticeRef, t(lang, 'relay.noticeRef'), { type: 'plain_text_input', max_length: 200 }),
+      input(RELAY_MODAL.blocks.summary, t(lang, 'relay.summary'), {
+        type: 'plain_text_input',
+        multiline: true,
+        max_length: 3000,
+      }),
+      input(RELAY_MODAL.blocks.factDate, t(lang, 'relay.factDate'), { type: 'datepicker', initial_date: today }),
+    ],
+  };
+}
+
+/** What replaces the relay form: which projects got the notice and which could not take it now. */
+export function relayResultView(lang: Lang, result: { relayed: string[]; failed: string[] }): Record<string, unknown> {
+  const lines = [t(lang, 'relay.done', { count: result.relayed.length, refs: result.relayed.join('、') || '—' })];
+  if (result.failed.length > 0) lines.push(t(lang, 'relay.failed', { refs: result.failed.join('、') }));
+  return {
+    type: 'modal',
+    title: plain(t(lang, 'relay.title'), 24),
+    close: plain(t(lang, 'eligibility.close'), 24),
+    blocks: [mrkdwnSection(lines.join('\n'))],
+  };
+}

@@ -117,7 +117,20 @@ describe('every /pilot command answers, and every mistake gets a plain answer th
 
   it('help lists every subcommand', async () => {
     const help = await staff.command('help');
-    for (const sub of ['new', 'list', 'show', 'do', 'why', 'batch', 'roles', 'digest', 'calendar', 'admin', 'lang'])
+    for (const sub of [
+      'new',
+      'list',
+      'show',
+      'do',
+      'why',
+      'batch',
+      'roles',
+      'digest',
+      'calendar',
+      'relay',
+      'admin',
+      'lang',
+    ])
       expect(help.text).toContain(`/pilot ${sub}`);
   });
 });

@@ -422,6 +422,9 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(message(settingsModule.batchesMessage(batches, lang))).toEqual([]);
     expect(message(settingsModule.batchesMessage([], lang))).toEqual([]);
     expect(message(settingsModule.confirmation(long(5000)))).toEqual([]);
+    expect(modal(settingsModule.relayModal(lang, '2026-03-02'))).toEqual([]);
+    const refs = Array.from({ length: 500 }, (_, i) => `P-2026-${String(i).padStart(3, '0')}`);
+    expect(modal(settingsModule.relayResultView(lang, { relayed: refs, failed: refs }))).toEqual([]);
   });
 });
 
@@ -546,6 +549,8 @@ describe('the limits checker', () => {
         'menuMessage',
         'projectCard',
         'projectListMessage',
+        'relayModal',
+        'relayResultView',
         'rolesMessage',
         // A label helper, not a view; the card and list tests render it.
         'stageLabel',

@@ -31,6 +31,7 @@ export type PilotCommand =
   | { sub: 'digest'; op: 'unsubscribe' | 'now' }
   | { sub: 'lang'; lang: Lang }
   | { sub: 'calendar' }
+  | { sub: 'relay' }
   | { sub: 'admin'; op: 'outbox' };
 
 const SUBS = [
@@ -114,6 +115,8 @@ export function parsePilotCommand(text: string): PilotCommand {
     }
     case 'calendar':
       return { sub: 'calendar' };
+    case 'relay':
+      return { sub: 'relay' };
     case 'admin':
       if (rest[0]?.toLowerCase() === 'outbox') return { sub: 'admin', op: 'outbox' };
       throw new InputError('admin.usage');

@@ -56,6 +56,7 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
     case 'batch':
     case 'digest':
     case 'calendar':
+    case 'relay':
     case 'admin':
       await runSettingsCommand(ctx, cmd);
       return;

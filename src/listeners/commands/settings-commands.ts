@@ -1,11 +1,14 @@
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import { calendarModal } from '../../views/deadline-modals.ts';
-import { batchesMessage, batchModal, confirmation, rolesMessage } from '../../views/settings-messages.ts';
+import { batchesMessage, batchModal, confirmation, relayModal, rolesMessage } from '../../views/settings-messages.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 import type { CommandContext } from './pilot.ts';
 
-type SettingsCommand = Extract<PilotCommand, { sub: 'roles' | 'lang' | 'batch' | 'digest' | 'calendar' | 'admin' }>;
+type SettingsCommand = Extract<
+  PilotCommand,
+  { sub: 'roles' | 'lang' | 'batch' | 'digest' | 'calendar' | 'relay' | 'admin' }
+>;
 
 /** The subcommands about the workspace: roles, language, batches, digests. */
 export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsCommand): Promise<void> {
@@ -65,6 +68,10 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
     case 'calendar':
       await services.assertAdmin(ctx.userId);
       await ctx.client.views.open({ trigger_id: ctx.triggerId, view: calendarModal(ctx.lang) as never });
+      return;
+    case 'relay':
+      await services.relay.assertMay(ctx.userId);
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: relayModal(ctx.lang, services.today()) as never });
       return;
     case 'admin':
       await reply(await services.deadlines.deadMessages(ctx.userId, ctx.lang));

@@ -3,18 +3,20 @@ import { INTAKE, PROJECT } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
 import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
-import { BATCH_MODAL } from '../../views/settings-messages.ts';
+import { BATCH_MODAL, RELAY_MODAL } from '../../views/settings-messages.ts';
 import { actionSubmit } from './action-submit.ts';
 import { batchSubmit } from './batch-submit.ts';
 import { calendarSubmit, extendSubmit, reassignSubmit } from './deadline-submit.ts';
 import { applicantSubmit, materialsSubmit } from './intake-forms-submit.ts';
 import { intakeSubmit } from './intake-submit.ts';
+import { relaySubmit } from './relay-submit.ts';
 
 /** Registers every modal submission handler. */
 export function registerViews(app: App, services: Services): void {
   app.view(INTAKE.callbackId, intakeSubmit(services));
   app.view(PROJECT.modalCallbackId, actionSubmit(services));
   app.view(BATCH_MODAL.callbackId, batchSubmit(services));
+  app.view(RELAY_MODAL.callbackId, relaySubmit(services));
   app.view(INTAKE_FORMS.applicantCallbackId, applicantSubmit(services));
   app.view(INTAKE_FORMS.materialsCallbackId, materialsSubmit(services));
   app.view(DEADLINE_MODALS.extendCallbackId, extendSubmit(services));
