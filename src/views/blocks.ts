@@ -53,3 +53,19 @@ export function button(
     ...(style ? { style } : {}),
   };
 }
+
+/** An input block of a modal; modals here use one action id per input and tell inputs apart by block id. */
+export function inputBlock(
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  options: { optional?: boolean; actionId?: string } = {},
+): Record<string, unknown> {
+  return {
+    type: 'input',
+    block_id: blockId,
+    ...(options.optional ? { optional: true } : {}),
+    label: plain(label, LIMITS.inputLabel),
+    element: { action_id: options.actionId ?? 'v', ...element },
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Lang, t } from '../i18n/index.ts';
-import { context, LIMITS, plain } from './blocks.ts';
+import { context, inputBlock, LIMITS, plain } from './blocks.ts';
 
 /** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
 export const DEADLINE_MODALS = {
@@ -30,22 +30,17 @@ const modal = (
   blocks,
 });
 
-const inputBlock = (blockId: string, label: string, element: Record<string, unknown>, optional = false) => ({
-  type: 'input',
-  block_id: blockId,
-  optional,
-  label: plain(label, LIMITS.inputLabel),
-  element: { action_id: DEADLINE_MODALS.action, ...element },
-});
+const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) =>
+  inputBlock(blockId, label, element, { optional, actionId: DEADLINE_MODALS.action });
 
 /** Extend a deadline: a new last day and a reason, both required and audited. */
 export function extendModal(lang: Lang, deadlineId: string, today: string) {
   return modal(lang, DEADLINE_MODALS.extendCallbackId, 'deadlineModal.extendTitle', JSON.stringify({ deadlineId }), [
-    inputBlock(DEADLINE_MODALS.blocks.newDueDate, t(lang, 'deadlineModal.newDueDate'), {
+    input(DEADLINE_MODALS.blocks.newDueDate, t(lang, 'deadlineModal.newDueDate'), {
       type: 'datepicker',
       initial_date: today,
     }),
-    inputBlock(DEADLINE_MODALS.blocks.reason, t(lang, 'deadlineModal.reason'), {
+    input(DEADLINE_MODALS.blocks.reason, t(lang, 'deadlineModal.reason'), {
       type: 'plain_text_input',
       multiline: true,
       max_length: 1000,
@@ -68,12 +63,12 @@ export function reassignModal(lang: Lang, deadlineId: string) {
 export function calendarModal(lang: Lang) {
   return modal(lang, DEADLINE_MODALS.calendarCallbackId, 'calendarModal.title', '{}', [
     context(t(lang, 'calendarModal.hint')),
-    inputBlock(DEADLINE_MODALS.blocks.file, t(lang, 'calendarModal.file'), {
+    input(DEADLINE_MODALS.blocks.file, t(lang, 'calendarModal.file'), {
       type: 'plain_text_input',
       multiline: true,
       max_length: 3000,
     }),
-    inputBlock(
+    input(
       DEADLINE_MODALS.blocks.source,
       t(lang, 'calendarModal.source'),
       { type: 'plain_text_input', max_length: 200 },

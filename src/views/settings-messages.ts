@@ -2,7 +2,7 @@ import type { BatchView } from '../batches/batches.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import type { Role } from '../roles/roles.ts';
-import { mrkdwnSection, plain } from './blocks.ts';
+import { inputBlock, mrkdwnSection, plain } from './blocks.ts';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
@@ -50,12 +50,8 @@ export const BATCH_MODAL = {
 
 /** The modal that schedules a batch with date pickers (`/pilot batch open` without dates). */
 export function batchModal(lang: Lang, today: string, name: string | null): Record<string, unknown> {
-  const input = (blockId: string, label: string, element: Record<string, unknown>) => ({
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    element: { action_id: BATCH_MODAL.action, ...element },
-  });
+  const input = (blockId: string, label: string, element: Record<string, unknown>) =>
+    inputBlock(blockId, label, element, { actionId: BATCH_MODAL.action });
   return {
     type: 'modal',
     callback_id: BATCH_MODAL.callbackId,
@@ -84,12 +80,8 @@ export const RELAY_MODAL = {
 
 /** `/pilot relay`: a CSRC guidance notice to pass on to every piloting project. */
 export function relayModal(lang: Lang, today: string): Record<string, unknown> {
-  const input = (blockId: string, label: string, element: Record<string, unknown>) => ({
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    element: { action_id: RELAY_MODAL.action, ...element },
-  });
+  const input = (blockId: string, label: string, element: Record<string, unknown>) =>
+    inputBlock(blockId, label, element, { actionId: RELAY_MODAL.action });
   return {
     type: 'modal',
     callback_id: RELAY_MODAL.callbackId,

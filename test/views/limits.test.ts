@@ -526,7 +526,7 @@ describe('the limits checker', () => {
       .map(([name]) => name)
       .sort();
     const helpers = Object.keys(blocksModule).filter((k) => k !== 'LIMITS');
-    expect(helpers.sort()).toEqual(['button', 'context', 'mrkdwnSection', 'plain', 'truncate']);
+    expect(helpers.sort()).toEqual(['button', 'context', 'inputBlock', 'mrkdwnSection', 'plain', 'truncate']);
     expect(builders).toEqual(
       [
         'actionModal',

@@ -1,17 +1,12 @@
 import { RoleSchema } from '../../../machines/actor.ts';
 import { InputError } from '../../errors.ts';
 import type { Lang } from '../../i18n/index.ts';
+import type { ProjectFilter } from '../../projects/list-projects.ts';
 import { normaliseRef } from '../../projects/next-ref.ts';
 import type { Role } from '../../roles/roles.ts';
 
-/** What `/pilot list` narrows to. */
-export type ListFilter =
-  | { kind: 'all' }
-  | { kind: 'stage'; stage: string }
-  | { kind: 'track'; track: 'pilot' | 'coaching' }
-  | { kind: 'mine' }
-  | { kind: 'overdue' }
-  | { kind: 'batch'; name: string };
+/** What `/pilot list` narrows to: the list use case's own filter. */
+export type ListFilter = ProjectFilter;
 
 /** A `/pilot` command line, parsed. */
 export type PilotCommand =
