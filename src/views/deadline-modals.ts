@@ -55,7 +55,7 @@ export function reassignModal(lang: Lang, deadlineId: string) {
     DEADLINE_MODALS.reassignCallbackId,
     'deadlineModal.reassignTitle',
     JSON.stringify({ deadlineId }),
-    [inputBlock(DEADLINE_MODALS.blocks.userId, t(lang, 'deadlineModal.newResponsible'), { type: 'users_select' })],
+    [input(DEADLINE_MODALS.blocks.userId, t(lang, 'deadlineModal.newResponsible'), { type: 'users_select' })],
   );
 }
 
