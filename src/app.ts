@@ -9,6 +9,7 @@ import { registerErrorHandler } from './listeners/errors.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import type { Services } from './services.ts';
+import { singleWorkspaceAuthorize } from './slack/authorize.ts';
 
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -51,7 +52,7 @@ export function buildApp(config: Config, db: Database, services: Services, logge
           ...common,
         });
   const app = new App({
-    token: config.slack.botToken,
+    authorize: singleWorkspaceAuthorize(config.slack.botToken, clientOptions),
     receiver,
     extendedErrorHandler: true,
     clientOptions,
@@ -61,7 +62,7 @@ export function buildApp(config: Config, db: Database, services: Services, logge
   registerActions(app, services);
   registerEvents(app, services);
   registerViews(app, services);
-  registerErrorHandler(app, services, app.logger);
+  registerErrorHandler(app, services, app.logger, config.slack.botToken);
 
   return {
     app,

@@ -3,9 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations } from './migrations.ts';
+import { pgliteAdapterFactory } from './pglite-adapter.ts';
 
 export type { Prisma, PrismaClient } from './generated/client.ts';
 
@@ -39,7 +39,7 @@ async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>)
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
-  const factory = new PrismaPGlite(pglite);
+  const factory = pgliteAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: factory });
   return {
     engine: 'pglite',

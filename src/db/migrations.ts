@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pgliteAdapterFactory } from './pglite-adapter.ts';
 import { openSchemaEngine, type SchemaEngine } from './schema-engine.ts';
 
 /** Where the schema and migrations live, resolved from this file so the app finds them from any cwd. */
@@ -63,7 +63,7 @@ export async function applyMigrations(
  */
 export async function pendingSchemaChanges(dir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH): Promise<string> {
   const pglite = new PGlite();
-  const engine = await openSchemaEngine(new PrismaPGlite(pglite), schemaPath);
+  const engine = await openSchemaEngine(pgliteAdapterFactory(pglite), schemaPath);
   try {
     await engine.applyMigrations({ migrationsList: await readMigrations(dir), filters: NO_FILTERS });
     const files = [{ path: schemaPath, content: await readFile(schemaPath, 'utf8') }];

@@ -24,7 +24,13 @@ function originalOf(error: unknown): unknown {
  * The one place errors reach users: typed errors become a plain message in the user's language; anything else is
  * logged with an incident reference and the user gets that reference, never a stack trace.
  */
-export function registerErrorHandler(app: App, services: Services, logger: Logger, post: typeof fetch = fetch): void {
+export function registerErrorHandler(
+  app: App,
+  services: Services,
+  logger: Logger,
+  botToken: string,
+  post: typeof fetch = fetch,
+): void {
   // With extendedErrorHandler on, Bolt passes the request body too; its typing only knows the short form.
   app.error((async ({ error, body }: ExtendedErrorHandlerArgs) => {
     const cause = originalOf(error);
@@ -51,7 +57,7 @@ export function registerErrorHandler(app: App, services: Services, logger: Logge
         });
       } else if (userId) {
         // No response_url (a modal, an event): a DM from the bot still reaches the person.
-        await app.client.chat.postMessage({ channel: userId, text });
+        await app.client.chat.postMessage({ token: botToken, channel: userId, text });
       }
     } catch (sendError) {
       logger.error('could not tell the user about an error:', sendError);

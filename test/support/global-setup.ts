@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
 import { applyMigrations } from '../../src/db/migrations.ts';
+import { pgliteAdapterFactory } from '../../src/db/pglite-adapter.ts';
 import { databaseName, databaseUrl, TEST_POSTGRES_URL } from './engine.ts';
 
 declare module 'vitest' {
@@ -23,7 +23,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pilotdesk-test-'));
   const pglite = new PGlite();
-  await applyMigrations(new PrismaPGlite(pglite));
+  await applyMigrations(pgliteAdapterFactory(pglite));
   const dump = await pglite.dumpDataDir('gzip');
   await pglite.close();
   const dumpPath = path.join(dir, 'template.tar.gz');
