@@ -63,8 +63,12 @@ export function createCardResolver(prisma: PrismaClient): OutboxResolver {
       const message = { text: `${project.ref} ${project.title}`, blocks: projectCard(card, lang) };
       if (project.cardTs && project.channelId)
         return { method: 'chat.update', args: { channel: project.channelId, ts: project.cardTs, ...message } };
-      // Only the first card is posted; later refreshes wait until it has its ts (rows go out in order).
-      if (!initial) return null;
+      // Later refreshes wait while the first card is still on its way (rows go out in order); when there is no first
+      // card to wait for (it failed for good, or the project was made another way), the refresh posts the card.
+      if (!initial) {
+        const first = await prisma.outboxMessage.findUnique({ where: { key: initialCardItem(projectId).key } });
+        if (first && (first.status === 'pending' || first.status === 'sending')) return null;
+      }
       return {
         method: 'chat.postMessage',
         args: { channel, ...message },
