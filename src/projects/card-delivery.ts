@@ -5,7 +5,7 @@ import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
 import { projectCard, stageLabel } from '../views/project-card.ts';
-import { getProjectCard } from './get-project-card.ts';
+import { CHANNEL_VIEWER_ID, getProjectCard } from './get-project-card.ts';
 
 /** The virtual outbox methods of a project's channel presence: its card and its thread. */
 export const CARD_METHOD = 'pilotdesk.card';
@@ -41,7 +41,7 @@ export function changeItems(
 
 // The channel card is for everyone in the channel: it shows what working-group staff could do; each press is
 // re-checked for the person who pressed, so nobody gains anything by seeing a button.
-const CHANNEL_VIEWER = { userId: 'U0CHANNEL', admins: [] as string[] };
+const CHANNEL_VIEWER = { userId: CHANNEL_VIEWER_ID, admins: [] as string[] };
 
 async function channelLang(prisma: PrismaClient, channelId: string): Promise<Lang> {
   const pref = await prisma.channelPreference.findUnique({ where: { channelId } });

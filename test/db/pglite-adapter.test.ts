@@ -10,7 +10,10 @@ describe('the embedded database adapter', () => {
   it('a failing migration is reported to the caller, not left as an unhandled rejection', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pilotdesk-bad-migration-'));
     mkdirSync(path.join(dir, '20260101000000_broken'));
-    writeFileSync(path.join(dir, '20260101000000_broken', 'migration.sql'), 'CREATE TABLE "A" ("x" INT);\nCREATE TABLE "A" ("x" INT);\n');
+    writeFileSync(
+      path.join(dir, '20260101000000_broken', 'migration.sql'),
+      'CREATE TABLE "A" ("x" INT);\nCREATE TABLE "A" ("x" INT);\n',
+    );
     const pglite = new PGlite();
     try {
       await expect(applyMigrations(pgliteAdapterFactory(pglite), dir)).rejects.toThrow(/already exists/);
