@@ -11,13 +11,16 @@ export const ActorSchema = z.discriminatedUnion('kind', [
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 
-/** Who may send an event: a list of roles, or only the scheduler (a period ran out). */
-export type Sender = readonly Role[] | 'scheduler';
+/**
+ * Who may send an event: a list of roles (which may also name the scheduler, the system acting on its own, e.g. the
+ * automatic reviewer assignment), or only the scheduler (a period ran out).
+ */
+export type Sender = readonly (Role | 'scheduler')[] | 'scheduler';
 
 /** Whether the actor is allowed by the sender rule; users need one of the roles. */
 export function actorMay(actor: Actor, sender: Sender): boolean {
-  if (sender === 'scheduler') return actor.kind === 'scheduler';
-  return actor.kind === 'user' && actor.roles.some((role) => sender.includes(role));
+  if (actor.kind === 'scheduler') return sender === 'scheduler' || sender.includes('scheduler');
+  return sender !== 'scheduler' && actor.roles.some((role) => sender.includes(role));
 }
 
 /** The Slack user id of a user actor, or null for the scheduler. */

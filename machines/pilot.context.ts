@@ -29,13 +29,31 @@ export const PilotInputSchema = z.object({
 });
 export type PilotInput = z.input<typeof PilotInputSchema>;
 
-export type AssignmentStatus = 'assigned' | 'accepted' | 'declined' | 'submitted';
+/** Where an invitation stands; `withdrawn` when it went unanswered past its deadline. */
+export type AssignmentStatus = 'assigned' | 'accepted' | 'declined' | 'submitted' | 'withdrawn';
+export interface Assignment {
+  reviewerId: string;
+  status: AssignmentStatus;
+  /** When the reviewer ticked the conflict-of-interest and confidentiality declaration (on accepting). */
+  declaredAt?: string;
+  /** The reviewer declined because of a conflict of interest. */
+  conflict?: boolean;
+}
+/** A review: per criterion a score 1–5 and a comment (R-APP-2), a recommendation, a note for the working group. */
 export interface Review {
   reviewerId: string;
-  ratings: Partial<Record<Criterion, string>>;
+  ratings: Partial<Record<Criterion, number>>;
+  comments?: Partial<Record<Criterion, string>>;
   recommendation: string;
-  comment: string;
+  confidentialNote?: string | null;
   submittedAt: string;
+  amendedAt?: string | null;
+}
+/** A manager let the screening decision go ahead without all reviews, with a written reason (issue 6). */
+export interface ReviewOverride {
+  by: string;
+  at: string;
+  reason: string;
 }
 export interface Incident {
   kind: string;
@@ -79,8 +97,10 @@ export interface PilotContext {
   path: 'standard' | 'marketCore' | null;
   simplifiedReview: boolean;
   coachingValidOnSubmission: boolean | null;
-  assignments: Array<{ reviewerId: string; status: AssignmentStatus }>;
+  assignments: Assignment[];
   reviews: Review[];
+  /** Absent in snapshots written before issue 6: read as null. */
+  reviewOverride?: ReviewOverride | null;
   infoRequests: Array<{ requestedAt: string; request: string; receivedOn: string | null }>;
   pending: PendingDecision<PilotDecisionKind> | null;
   decisions: AppliedDecision<PilotDecisionKind>[];
@@ -142,6 +162,7 @@ export function initialPilotContext(raw: PilotInput): PilotContext {
     coachingValidOnSubmission: null,
     assignments: [],
     reviews: [],
+    reviewOverride: null,
     infoRequests: [],
     pending: null,
     decisions: [],

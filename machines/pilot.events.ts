@@ -41,7 +41,12 @@ export const SANCTION_MEASURES = ['suspend', 'stop', 'administrativeMeasures', '
 
 const MaterialSchema = z.enum(MATERIALS);
 const TechnologySchema = z.enum(TECHNOLOGIES);
-const RatingSchema = z.enum(['satisfactory', 'concerns', 'unsatisfactory']).optional();
+/** R-APP-2: a score from 1 (poor) to 5 (excellent) per criterion. */
+export const SCORES = [1, 2, 3, 4, 5] as const;
+const ScoreSchema = z.number().int().min(1).max(5).optional();
+const criterionComment = () => longTextSchema().optional();
+/** The overall recommendation of a review (R-APP-3: filter out a project with obvious flaws). */
+export const RECOMMENDATIONS = ['pass', 'filterOut', 'moreInformation'] as const;
 const idSchema = () => z.string().trim().min(1).max(100);
 
 /** Every pilot event, validated in full (actor, recordedAt, factDate when it records an outside fact, payload). */
@@ -59,19 +64,35 @@ export const pilotEventSchemas = {
   }),
   'application.withdraw': factEvent('application.withdraw', { reason: longTextSchema() }),
   'batch.assigned': recordEvent('batch.assigned', { batchId: idSchema() }),
-  'review.assigned': recordEvent('review.assigned', { reviewerId: userFieldSchema() }),
-  'review.accepted': recordEvent('review.accepted', {}),
-  'review.declined': recordEvent('review.declined', { reason: longTextSchema().optional() }),
-  'review.submitted': recordEvent('review.submitted', {
-    legalCompliance: RatingSchema,
-    orderlyInnovation: RatingSchema,
-    riskControllability: RatingSchema,
-    policyFit: RatingSchema,
-    newRisks: RatingSchema,
-    investorProtectionMeasures: RatingSchema,
-    recommendation: z.enum(['pass', 'filterOut', 'moreInformation']),
-    comment: longTextSchema(),
+  'review.assigned': recordEvent('review.assigned', {
+    reviewerId: userFieldSchema(),
+    /** Why this expert (matched tags, load) when the system picked them; filled by the system, never typed. */
+    basis: z.string().max(500).optional(),
   }),
+  // Accepting needs the conflict-of-interest and confidentiality declaration ticked (issue 6).
+  'review.accepted': recordEvent('review.accepted', { declaration: z.boolean() }),
+  'review.declined': recordEvent('review.declined', {
+    reason: longTextSchema().optional(),
+    conflict: z.boolean().optional(),
+  }),
+  'review.invitationExpired': factEvent('review.invitationExpired', { reviewerId: userFieldSchema() }),
+  'review.submitted': recordEvent('review.submitted', {
+    legalCompliance: ScoreSchema,
+    legalComplianceComment: criterionComment(),
+    orderlyInnovation: ScoreSchema,
+    orderlyInnovationComment: criterionComment(),
+    riskControllability: ScoreSchema,
+    riskControllabilityComment: criterionComment(),
+    policyFit: ScoreSchema,
+    policyFitComment: criterionComment(),
+    newRisks: ScoreSchema,
+    newRisksComment: criterionComment(),
+    investorProtectionMeasures: ScoreSchema,
+    investorProtectionMeasuresComment: criterionComment(),
+    recommendation: z.enum(RECOMMENDATIONS),
+    confidentialNote: longTextSchema().optional(),
+  }),
+  'screening.overrideReviews': recordEvent('screening.overrideReviews', { reason: longTextSchema() }),
   'screening.requestInfo': recordEvent('screening.requestInfo', { request: longTextSchema() }),
   'screening.infoReceived': factEvent('screening.infoReceived', { summary: longTextSchema().optional() }),
   'screening.deferToLaterBatch': recordEvent('screening.deferToLaterBatch', {

@@ -23,10 +23,13 @@ export const PILOT_SENDERS: Record<PilotEventType, Sender> = {
   'intake.submit': STAFF,
   'application.withdraw': STAFF,
   'batch.assigned': STAFF,
-  'review.assigned': STAFF,
+  // The system assigns too (automatic assignment, replacements), as the scheduler actor.
+  'review.assigned': [...STAFF, 'scheduler'],
   'review.accepted': ['reviewer'],
   'review.declined': ['reviewer'],
   'review.submitted': ['reviewer'],
+  'review.invitationExpired': 'scheduler',
+  'screening.overrideReviews': ['manager'],
   'screening.requestInfo': STAFF,
   'screening.infoReceived': STAFF,
   'screening.deferToLaterBatch': STAFF,
@@ -102,42 +105,66 @@ export const updateKeepsApplicationValid = on('intake.update', (ctx, e) => {
   return evaluatePilotEligibility(e.applicants ?? ctx.applicants).eligible && materialsComplete({ materials });
 });
 
-const activeAssignments = (ctx: PilotContext) => ctx.assignments.filter((a) => a.status !== 'declined');
+/** Invitations still standing: neither declined nor withdrawn after going unanswered. */
+const activeAssignments = (ctx: PilotContext) =>
+  ctx.assignments.filter((a) => a.status !== 'declined' && a.status !== 'withdrawn');
 /** How many reviews screening needs: fewer when the simplified review applies (R-COA-7). */
 export const reviewsNeeded = (ctx: PilotContext): number =>
   ctx.simplifiedReview ? ctx.reviewersRequired.simplified : ctx.reviewersRequired.standard;
 
-/** R-APP-2: staff assign reviewers up to the number needed; a reviewer is never assigned twice. */
+/** R-APP-2: staff assign reviewers up to the number needed; a reviewer is never invited twice to a project. */
 export const canAssignReviewer = on(
   'review.assigned',
   (ctx, e) =>
     ctx.pending === null &&
     activeAssignments(ctx).length < reviewsNeeded(ctx) &&
-    !activeAssignments(ctx).some((a) => a.reviewerId === e.reviewerId),
+    !ctx.assignments.some((a) => a.reviewerId === e.reviewerId),
 );
 
+const activeAssignmentOf = (ctx: PilotContext, reviewerId: string | null) =>
+  activeAssignments(ctx).find((a) => a.reviewerId === reviewerId);
 const assignmentStatusOf = (ctx: PilotContext, event: PilotEvent) =>
-  ctx.assignments.find((a) => a.reviewerId === userIdOf(event.actor) && a.status !== 'declined')?.status;
+  activeAssignmentOf(ctx, userIdOf(event.actor))?.status;
 
-/** Only the assigned reviewer answers an assignment. */
+/** Only the assigned reviewer answers an invitation. */
 export const isAssignedReviewer = (ctx: PilotContext, event: PilotEvent): boolean =>
   assignmentStatusOf(ctx, event) === 'assigned';
+
+/** Accepting needs the conflict-of-interest and confidentiality declaration ticked. */
+export const canAcceptReview = on('review.accepted', (ctx, e) => isAssignedReviewer(ctx, e) && e.declaration);
+
+/** The scheduler withdraws an invitation still unanswered when its response deadline passes. */
+export const invitationUnanswered = on(
+  'review.invitationExpired',
+  (ctx, e) => activeAssignmentOf(ctx, e.reviewerId)?.status === 'assigned',
+);
 
 /** The criteria a review must rate: the four of R-APP-2, or the two a simplified review focuses on (R-COA-7). */
 export const criteriaFor = (ctx: PilotContext): readonly string[] =>
   ctx.simplifiedReview ? SIMPLIFIED_CRITERIA : FULL_CRITERIA;
 
-/** An accepted reviewer submits a review that rates every criterion the review mode needs. */
-export const canSubmitReview = on(
-  'review.submitted',
-  (ctx, e) =>
-    assignmentStatusOf(ctx, e) === 'accepted' &&
-    criteriaFor(ctx).every((c) => (e as Record<string, unknown>)[c] !== undefined),
-);
+/**
+ * An accepted reviewer submits a review with a score and a comment on every criterion the review mode needs; a
+ * submitted review may be amended while screening lasts and no decision is pending (until the working group decides).
+ */
+export const canSubmitReview = on('review.submitted', (ctx, e) => {
+  const status = assignmentStatusOf(ctx, e);
+  const fields = e as Record<string, unknown>;
+  return (
+    (status === 'accepted' || (status === 'submitted' && ctx.pending === null)) &&
+    criteriaFor(ctx).every((c) => fields[c] !== undefined && fields[`${c}Comment`] !== undefined)
+  );
+});
 
-/** Screening can be decided once enough reviews are in. */
+/** The number of reviews in. */
+export const reviewsIn = (ctx: PilotContext): number => ctx.assignments.filter((a) => a.status === 'submitted').length;
+
+/** Screening can be decided once enough reviews are in, or a manager overrode the gate with a written reason. */
 export const reviewsComplete = (ctx: PilotContext): boolean =>
-  ctx.assignments.filter((a) => a.status === 'submitted').length >= reviewsNeeded(ctx);
+  reviewsIn(ctx) >= reviewsNeeded(ctx) || (ctx.reviewOverride ?? null) !== null;
+
+/** A manager may override the review gate only while reviews are missing, no override stands and nothing is pending. */
+export const canOverrideReviews = (ctx: PilotContext): boolean => ctx.pending === null && !reviewsComplete(ctx);
 
 export const noPendingDecision = (ctx: PilotContext): boolean => ctx.pending === null;
 

@@ -2,7 +2,17 @@ import { eventDate, shanghaiDateOf } from './events-common.ts';
 import { initialPilotContext } from './pilot.context.ts';
 import { INCENTIVES } from './pilot.events.ts';
 import { exitingState, pilotingState } from './pilot.piloting.ts';
-import { type Args, cancel, idOf, keyed, notify, pilotSetup, reviewerOf, schedule } from './pilot.setup.ts';
+import {
+  type Args,
+  cancel,
+  idOf,
+  keyed,
+  notify,
+  pilotSetup,
+  replacementNotice,
+  reviewerOf,
+  schedule,
+} from './pilot.setup.ts';
 import type { ChecklistParams } from './settings.ts';
 
 /** Stored with every persisted snapshot; bump it (and add a migration) when the snapshot's shape changes. */
@@ -64,7 +74,7 @@ export const pilotMachine = pilotSetup.createMachine({
           ],
         },
         'review.accepted': {
-          guard: 'isAssignedReviewer',
+          guard: 'canAcceptReview',
           actions: [
             'record',
             {
@@ -90,7 +100,13 @@ export const pilotMachine = pilotSetup.createMachine({
               type: 'cancelDeadline',
               params: ({ event }) => ({ kind: 'reviewerResponse', key: `reviewerResponse:${reviewerOf(event)}` }),
             },
+            replacementNotice('review.declined', ({ event }) => reviewerOf(event)),
           ],
+        },
+        // Issue 6: an invitation unanswered by its deadline is withdrawn (the scheduler's consequence).
+        'review.invitationExpired': {
+          guard: 'invitationUnanswered',
+          actions: ['record', replacementNotice('review.expired', idOf('reviewerId'))],
         },
         'review.submitted': {
           guard: 'canSubmitReview',
@@ -118,6 +134,10 @@ export const pilotMachine = pilotSetup.createMachine({
               { guard: 'canDeferToLaterBatch', actions: 'record' },
               { guard: 'noPendingDecision', target: '#pilot.awaitingBatch', actions: 'record' },
             ],
+            'screening.overrideReviews': {
+              guard: 'canOverrideReviews',
+              actions: ['record', notify('review.overridden', 'staff', 'R-APP-3')],
+            },
             'decision.propose': {
               guard: { type: 'canPropose', params: { kinds: ['screeningPass', 'screeningFilterOut'] } },
               actions: ['record', notify('decision.proposed', 'staff', 'R-APP-3')],

@@ -2,9 +2,9 @@ import { userIdOf } from './actor.ts';
 import { applied } from './decisions.ts';
 import { evaluatePilotEligibility } from './eligibility.ts';
 import { eventDate } from './events-common.ts';
-import type { PilotContext } from './pilot.context.ts';
-import type { PilotEvent, PilotEventOf, PilotEventType } from './pilot.events.ts';
-import { faultToleranceOf, marketCorePath } from './pilot.guards.ts';
+import type { AssignmentStatus, PilotContext, Review } from './pilot.context.ts';
+import type { Criterion, PilotEvent, PilotEventOf, PilotEventType } from './pilot.events.ts';
+import { criteriaFor, faultToleranceOf, marketCorePath } from './pilot.guards.ts';
 
 type Patch = Partial<PilotContext>;
 type Reducer<K extends PilotEventType> = (ctx: PilotContext, event: PilotEventOf<K>) => Patch;
@@ -51,18 +51,39 @@ export const pilotReducers: Reducers = {
   'review.assigned': (ctx, e) => ({
     assignments: [...ctx.assignments, { reviewerId: e.reviewerId, status: 'assigned' }],
   }),
-  'review.accepted': (ctx, e) => ({ assignments: setStatus(ctx, userIdOf(e.actor), 'accepted') }),
-  'review.declined': (ctx, e) => ({ assignments: setStatus(ctx, userIdOf(e.actor), 'declined') }),
+  'review.accepted': (ctx, e) => ({
+    assignments: setStatus(ctx, userIdOf(e.actor), 'accepted', { declaredAt: e.recordedAt }),
+  }),
+  'review.declined': (ctx, e) => ({
+    assignments: setStatus(ctx, userIdOf(e.actor), 'declined', e.conflict ? { conflict: true } : {}),
+  }),
+  'review.invitationExpired': (ctx, e) => ({ assignments: setStatus(ctx, e.reviewerId, 'withdrawn') }),
   'review.submitted': (ctx, e) => {
-    const { type: _t, actor: _a, recordedAt, factDate: _f, recommendation, comment, ...ratings } = e;
+    const reviewerId = userIdOf(e.actor) ?? '';
+    const ratings: Review['ratings'] = {};
+    const comments: NonNullable<Review['comments']> = {};
+    for (const c of criteriaFor(ctx) as Criterion[]) {
+      ratings[c] = e[c];
+      comments[c] = e[`${c}Comment`];
+    }
+    const previous = ctx.reviews.find((r) => r.reviewerId === reviewerId);
+    const review: Review = {
+      reviewerId,
+      ratings,
+      comments,
+      recommendation: e.recommendation,
+      confidentialNote: e.confidentialNote ?? null,
+      submittedAt: previous?.submittedAt ?? e.recordedAt,
+      amendedAt: previous ? e.recordedAt : null,
+    };
     return {
-      assignments: setStatus(ctx, userIdOf(e.actor), 'submitted'),
-      reviews: [
-        ...ctx.reviews,
-        { reviewerId: userIdOf(e.actor) ?? '', ratings, recommendation, comment, submittedAt: recordedAt },
-      ],
+      assignments: setStatus(ctx, reviewerId, 'submitted'),
+      reviews: [...ctx.reviews.filter((r) => r.reviewerId !== reviewerId), review],
     };
   },
+  'screening.overrideReviews': (_, e) => ({
+    reviewOverride: { by: userIdOf(e.actor) ?? '', at: e.recordedAt, reason: e.reason },
+  }),
   'screening.requestInfo': (ctx, e) => ({
     infoRequests: [...ctx.infoRequests, { requestedAt: e.recordedAt, request: e.request, receivedOn: null }],
   }),
@@ -181,12 +202,10 @@ export const pilotReducers: Reducers = {
   'exit.closed': (ctx, e) => (ctx.exit ? { exit: { ...ctx.exit, closedOn: e.factDate } } : {}),
 };
 
-function setStatus(
-  ctx: PilotContext,
-  reviewerId: string | null,
-  status: PilotContext['assignments'][number]['status'],
-) {
-  return ctx.assignments.map((a) => (a.reviewerId === reviewerId && a.status !== 'declined' ? { ...a, status } : a));
+function setStatus(ctx: PilotContext, reviewerId: string | null, status: AssignmentStatus, extra: object = {}) {
+  return ctx.assignments.map((a) =>
+    a.reviewerId === reviewerId && a.status !== 'declined' && a.status !== 'withdrawn' ? { ...a, status, ...extra } : a,
+  );
 }
 
 function patchComplaint(ctx: PilotContext, id: string, patch: Partial<PilotContext['complaints'][string]>): Patch {

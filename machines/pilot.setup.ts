@@ -34,6 +34,9 @@ export const pilotSetup = setup({
     updateKeepsApplicationValid: auth(g.updateKeepsApplicationValid),
     canAssignReviewer: auth(g.canAssignReviewer),
     isAssignedReviewer: auth(g.isAssignedReviewer),
+    canAcceptReview: auth(g.canAcceptReview),
+    invitationUnanswered: auth(g.invitationUnanswered),
+    canOverrideReviews: auth(g.canOverrideReviews),
     canSubmitReview: auth(g.canSubmitReview),
     noPendingDecision: auth(g.noPendingDecision),
     canDeferToLaterBatch: auth((c, e) => g.noPendingDecision(c) && g.laterBatchGiven(c, e)),
@@ -124,5 +127,20 @@ export const sanctionNotice = (template: NotifyTemplate) => ({
       bureauDecisionDate: context.pending?.details.bureauDecisionDate ?? null,
     },
     faultTolerance: g.faultToleranceOf(context),
+  }),
+});
+
+/** Issue 6: the owner hears that a reviewer dropped out (declined, conflict, or no answer); a replacement follows. */
+export const replacementNotice = (template: NotifyTemplate, reviewer: (a: Args) => string) => ({
+  type: 'notify' as const,
+  params: (a: Args): NotifyParams => ({
+    template,
+    audience: 'owner',
+    rule: 'R-APP-2',
+    data: {
+      ref: a.context.ref,
+      reviewerId: reviewer(a),
+      conflict: a.event.type === 'review.declined' && a.event.conflict === true,
+    },
   }),
 });

@@ -2,7 +2,7 @@ import type { Actor } from './actor.ts';
 import type { CoachingContext, CoachingEvent } from './coaching.events.ts';
 import { laterDate, shanghaiDateOf } from './events-common.ts';
 import type { PilotContext } from './pilot.context.ts';
-import { EXIT_ITEMS, type PilotEvent, SANCTION_MEASURES } from './pilot.events.ts';
+import { EXIT_ITEMS, FULL_CRITERIA, type PilotEvent, SANCTION_MEASURES, SIMPLIFIED_CRITERIA } from './pilot.events.ts';
 
 /** Options for building representative events: the instant they are recorded and a reviewer to assign. */
 export interface SampleOptions {
@@ -46,20 +46,25 @@ export function samplePilotEvents(ctx: PilotContext, actor: Actor, options: Samp
     { type: 'application.withdraw', ...fact, reason: text },
     { type: 'batch.assigned', ...base, batchId: 'next-batch' },
     { type: 'review.assigned', ...base, reviewerId: options.reviewerId ?? 'representative-reviewer' },
-    { type: 'review.accepted', ...base },
+    { type: 'review.accepted', ...base, declaration: true },
     { type: 'review.declined', ...base },
+    {
+      type: 'review.invitationExpired',
+      ...fact,
+      reviewerId: ctx.assignments.find((a) => a.status === 'assigned')?.reviewerId ?? '-',
+    },
     {
       type: 'review.submitted',
       ...base,
-      legalCompliance: 'satisfactory',
-      orderlyInnovation: 'satisfactory',
-      riskControllability: 'satisfactory',
-      policyFit: 'satisfactory',
-      newRisks: 'satisfactory',
-      investorProtectionMeasures: 'satisfactory',
+      ...Object.fromEntries(
+        [...FULL_CRITERIA, ...SIMPLIFIED_CRITERIA].flatMap((c) => [
+          [c, 3],
+          [`${c}Comment`, text],
+        ]),
+      ),
       recommendation: 'pass',
-      comment: text,
-    },
+    } as PilotEvent,
+    { type: 'screening.overrideReviews', ...base, reason: text },
     { type: 'screening.requestInfo', ...base, request: text },
     { type: 'screening.infoReceived', ...fact },
     { type: 'screening.deferToLaterBatch', ...base, laterBatchId: null, reason: text },

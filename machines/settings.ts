@@ -187,6 +187,9 @@ export interface CancelDeadlineParams {
 /** Every message the machines ask the runtime to send (labels hold `template.<name>` in both languages). */
 export const NOTIFY_TEMPLATES = [
   'review.assignment',
+  'review.declined',
+  'review.expired',
+  'review.overridden',
   'decision.proposed',
   'selection.reportToCsrc',
   'project.rejected',

@@ -11,6 +11,7 @@ import { restoreSnapshot } from '../runtime/machines.ts';
  */
 export const SYSTEM_FIELDS: Record<string, readonly string[]> = {
   'intake.submit': ['openBatchId', 'coachingValidOnSubmission'],
+  'review.assigned': ['basis'],
   'notice.commentLogged': ['commentId'],
   'complaint.logged': ['complaintId'],
   'incident.occurred': ['incidentId'],

@@ -1,6 +1,9 @@
 import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
+import type { Assignment, Review } from '../../machines/pilot.context.ts';
+import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot.events.ts';
 import type { PrismaClient } from '../db/client.ts';
+import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
 
@@ -33,11 +36,15 @@ export interface ProjectCardData {
   }>;
   timeline: Array<{ eventType: string; actorId: string | null; recordedAt: string; toState: string | null }>;
   actions: AvailableAction[];
+  /** Issue 6: the screening reviews as this viewer may see them (pilot projects with reviewers only). */
+  review: ReviewPanel | null;
   /** Personal data: only present when the viewer is working-group staff (or a manager or admin). */
   contact: { name: string; phone: string; email: string } | null;
 }
 
 const SEES_PERSONAL_DATA = ['staff', 'manager', 'admin'];
+/** The viewer the channel card is rendered for: the working group's channel sees every reviewer's status. */
+export const CHANNEL_VIEWER_ID = 'U0CHANNEL';
 
 /** The materials each track's application must include (R-APP-8 for pilots). */
 export const REQUIRED_MATERIALS: Record<string, readonly string[]> = {
@@ -66,8 +73,34 @@ export async function getProjectCard(
     batchId?: string | null;
     pending?: { kind: string; proposedBy: string } | null;
     comments?: Record<string, { disposition: string | null }>;
+    assignments?: Assignment[];
+    reviews?: Review[];
+    simplifiedReview?: boolean;
+    reviewersRequired?: { standard: number; simplified: number };
+    reviewOverride?: { by: string; reason: string } | null;
   };
+  const staff = roles.some((r) => SEES_PERSONAL_DATA.includes(r)) || viewer.userId === CHANNEL_VIEWER_ID;
+  const review =
+    ctx.assignments && ctx.assignments.length > 0 && ctx.reviewersRequired
+      ? reviewPanel(
+          {
+            assignments: ctx.assignments,
+            reviews: ctx.reviews ?? [],
+            needed: ctx.simplifiedReview ? ctx.reviewersRequired.simplified : ctx.reviewersRequired.standard,
+            criteria: ctx.simplifiedReview ? SIMPLIFIED_CRITERIA : FULL_CRITERIA,
+            lateReviewers: new Set(
+              deadlines.filter((d) => d.status === 'missed' && d.key.startsWith('review:')).map((d) => d.key.slice(7)),
+            ),
+            override: ctx.reviewOverride ?? null,
+          },
+          { userId: viewer.userId, staff },
+        )
+      : null;
   const present = ctx.materials ?? [];
+  // Blind review (issue 6): a reviewer who is not staff never sees who else reviews — no other reviewer's events in
+  // the timeline, no other reviewer's deadlines.
+  const othersReview = (kind: string, userId: string | null) =>
+    !staff && userId !== viewer.userId && (kind.startsWith('review') || kind.startsWith('reviewer'));
   const actor: Actor = { kind: 'user', userId: viewer.userId, roles };
   return {
     id: project.id,
@@ -86,23 +119,28 @@ export async function getProjectCard(
     batchId: ctx.batchId ?? null,
     pending: ctx.pending ? { kind: ctx.pending.kind, proposedBy: ctx.pending.proposedBy } : null,
     openComments: Object.values(ctx.comments ?? {}).filter((c) => c.disposition === null).length,
-    deadlines: deadlines.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      dueDate: d.dueDate.toISOString().slice(0, 10),
-      dueAt: d.dueAt.toISOString(),
-      status: d.status,
-      responsibleUserId: d.responsibleUserId,
-      clock: d.clock,
-    })),
-    timeline: timeline.map((a) => ({
-      eventType: a.eventType,
-      actorId: a.actorId,
-      recordedAt: a.recordedAt.toISOString(),
-      toState: a.toState,
-    })),
+    deadlines: deadlines
+      .filter((d) => !othersReview(d.kind, d.responsibleUserId))
+      .map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        dueDate: d.dueDate.toISOString().slice(0, 10),
+        dueAt: d.dueAt.toISOString(),
+        status: d.status,
+        responsibleUserId: d.responsibleUserId,
+        clock: d.clock,
+      })),
+    timeline: timeline
+      .filter((a) => !othersReview(a.eventType, a.actorId))
+      .map((a) => ({
+        eventType: a.eventType,
+        actorId: a.actorId,
+        recordedAt: a.recordedAt.toISOString(),
+        toState: a.toState,
+      })),
     actions:
       snapshot.status === 'active' ? availableActions(machineEntry(project.machine).machine, snapshot, actor) : [],
+    review,
     contact: roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };
 }

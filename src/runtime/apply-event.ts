@@ -1,6 +1,6 @@
 import { type AnyMachineSnapshot, transition } from 'xstate';
 import type { Actor } from '../../machines/actor.ts';
-import type { Clock } from '../clock.ts';
+import { type Clock, shanghaiDate } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
@@ -8,6 +8,8 @@ import { InputError, NotFoundError, PermissionError, StaleProjectError } from '.
 import { stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { changeItems } from '../projects/card-delivery.ts';
+import { assertAssignable } from '../review/check-assignment.ts';
+import { reactToChange } from '../review/react-to-change.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { explainRefusal } from './explain-refusal.ts';
 import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
@@ -17,6 +19,8 @@ export interface ApplyEventDeps {
   clock: Clock;
   /** Called after commit with the outbox keys the change wrote, so they are sent at once. */
   afterCommit(outboxKeys: string[]): void;
+  /** Told about a failed follow-up (e.g. the automatic reviewer assignment after a change); the change stands. */
+  onError?(error: unknown): void;
 }
 
 /** An event as a use case builds it: the runtime adds nothing but checks everything. */
@@ -115,6 +119,9 @@ async function attempt(
     if (retry) throw new StaleProjectError('error.stale', { ref: project.ref, stage });
     throw refusal(event, info.senders, project.ref, stage, snapshot.context);
   }
+  // Checks that need the database (issue 6: the conflict-of-interest gate on every reviewer assignment).
+  if (event.type === 'review.assigned')
+    await assertAssignable(deps.prisma, project.id, String(event.reviewerId), shanghaiDate(deps.clock.now()));
   const [next, actions] = transition(entry.machine, snapshot as never, event as never) as unknown as [
     AnyMachineSnapshot,
     MachineAction[],
@@ -180,11 +187,15 @@ async function attempt(
         stage: statePath(next.value),
       }),
     ];
-    await enqueueMessages(tx, messages);
+    // Due at the change's own instant on the app's clock (not the database's), like everything else it records.
+    await enqueueMessages(
+      tx,
+      messages.map((m) => ({ notBefore: now, ...m })),
+    );
     return { deadlines, outboxKeys: messages.map((m) => m.key) };
   });
   deps.afterCommit(result.outboxKeys);
-  return {
+  const applied: AppliedEvent = {
     projectId: project.id,
     ref: project.ref,
     version,
@@ -196,6 +207,9 @@ async function attempt(
     outboxKeys: result.outboxKeys,
     context: next.context,
   };
+  // Follow-ups that are changes of their own (automatic assignment, replacements), each through this same path.
+  await reactToChange(deps, applied, event).catch((error) => deps.onError?.(error));
+  return applied;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import { buildInvitation } from '../review/build-invitation.ts';
 import { checklistMessage, deadlineMovedMessage, notifyMessage } from './notify-messages.ts';
 
 /** A custom action as XState's transition() returns it: its type and resolved params. */
@@ -45,12 +46,17 @@ export async function effectMessages(
         );
         return managerChannels;
       });
+      // The reviewer's invitation is a message of its own (issue 6): summary, materials, dates and the answer buttons.
+      const message =
+        params.template === 'review.assignment'
+          ? await buildInvitation(tx, project, params, deadlines, CHANNEL_LANG)
+          : notifyMessage(params, project, CHANNEL_LANG);
       for (const channel of channels)
         items.push({
           key: `${base}:notify:${i}:${channel}`,
           method: 'chat.postMessage',
           projectId: project.id,
-          args: { channel, ...notifyMessage(params, project, CHANNEL_LANG) },
+          args: { channel, ...message },
         });
     } else if (effect.type === 'produceChecklist') {
       const params = effect.params as ChecklistParams;

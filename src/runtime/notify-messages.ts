@@ -16,6 +16,9 @@ export const NOTIFY_TEMPLATES = {
   'sanction.decided': 'notify.sanction.decided',
   'exit.started': 'notify.exit.started',
   'review.assignment': 'notify.review.assignment',
+  'review.declined': 'notify.review.declined',
+  'review.expired': 'notify.review.expired',
+  'review.overridden': 'notify.review.overridden',
   'coaching.removeNotice': 'notify.coaching.removeNotice',
 } as const satisfies Record<string, MessageKey>;
 

@@ -7,16 +7,24 @@ export interface Consequence {
   /** A scheduler-only event of that machine whose factDate is the deadline's last day. */
   event: string;
   rule: string;
+  /** Fields the event needs from the deadline row (e.g. whose invitation ran out). */
+  fields?(row: { key: string; responsibleUserId: string | null }): Record<string, unknown>;
 }
 
 /**
  * The consequences of a deadline's passing, as data in one place (issue 4: "where the machine defines a consequence,
  * the deadline's passing is delivered to the machine as an event"). Only kinds whose machine has a scheduler event
- * appear here; the others only escalate. An unanswered review invitation has no scheduler event in the pilot machine
- * yet, so it escalates like any reviewer deadline.
+ * appear here; the others only escalate. An unanswered review invitation is withdrawn (issue 6), and the pilot's
+ * follow-up invites the next best expert.
  */
 export const CONSEQUENCES: Partial<Record<DeadlineKind, Consequence>> = {
   noticeCloses: { machine: 'pilot', event: 'notice.periodEnded', rule: 'R-APP-5' },
+  reviewerResponse: {
+    machine: 'pilot',
+    event: 'review.invitationExpired',
+    rule: 'R-APP-2',
+    fields: (row) => ({ reviewerId: row.responsibleUserId ?? row.key.replace(/^reviewerResponse:/, '') }),
+  },
   coachingExpires: { machine: 'coaching', event: 'coaching.expired', rule: 'R-COA-4' },
 };
 

@@ -114,13 +114,14 @@ async function due(deps: DeadlineSchedulerDeps, row: Row, plan: PlannedStep[], m
   if (consequence) {
     try {
       const applied = await applyEvent(
-        { prisma: deps.prisma, clock: fixedClock(now), afterCommit: () => {} },
+        { prisma: deps.prisma, clock: fixedClock(now), afterCommit: () => {}, onError: deps.onError },
         row.projectId,
         {
           type: consequence.event,
           actor: { kind: 'scheduler' },
           recordedAt: now.toISOString(),
           factDate: dateOf(row.dueDate),
+          ...consequence.fields?.(row),
         },
       );
       // The machine's own messages wait for the next working morning like every other (the due instant is midnight).

@@ -11,7 +11,7 @@ export function helpMessage(lang: Lang): { text: string; blocks: Record<string, 
 export const MENU = {
   actionPrefix: 'menu.',
   actionPattern: /^menu\./,
-  items: ['new pilot', 'new coaching', 'list mine', 'list overdue', 'list', 'roles list', 'help'] as const,
+  items: ['new pilot', 'new coaching', 'list mine', 'list overdue', 'list', 'experts', 'roles list', 'help'] as const,
 } as const;
 
 const MENU_LABEL = {
@@ -20,6 +20,7 @@ const MENU_LABEL = {
   'list mine': 'menu.mine',
   'list overdue': 'menu.overdue',
   list: 'menu.pipeline',
+  experts: 'menu.experts',
   'roles list': 'menu.roles',
   help: 'menu.help',
 } as const;

@@ -7,6 +7,7 @@ import { escapeMrkdwn } from '../projects/messages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
 import { button, context, mrkdwnSection } from './blocks.ts';
 import { intakeButtons } from './intake-forms.ts';
+import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;
 
@@ -64,6 +65,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
       ),
     );
   }
+  if (card.review) blocks.push(...reviewBlocks(card.review, lang));
   if (card.deadlines.length > 0) {
     const lines = card.deadlines.map((d) =>
       t(lang, d.status === 'missed' ? 'card.deadlineMissed' : 'card.deadline', {

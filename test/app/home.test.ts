@@ -7,8 +7,9 @@ import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { machineLabel } from '../../src/runtime/notify-messages.ts';
 import { HOME } from '../../src/views/app-home.ts';
 import { LIST } from '../../src/views/project-list.ts';
-import { coachingInput, ev, pilotInput, propose, reviewer, staffA, submit } from '../machines/helpers.ts';
+import { coachingInput, ev, pilotInput, propose, reviewer, scored, staffA, submit } from '../machines/helpers.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { seedExperts, setAutoAssign } from '../support/experts.ts';
 import type { RecordedCall } from '../support/fake-slack.ts';
 import { insertProject } from '../support/projects.ts';
 
@@ -60,6 +61,9 @@ describe('App Home over signed HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp({ server: { clock } });
     const prisma = t.server.db.prisma;
+    // Reviewers are assigned by hand here: they are in the pool and the automatic assignment is off (issue 6).
+    await seedExperts(prisma, ['U_REVIEWER_1', 'U_REVIEWER_2', 'U_REVIEWER_3', 'U_REVIEWER_8', NEW_REVIEWER]);
+    await setAutoAssign(prisma, false);
     await prisma.userRole.createMany({
       data: [
         { userId: MANAGER, role: 'manager', grantedBy: 'test' },
@@ -88,15 +92,12 @@ describe('App Home over signed HTTP', () => {
       await drive(
         ids.pending,
         ev('review.assigned', staffA, { reviewerId: `U_REVIEWER_${i}` }),
-        ev('review.accepted', reviewer(i)),
-        ev('review.submitted', reviewer(i), {
-          legalCompliance: 'satisfactory',
-          orderlyInnovation: 'satisfactory',
-          riskControllability: 'satisfactory',
-          policyFit: 'satisfactory',
-          recommendation: 'pass',
-          comment: 'ok',
-        }),
+        ev('review.accepted', reviewer(i), { declaration: true }),
+        ev(
+          'review.submitted',
+          reviewer(i),
+          scored({ legalCompliance: 4, orderlyInnovation: 4, riskControllability: 4, policyFit: 4 }),
+        ),
       );
     await drive(ids.pending, propose('screeningPass', staffA));
     await drive(ids.review, submit(), ev('review.assigned', staffA, { reviewerId: NEW_REVIEWER }));
@@ -280,14 +281,19 @@ describe('App Home over signed HTTP', () => {
   it('after a button applies a change, the Home tabs of the actor and the owner are republished', async () => {
     const project = await t.server.db.prisma.project.findUniqueOrThrow({ where: { id: ids.review } });
     t.fake.reset();
+    // Accepting needs the declaration ticked (issue 6): the button opens its form, submitting it applies the change.
     await t.slack.interaction(
-      t.slack.blockActions({
+      t.slack.viewSubmission({
         userId: NEW_REVIEWER,
-        actionId: `${PROJECT.actionPrefix}review.accepted.`,
-        value: JSON.stringify({ p: project.id, v: project.version, t: 'review.accepted' }),
+        callbackId: PROJECT.modalCallbackId,
+        privateMetadata: JSON.stringify({ p: project.id, v: project.version, t: 'review.accepted' }),
+        values: {
+          [PROJECT.fieldBlock('declaration')]: {
+            [PROJECT.fieldAction]: { type: 'checkboxes', selected_options: [{ value: 'true' }] },
+          },
+        },
       }),
     );
-    await t.fake.waitForResponse();
     await t.server.services.idle();
     const published = t.fake.callsTo('views.publish');
     expect(published.map((c) => c.args.user_id).sort()).toEqual([NEW_REVIEWER, OWNER].sort());

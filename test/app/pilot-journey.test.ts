@@ -42,6 +42,16 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
     expect((await admin.command('roles list')).text).toContain(`<@${staffA.id}>`);
   });
 
+  it('R-APP-2: staff put the three experts in the pool by command', async () => {
+    for (const r of reviewers) {
+      const answer = await staffA.command(`experts add <@${r.id}|expert> blockchain risk`);
+      expect(answer.text).toContain(`<@${r.id}>`);
+    }
+    const pool = await staffA.command('experts');
+    expect(pool.text).toContain('专家库（3 人）');
+    expect(pool.text).toContain('/pilot experts auto off');
+  });
+
   it('R-BATCH-1: staff schedule a batch by command', async () => {
     const answer = await staffA.command('batch open 2026年第一批 2026-11-01 2026-12-31');
     expect(answer.text).toContain('2026年第一批');
@@ -127,28 +137,43 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
     expect(JSON.stringify(project.snapshot)).toContain(batch.id);
   });
 
-  it('R-APP-2: staff assign three reviewers, who accept and review from their cards', async () => {
+  it('R-APP-2: entering screening invited the three experts automatically; they accept and review from their DMs', async () => {
+    await t.server.services.idle();
+    const report = t.fake
+      .callsTo('chat.postMessage')
+      .find((c) => String(c.args.text).includes(`项目 ${ref} 已自动邀请 3 位评审专家`));
+    expect(report).toBeDefined();
+    for (const r of reviewers) expect(String(report!.args.text)).toContain(`<@${r.id}> · 匹配领域：区块链 · 在审 0/3`);
     for (const r of reviewers) {
-      const { view } = await staffA.press(await staffA.card(ref), 'project.act.review.assigned');
-      expect(await staffA.submit(view!, { 'f.reviewerId': input.user(r.id) })).toEqual({});
-    }
-    for (const r of reviewers) {
-      const accepted = await r.press(await r.card(ref), 'project.act.review.accepted');
-      expect(accepted.answer?.text).toContain(ref);
-      const { view } = await r.press(await r.card(ref), 'project.act.review.submitted');
-      const missing = await r.submit(view!, {});
+      const invitation = r.dms().find((m) => m.text.includes(`邀请您评审项目 ${ref}`))!;
+      expect(JSON.stringify(invitation.blocks)).toContain('https://files.example.org/plan.pdf');
+      const { view } = await r.press(invitation.blocks, 'review.accept');
+      expect((await r.submit(view!, {})).response_action).toBe('errors');
+      expect(
+        await r.submit(view!, { declaration: { type: 'checkboxes', selected_options: [{ value: 'declared' }] } }),
+      ).toEqual({});
+      await t.server.services.idle();
+      const accepted = r.dms().find((m) => m.text.includes(`您已接受评审项目 ${ref}`))!;
+      const form = await r.press(accepted.blocks, 'review.form');
+      const missing = await r.submit(form.view!, {});
       expect(missing.response_action).toBe('errors');
       expect(
-        await r.submit(view!, {
-          'f.legalCompliance': input.select('satisfactory'),
-          'f.orderlyInnovation': input.select('satisfactory'),
-          'f.riskControllability': input.select('concerns'),
-          'f.policyFit': input.select('satisfactory'),
-          'f.recommendation': input.select('pass'),
-          'f.comment': '材料完整，风险可控',
+        await r.submit(form.view!, {
+          'score.legalCompliance': input.select('4'),
+          'comment.legalCompliance': '合规',
+          'score.orderlyInnovation': input.select('4'),
+          'comment.orderlyInnovation': '创新有序',
+          'score.riskControllability': input.select('3'),
+          'comment.riskControllability': '风险可控',
+          'score.policyFit': input.select('5'),
+          'comment.policyFit': '契合',
+          recommendation: input.select('pass'),
         }),
       ).toEqual({});
     }
+    const card = JSON.stringify(await staffA.card(ref));
+    expect(card).toContain('专家评审（已提交 3/3）');
+    expect(card).toContain('依法合规：平均 4.0，最低 4，最高 4');
   });
 
   it('two-person rule: the proposer sees no confirm button; a second staff member confirms', async () => {

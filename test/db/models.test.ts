@@ -49,15 +49,20 @@ function prismaCode(error: unknown): string | undefined {
 
 /** Models this file writes and reads; kept next to the check that the schema has no others. */
 const COVERED = [
+  'AppSetting',
   'AuditEvent',
   'Batch',
   'CalendarYear',
   'ChannelPreference',
   'Deadline',
+  'DeclaredConflict',
   'DigestSubscription',
+  'Expert',
+  'ExpertAffiliation',
   'OutboxMessage',
   'Project',
   'RefCounter',
+  'ReviewDraft',
   'UserPreference',
   'UserRole',
 ];
@@ -291,6 +296,63 @@ describe(`every model round-trips on ${TEST_ENGINE}`, () => {
     expect(read.closedEarly?.toISOString()).toBe('2026-12-20T07:00:00.005Z');
     const dup = await db.prisma.batch.create({ data }).catch((e: unknown) => e);
     expect(prismaCode(dup)).toBe('P2002');
+  });
+
+  it('Expert, ExpertAffiliation, DeclaredConflict: String[] tags, date columns, cascade on delete', async () => {
+    const project = await db.prisma.project.create({ data: projectData() });
+    await db.prisma.expert.create({
+      data: {
+        userId: 'U0EXPERT01',
+        tags: TRICKY_STRINGS,
+        awayFrom: new Date('2026-03-02T00:00:00Z'),
+        createdById: 'U0ADMIN01',
+        affiliations: {
+          create: [
+            { name: '上海某某科技有限公司', uscc: '91310000MA1FL8XQ3X', endedOn: new Date('2024-01-31T00:00:00Z') },
+            { name: 'Current Co' },
+          ],
+        },
+        conflicts: { create: { projectId: project.id, declaredAt: new Date('2026-03-02T01:02:03.456Z') } },
+      },
+    });
+    const read = await db.prisma.expert.findUniqueOrThrow({
+      where: { userId: 'U0EXPERT01' },
+      include: { affiliations: { orderBy: { name: 'asc' } }, conflicts: true },
+    });
+    expect(read.tags).toEqual(TRICKY_STRINGS);
+    expect(read.maxLoad).toBe(3);
+    expect(read.awayFrom?.toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(read.awayUntil).toBeNull();
+    expect(read.affiliations.map((a) => [a.name, a.uscc, a.endedOn?.toISOString() ?? null])).toEqual([
+      ['Current Co', null, null],
+      ['上海某某科技有限公司', '91310000MA1FL8XQ3X', '2024-01-31T00:00:00.000Z'],
+    ]);
+    expect(read.conflicts[0]?.declaredAt.toISOString()).toBe('2026-03-02T01:02:03.456Z');
+    await expect(
+      db.prisma.declaredConflict.create({
+        data: { expertId: 'U0EXPERT01', projectId: project.id, declaredAt: new Date() },
+      }),
+    ).rejects.toSatisfy((e) => prismaCode(e) === 'P2002');
+    await db.prisma.expert.delete({ where: { userId: 'U0EXPERT01' } });
+    expect(await db.prisma.expertAffiliation.count({ where: { expertId: 'U0EXPERT01' } })).toBe(0);
+    expect(await db.prisma.declaredConflict.count({ where: { expertId: 'U0EXPERT01' } })).toBe(0);
+  });
+
+  it('ReviewDraft and AppSetting: composite id, Json values, upsert', async () => {
+    const key = { projectId_reviewerId: { projectId: '00000000-0000-4000-8000-000000000001', reviewerId: 'U0R1' } };
+    await db.prisma.reviewDraft.upsert({
+      where: key,
+      create: { projectId: '00000000-0000-4000-8000-000000000001', reviewerId: 'U0R1', values: TRICKY_JSON },
+      update: {},
+    });
+    await db.prisma.reviewDraft.upsert({
+      where: key,
+      create: { ...key.projectId_reviewerId, values: {} },
+      update: { values: { a: 1 } },
+    });
+    expect((await db.prisma.reviewDraft.findUniqueOrThrow({ where: key })).values).toEqual({ a: 1 });
+    await db.prisma.appSetting.create({ data: { key: 'reviews.autoAssign', value: false, updatedById: 'U0S' } });
+    expect((await db.prisma.appSetting.findUniqueOrThrow({ where: { key: 'reviews.autoAssign' } })).value).toBe(false);
   });
 
   it('timestamptz and date values do not shift when the session time zone is Asia/Shanghai', async () => {

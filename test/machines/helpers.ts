@@ -104,20 +104,18 @@ export const submit = (extra: Record<string, unknown> = {}) =>
 /** intake → screening.review with the standard input. */
 export const toScreening = (input = pilotInput()) => accept(startPilot(input), submit());
 
-const fullReview = {
-  legalCompliance: 'satisfactory',
-  orderlyInnovation: 'satisfactory',
-  riskControllability: 'concerns',
-  policyFit: 'satisfactory',
-  recommendation: 'pass',
-  comment: 'ok',
-};
-export const simplifiedReview = {
-  newRisks: 'satisfactory',
-  investorProtectionMeasures: 'satisfactory',
-  recommendation: 'pass',
-  comment: 'ok',
-};
+/** A review scoring each criterion (1–5) with a comment, as R-APP-2 asks. */
+export const scored = (scores: Record<string, number>, recommendation = 'pass') => ({
+  ...Object.fromEntries(
+    Object.entries(scores).flatMap(([c, n]) => [
+      [c, n],
+      [`${c}Comment`, `${c} ok`],
+    ]),
+  ),
+  recommendation,
+});
+const fullReview = scored({ legalCompliance: 4, orderlyInnovation: 4, riskControllability: 3, policyFit: 4 });
+export const simplifiedReview = scored({ newRisks: 4, investorProtectionMeasures: 4 });
 
 /** Assigns, accepts and submits n reviews. */
 export function reviewed(s: PilotSnapshot, n = 3, review: Record<string, unknown> = fullReview): PilotSnapshot {
@@ -126,7 +124,7 @@ export function reviewed(s: PilotSnapshot, n = 3, review: Record<string, unknown
     next = accept(
       next,
       ev('review.assigned', staffA, { reviewerId: reviewer(i).kind === 'user' ? `U_REVIEWER_${i}` : '' }),
-      ev('review.accepted', reviewer(i)),
+      ev('review.accepted', reviewer(i), { declaration: true }),
       ev('review.submitted', reviewer(i), review),
     );
   }

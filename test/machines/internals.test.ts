@@ -154,6 +154,7 @@ describe('small pure helpers', () => {
       simplifiedReview: false,
       coachingValidOnSubmission: null,
       assignments: [],
+      reviewOverride: null,
       reviews: [],
       infoRequests: [],
       pending: null,

@@ -124,7 +124,7 @@ describe('intake and submission', () => {
     expect(s.context).toMatchObject({ simplifiedReview: true, coachingValidOnSubmission: true });
     const assigned = accept(s, ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }));
     expect(assigned.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_2' }))).toBe(false);
-    const { actions } = effects(assigned, ev('review.accepted', reviewer(1)));
+    const { actions } = effects(assigned, ev('review.accepted', reviewer(1), { declaration: true }));
     expect(actions).toContainEqual({
       type: 'scheduleDeadline',
       params: {
@@ -135,7 +135,7 @@ describe('intake and submission', () => {
         userId: 'U_REVIEWER_1',
       },
     });
-    const accepted = accept(assigned, ev('review.accepted', reviewer(1)));
+    const accepted = accept(assigned, ev('review.accepted', reviewer(1), { declaration: true }));
     // The simplified review rates new risks and investor protection; the coaching conclusions are adopted.
     expect(
       accepted.can(ev('review.submitted', reviewer(1), { recommendation: 'pass', comment: 'c', newRisks: 'concerns' })),

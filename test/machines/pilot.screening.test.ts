@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../machines/actor.ts';
+import { pilotEventSchemas } from '../../machines/pilot.events.ts';
 import {
   accept,
   admin,
@@ -13,6 +14,7 @@ import {
   reviewed,
   reviewer,
   scheduler,
+  scored,
   staffA,
   staffB,
   toCsrc,
@@ -21,14 +23,7 @@ import {
   toScreening,
 } from './helpers.ts';
 
-const full = {
-  legalCompliance: 'satisfactory',
-  orderlyInnovation: 'concerns',
-  riskControllability: 'satisfactory',
-  policyFit: 'unsatisfactory',
-  recommendation: 'filterOut',
-  comment: 'c',
-};
+const full = scored({ legalCompliance: 5, orderlyInnovation: 3, riskControllability: 4, policyFit: 1 }, 'filterOut');
 
 describe('screening', () => {
   it('R-APP-2: experts are assigned by staff, answer their own assignment and rate all four criteria', () => {
@@ -58,9 +53,9 @@ describe('screening', () => {
       },
     ]);
     expect(next.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }))).toBe(false);
-    expect(next.can(ev('review.accepted', reviewer(2)))).toBe(false);
+    expect(next.can(ev('review.accepted', reviewer(2), { declaration: true }))).toBe(false);
     expect(next.can(ev('review.submitted', reviewer(1), full))).toBe(false);
-    const accepted = effects(next, ev('review.accepted', reviewer(1)));
+    const accepted = effects(next, ev('review.accepted', reviewer(1), { declaration: true }));
     expect(accepted.actions).toEqual([
       { type: 'cancelDeadline', params: { kind: 'reviewerResponse', key: 'reviewerResponse:U_REVIEWER_1' } },
       {
@@ -68,11 +63,18 @@ describe('screening', () => {
         params: { kind: 'reviewDue', key: 'review:U_REVIEWER_1', rule: 'R-APP-2', basis: DAY, userId: 'U_REVIEWER_1' },
       },
     ]);
-    expect(accepted.next.can(ev('review.accepted', reviewer(1)))).toBe(false);
+    expect(accepted.next.can(ev('review.accepted', reviewer(1), { declaration: true }))).toBe(false);
     for (const criterion of ['legalCompliance', 'orderlyInnovation', 'riskControllability', 'policyFit']) {
       const partial = { ...full, [criterion]: undefined };
       expect(accepted.next.can(ev('review.submitted', reviewer(1), partial)), criterion).toBe(false);
+      const uncommented = { ...full, [`${criterion}Comment`]: undefined };
+      expect(accepted.next.can(ev('review.submitted', reviewer(1), uncommented)), criterion).toBe(false);
     }
+    const schema = pilotEventSchemas['review.submitted'];
+    for (const score of [0, 6, 2.5]) {
+      expect(schema.safeParse(ev('review.submitted', reviewer(1), { ...full, policyFit: score })).success).toBe(false);
+    }
+    expect(schema.safeParse(ev('review.submitted', reviewer(1), full)).success).toBe(true);
     const submitted = effects(accepted.next, ev('review.submitted', reviewer(1), full));
     expect(submitted.actions).toEqual([
       { type: 'cancelDeadline', params: { kind: 'reviewDue', key: 'review:U_REVIEWER_1' } },
@@ -80,36 +82,137 @@ describe('screening', () => {
     expect(submitted.next.context.reviews[0]).toMatchObject({
       reviewerId: 'U_REVIEWER_1',
       recommendation: 'filterOut',
-      ratings: {
-        legalCompliance: 'satisfactory',
-        orderlyInnovation: 'concerns',
-        riskControllability: 'satisfactory',
-        policyFit: 'unsatisfactory',
-      },
+      ratings: { legalCompliance: 5, orderlyInnovation: 3, riskControllability: 4, policyFit: 1 },
+      comments: { legalCompliance: 'legalCompliance ok', policyFit: 'policyFit ok' },
+      confidentialNote: null,
+      submittedAt: '2024-03-01T02:00:00Z',
+      amendedAt: null,
     });
-    expect(submitted.next.can(ev('review.submitted', reviewer(1), full))).toBe(false);
+    expect(submitted.next.context.assignments[0]).toEqual({
+      reviewerId: 'U_REVIEWER_1',
+      status: 'submitted',
+      declaredAt: '2024-03-01T02:00:00Z',
+    });
   });
 
   it('R-APP-2: a declined assignment frees the slot for another reviewer, never more than needed', () => {
     let s = accept(toScreening(), ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }));
-    const declined = effects(s, ev('review.declined', reviewer(1), { reason: 'conflict' }));
+    const declined = effects(s, ev('review.declined', reviewer(1), { reason: 'busy' }));
     expect(declined.actions).toEqual([
       { type: 'cancelDeadline', params: { kind: 'reviewerResponse', key: 'reviewerResponse:U_REVIEWER_1' } },
+      {
+        type: 'notify',
+        params: {
+          template: 'review.declined',
+          audience: 'owner',
+          rule: 'R-APP-2',
+          data: { ref: 'P-1', reviewerId: 'U_REVIEWER_1', conflict: false },
+        },
+      },
     ]);
     s = declined.next;
     expect(s.context.assignments).toEqual([{ reviewerId: 'U_REVIEWER_1', status: 'declined' }]);
-    expect(s.can(ev('review.accepted', reviewer(1)))).toBe(false);
+    expect(s.can(ev('review.accepted', reviewer(1), { declaration: true }))).toBe(false);
+    // Someone who declined is not invited again to the same project.
+    expect(s.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }))).toBe(false);
     s = accept(
       s,
-      ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }),
       ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_2' }),
       ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_3' }),
+      ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_4' }),
     );
-    expect(s.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_4' }))).toBe(false);
-    expect(accept(s, ev('review.accepted', reviewer(1))).context.assignments[1]).toEqual({
-      reviewerId: 'U_REVIEWER_1',
+    expect(s.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_5' }))).toBe(false);
+    expect(accept(s, ev('review.accepted', reviewer(2), { declaration: true })).context.assignments[1]).toEqual({
+      reviewerId: 'U_REVIEWER_2',
       status: 'accepted',
+      declaredAt: '2024-03-01T02:00:00Z',
     });
+  });
+
+  it('R-APP-2: accepting needs the conflict-of-interest and confidentiality declaration ticked', () => {
+    const s = accept(toScreening(), ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }));
+    expect(s.can(ev('review.accepted', reviewer(1), { declaration: false }))).toBe(false);
+    expect(s.can(ev('review.accepted', reviewer(1), { declaration: true }))).toBe(true);
+  });
+
+  it('R-APP-2: a declared conflict is recorded on the assignment and the owner is told', () => {
+    const s = accept(toScreening(), ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }));
+    const { next, actions } = effects(s, ev('review.declined', reviewer(1), { conflict: true }));
+    expect(next.context.assignments).toEqual([{ reviewerId: 'U_REVIEWER_1', status: 'declined', conflict: true }]);
+    expect(actions[1]?.params).toMatchObject({ template: 'review.declined', data: { conflict: true } });
+  });
+
+  it('R-APP-2: the scheduler withdraws an unanswered invitation, and only an unanswered one', () => {
+    const s = accept(
+      toScreening(),
+      ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }),
+      ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_2' }),
+      ev('review.accepted', reviewer(2), { declaration: true }),
+    );
+    const expired = (id: string, actor: Actor = scheduler) =>
+      ev('review.invitationExpired', actor, { reviewerId: id, factDate: '2024-03-05' });
+    expect(s.can(expired('U_REVIEWER_1', staffA))).toBe(false);
+    expect(s.can(expired('U_REVIEWER_2'))).toBe(false);
+    expect(s.can(expired('U_NOBODY'))).toBe(false);
+    const { next, actions } = effects(s, expired('U_REVIEWER_1'));
+    expect(next.context.assignments[0]).toEqual({ reviewerId: 'U_REVIEWER_1', status: 'withdrawn' });
+    expect(actions).toEqual([
+      {
+        type: 'notify',
+        params: {
+          template: 'review.expired',
+          audience: 'owner',
+          rule: 'R-APP-2',
+          data: { ref: 'P-1', reviewerId: 'U_REVIEWER_1', conflict: false },
+        },
+      },
+    ]);
+    expect(next.can(ev('review.accepted', reviewer(1), { declaration: true }))).toBe(false);
+    expect(next.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_3' }))).toBe(true);
+    expect(next.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_1' }))).toBe(false);
+    // A withdrawn invitation frees its place: with three invited and one withdrawn, a fourth expert may be invited.
+    const full3 = accept(next, ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_3' }));
+    expect(full3.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_4' }))).toBe(true);
+    const fullAgain = accept(full3, ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_4' }));
+    expect(fullAgain.can(ev('review.assigned', staffA, { reviewerId: 'U_REVIEWER_5' }))).toBe(false);
+  });
+
+  it('R-APP-2: a submitted review can be amended until the working group decides', () => {
+    const once = reviewed(toScreening(), 1);
+    const amended = accept(once, ev('review.submitted', reviewer(1), { ...full, recordedAt: '2024-03-02T02:00:00Z' }));
+    expect(amended.context.reviews).toHaveLength(1);
+    expect(amended.context.reviews[0]).toMatchObject({
+      recommendation: 'filterOut',
+      submittedAt: '2024-03-01T02:00:00Z',
+      amendedAt: '2024-03-02T02:00:00Z',
+    });
+    const three = reviewed(toScreening());
+    const pending = accept(three, propose('screeningPass'));
+    expect(pending.can(ev('review.submitted', reviewer(1), full))).toBe(false);
+    expect(accept(pending, confirm()).can(ev('review.submitted', reviewer(1), full))).toBe(false);
+  });
+
+  it('R-APP-3: the screening decision waits for the reviews unless a manager overrides with a written reason', () => {
+    const two = reviewed(toScreening(), 2);
+    expect(two.can(propose('screeningPass'))).toBe(false);
+    const override = ev('screening.overrideReviews', manager, { reason: 'expert pool exhausted' });
+    expect(two.can(ev('screening.overrideReviews', staffA, { reason: 'x' }))).toBe(false);
+    const { next, actions } = effects(two, override);
+    expect(next.context.reviewOverride).toEqual({
+      by: 'U_MANAGER',
+      at: '2024-03-01T02:00:00Z',
+      reason: 'expert pool exhausted',
+    });
+    expect(actions).toEqual([
+      {
+        type: 'notify',
+        params: { template: 'review.overridden', audience: 'staff', rule: 'R-APP-3', data: { ref: 'P-1' } },
+      },
+    ]);
+    expect(next.can(propose('screeningPass'))).toBe(true);
+    expect(next.can(override)).toBe(false);
+    expect(reviewed(toScreening()).can(override)).toBe(false);
+    expect(accept(reviewed(toScreening()), propose('screeningPass')).can(override)).toBe(false);
   });
 
   it('R-APP-2: more information can be requested and the screening waits for it', () => {

@@ -2,8 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { InputError, PermissionError, StaleProjectError } from '../../src/errors.ts';
 import { type ApplyEventDeps, applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
-import { confirm, ev, pilotInput, propose, reviewer, scheduler, staffA, staffB, submit } from '../machines/helpers.ts';
+import {
+  confirm,
+  ev,
+  pilotInput,
+  propose,
+  reviewer,
+  scheduler,
+  scored,
+  staffA,
+  staffB,
+  submit,
+} from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { seedExperts, setAutoAssign } from '../support/experts.ts';
 import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;
@@ -13,6 +25,9 @@ const deps = (): ApplyEventDeps => ({ prisma: db.prisma, clock, afterCommit: (ke
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // These tests assign reviewers by hand: the pool holds them and the automatic assignment stays off.
+  await seedExperts(db.prisma, ['U_REVIEWER_1', 'U_REVIEWER_2', 'U_REVIEWER_3', 'U_X']);
+  await setAutoAssign(db.prisma, false);
 });
 afterAll(async () => {
   await db?.close();
@@ -38,15 +53,12 @@ async function reviewAll(projectId: string) {
     await drive(
       projectId,
       ev('review.assigned', staffA, { reviewerId: `U_REVIEWER_${i}` }),
-      ev('review.accepted', reviewer(i)),
-      ev('review.submitted', reviewer(i), {
-        legalCompliance: 'satisfactory',
-        orderlyInnovation: 'satisfactory',
-        riskControllability: 'satisfactory',
-        policyFit: 'satisfactory',
-        recommendation: 'pass',
-        comment: 'ok',
-      }),
+      ev('review.accepted', reviewer(i), { declaration: true }),
+      ev(
+        'review.submitted',
+        reviewer(i),
+        scored({ legalCompliance: 4, orderlyInnovation: 4, riskControllability: 4, policyFit: 4 }),
+      ),
     );
 }
 

@@ -42,6 +42,29 @@ export class SlackUser {
     return answer.body as { text: string; blocks: Block[] };
   }
 
+  /** The messages the app sent to this person's DMs (channel = their user id), oldest first. */
+  dms(): Array<{ text: string; blocks: Block[] }> {
+    return this.t.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === this.id)
+      .map((c) => ({ text: String(c.args.text), blocks: (c.args.blocks ?? []) as Block[] }));
+  }
+
+  /** Closes a modal without submitting (Slack's `view_closed`, sent when the modal asked with notify_on_close). */
+  async close(view: View, values: Record<string, InputValue>): Promise<void> {
+    const state: Record<string, Record<string, InputValue>> = {};
+    for (const [blockId, value] of Object.entries(values)) state[blockId] = { v: value };
+    const res = await this.t.slack.interaction(
+      this.t.slack.viewClosed({
+        userId: this.id,
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        values: state,
+      }),
+    );
+    expect(res.status).toBe(200);
+  }
+
   /** The project card as this person sees it (`/pilot show`). */
   async card(ref: string): Promise<Block[]> {
     return (await this.command(`show ${ref}`)).blocks;

@@ -16,11 +16,15 @@ import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
 import * as deadlineModalsModule from '../../src/views/deadline-modals.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
+import * as expertsModule from '../../src/views/experts-modal.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
 import * as cardModule from '../../src/views/project-card.ts';
 import * as listModule from '../../src/views/project-list.ts';
+import * as reviewFormModule from '../../src/views/review-form.ts';
+import * as reviewMessagesModule from '../../src/views/review-messages.ts';
+import * as reviewPanelModule from '../../src/views/review-panel.ts';
 import * as settingsModule from '../../src/views/settings-messages.ts';
 import { applicant, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -202,6 +206,7 @@ function maximalCard(): ProjectCardData {
       recordedAt: '2026-03-02T10:00:00Z',
       toState: 'piloting.rectification',
     })),
+    review: maximalPanel(),
     actions: Object.entries(PILOT_EVENTS).flatMap(([type, info]) =>
       info.decisions
         ? Object.entries(info.decisions).map(([k, d]) => ({
@@ -213,6 +218,60 @@ function maximalCard(): ProjectCardData {
           }))
         : [{ type, labelKey: info.labelKey, fact: info.fact, fields: info.fields }],
     ),
+  };
+}
+
+const STATUSES = ['invited', 'accepted', 'declined', 'conflict', 'withdrawn', 'submitted', 'late'] as const;
+function maximalPanel(): NonNullable<ProjectCardData['review']> {
+  return {
+    needed: 500,
+    submitted: 500,
+    reviewers: Array.from({ length: 500 }, (_, i) => ({ userId: user(i), status: STATUSES[i % STATUSES.length]! })),
+    summary: {
+      stats: ['legalCompliance', 'orderlyInnovation', 'riskControllability', 'policyFit'].map((criterion) => ({
+        criterion,
+        mean: 3.3333,
+        min: 1,
+        max: 5,
+      })),
+      disagreement: true,
+      recommendations: Array.from(
+        { length: 500 },
+        (_, i) => (['pass', 'filterOut', 'moreInformation'] as const)[i % 3]!,
+      ),
+    },
+    override: { by: user(3), reason: long(3000) },
+  };
+}
+
+const EXPERT_TAG_LIST = [
+  'bigData',
+  'cloudComputing',
+  'ai',
+  'blockchain',
+  'otherNewIt',
+  'compliance',
+  'risk',
+  'investorProtection',
+  'securities',
+  'futures',
+  'funds',
+];
+function maximalExpert(i: number) {
+  return {
+    userId: user(i),
+    tags: EXPERT_TAG_LIST,
+    maxLoad: 20,
+    awayFrom: '2026-03-02',
+    awayUntil: '2026-04-02',
+    affiliations: Array.from({ length: 30 }, () => ({
+      name: long(200, '机'),
+      uscc: '91310000MA1FL8XQ3X',
+      endedOn: '2025-01-01',
+    })),
+    declaredOn: [],
+    load: 20,
+    lastAssignedAt: null,
   };
 }
 
@@ -407,6 +466,93 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(modal(deadlineModalsModule.calendarLoadedView(lang, { year: 2027, recomputed: 500, moved }))).toEqual([]);
   });
 
+  it('issue 6: the expert pool of 500, the expert modal, reports, invitations, the review forms and the panel', () => {
+    const experts = Array.from({ length: 500 }, (_, i) => maximalExpert(i));
+    expect(message(expertsModule.expertsMessage(lang, { experts, autoAssign: true }))).toEqual([]);
+    expect(message(expertsModule.expertsMessage(lang, { experts: [], autoAssign: false }))).toEqual([]);
+    expect(modal(expertsModule.expertModal(lang, experts[0]))).toEqual([]);
+    expect(modal(expertsModule.expertModal(lang))).toEqual([]);
+    expect(expertsModule.tagLabel(lang, 'unknownTag')).toBe('unknownTag');
+    expect(expertsModule.affiliationsText([{ name: 'A', uscc: null, endedOn: null }])).toBe('A');
+    const exclusions = [
+      { kind: 'conflict', reasons: [{ kind: 'uscc', affiliation: long(200), applicant: long(200) }] },
+      { kind: 'conflict', reasons: [{ kind: 'name', affiliation: long(200), applicant: long(200) }] },
+      { kind: 'conflict', reasons: [{ kind: 'declared' }] },
+      { kind: 'away', until: '2026-04-02' },
+      { kind: 'loadCap', load: 20, maxLoad: 20 },
+      { kind: 'alreadyInvited' },
+    ] as const;
+    const outcome = {
+      ref: 'P-2026-999',
+      picks: Array.from({ length: 500 }, (_, i) => ({
+        userId: user(i),
+        matchedTags: EXPERT_TAG_LIST,
+        load: 20,
+        maxLoad: 20,
+      })),
+      excluded: Array.from({ length: 500 }, (_, i) => ({
+        userId: user(i),
+        exclusion: exclusions[i % exclusions.length]! as never,
+      })),
+      missing: 3,
+    };
+    expect(message(reviewMessagesModule.assignmentReport(outcome, lang))).toEqual([]);
+    expect(message(reviewMessagesModule.assignmentReport({ ...outcome, excluded: [], picks: [] }, lang))).toEqual([]);
+    expect(message(reviewMessagesModule.assignmentReport({ ...outcome, missing: 0 }, lang))).toEqual([]);
+    for (const e of exclusions)
+      expect(reviewMessagesModule.exclusionText(user(1), e as never, lang)).toContain(user(1));
+    const invitation = {
+      projectId: uuid(1),
+      ref: 'P-2026-999',
+      title: LONG_TITLE,
+      scenario: long(2000),
+      technologies: ['bigData', 'cloudComputing', 'ai', 'blockchain', 'otherNewIt'],
+      materials: { projectPlan: `https://example.org/${long(1900, 'x')}`, exitPlan: null },
+      respondBy: '2026-03-04',
+      reviewWorkingDays: 10,
+      simplified: true,
+    };
+    expect(message(reviewMessagesModule.invitationMessage(invitation, lang))).toEqual([]);
+    expect(
+      message(reviewMessagesModule.acceptedMessage({ projectId: uuid(1), ref: 'P-2026-999', dueDate: null }, lang)),
+    ).toEqual([]);
+    expect(modal(reviewFormModule.acceptModal(lang, uuid(1), 'P-2026-999'))).toEqual([]);
+    const full = {
+      projectId: uuid(1),
+      ref: 'P-2026-999',
+      title: LONG_TITLE,
+      simplified: false,
+      criteria: ['legalCompliance', 'orderlyInnovation', 'riskControllability', 'policyFit'],
+      values: {
+        legalCompliance: 5,
+        legalComplianceComment: long(3000),
+        policyFitComment: long(3000),
+        recommendation: 'moreInformation',
+        confidentialNote: long(3000),
+      },
+      amending: true,
+      coaching: [],
+    };
+    expect(modal(reviewFormModule.reviewFormModal(lang, full))).toEqual([]);
+    const coaching = Array.from({ length: 20 }, (_, i) => ({
+      ref: `C-2026-${i}`,
+      outcome: 'passed',
+      letterDate: '2026-01-02',
+      publishedOn: null,
+    }));
+    const simplified = {
+      ...full,
+      simplified: true,
+      criteria: ['newRisks', 'investorProtectionMeasures'],
+      values: {},
+      amending: false,
+      coaching,
+    };
+    expect(modal(reviewFormModule.reviewFormModal(lang, simplified))).toEqual([]);
+    expect(modal(reviewFormModule.reviewFormModal(lang, { ...simplified, coaching: [] }))).toEqual([]);
+    expect(message({ blocks: reviewPanelModule.reviewBlocks(maximalPanel(), lang) })).toEqual([]);
+  });
+
   it('the settings messages with 500 users per role and 500 batches', () => {
     const users = Array.from({ length: 500 }, (_, i) => user(i));
     expect(
@@ -501,6 +647,10 @@ describe('the limits checker', () => {
         'blocks.ts',
         'deadline-modals.ts',
         'drill-modals.ts',
+        'experts-modal.ts',
+        'review-form.ts',
+        'review-messages.ts',
+        'review-panel.ts',
         'help-message.ts',
         'intake-forms.ts',
         'intake-modal.ts',
@@ -520,6 +670,10 @@ describe('the limits checker', () => {
       cardModule,
       listModule,
       settingsModule,
+      expertsModule,
+      reviewFormModule,
+      reviewMessagesModule,
+      reviewPanelModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -554,6 +708,17 @@ describe('the limits checker', () => {
         'rolesMessage',
         // A label helper, not a view; the card and list tests render it.
         'stageLabel',
+        'expertsMessage',
+        'expertModal',
+        'tagLabel',
+        'affiliationsText',
+        'assignmentReport',
+        'exclusionText',
+        'invitationMessage',
+        'acceptedMessage',
+        'acceptModal',
+        'reviewFormModal',
+        'reviewBlocks',
       ].sort(),
     );
   });

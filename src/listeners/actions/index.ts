@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
 import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
+import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import type { Services } from '../../services.ts';
 import { MENU } from '../../views/help-message.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
@@ -18,6 +19,7 @@ import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
 import { projectAction } from './project-action.ts';
 import { projectWhy } from './project-why.ts';
+import { expertEdit, reviewAccept, reviewDecline, reviewOpenForm } from './review-actions.ts';
 
 /** Registers every button handler. */
 export function registerActions(app: App, services: Services): void {
@@ -38,4 +40,10 @@ export function registerActions(app: App, services: Services): void {
   app.action(DEADLINE_ACTIONS.acknowledge, deadlineAcknowledge(services));
   app.action(DEADLINE_ACTIONS.snooze, deadlineSnooze(services));
   app.action(OUTBOX_ACTIONS.retry, outboxRetry(services));
+  app.action(REVIEW.actions.accept, reviewAccept(services));
+  app.action(REVIEW.actions.decline, reviewDecline(services, false));
+  app.action(REVIEW.actions.conflict, reviewDecline(services, true));
+  app.action(REVIEW.actions.openForm, reviewOpenForm(services));
+  app.action(EXPERTS.addAction, expertEdit(services));
+  app.action(new RegExp(`^${EXPERTS.editAction.replace('.', '\\.')}\\.`), expertEdit(services));
 }

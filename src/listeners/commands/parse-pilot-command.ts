@@ -27,7 +27,12 @@ export type PilotCommand =
   | { sub: 'lang'; lang: Lang }
   | { sub: 'calendar' }
   | { sub: 'relay' }
-  | { sub: 'admin'; op: 'outbox' };
+  | { sub: 'admin'; op: 'outbox' }
+  | { sub: 'experts'; op: 'list' }
+  | { sub: 'experts'; op: 'add'; userId: string; tags: string[]; maxLoad: number | null }
+  | { sub: 'experts'; op: 'auto'; on: boolean }
+  | { sub: 'assign'; ref: string; mode: 'auto' }
+  | { sub: 'assign'; ref: string; mode: 'user'; userId: string };
 
 const SUBS = [
   'help',
@@ -42,6 +47,8 @@ const SUBS = [
   'lang',
   'calendar',
   'admin',
+  'experts',
+  'assign',
 ] as const;
 
 /** Splits command text into words, keeping Slack's escaped mentions (<@U123|name>) whole; full-width input accepted. */
@@ -49,7 +56,7 @@ function words(text: string): string[] {
   return text.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
 }
 
-function ref(raw: string | undefined, usage: 'usage.show' | 'usage.do' | 'usage.why'): string {
+function ref(raw: string | undefined, usage: 'usage.show' | 'usage.do' | 'usage.why' | 'usage.assign'): string {
   if (raw === undefined) throw new InputError(usage);
   const normalised = normaliseRef(raw);
   if (!normalised) throw new InputError('command.badRef', { ref: raw });
@@ -115,6 +122,12 @@ export function parsePilotCommand(text: string): PilotCommand {
     case 'admin':
       if (rest[0]?.toLowerCase() === 'outbox') return { sub: 'admin', op: 'outbox' };
       throw new InputError('admin.usage');
+    case 'experts':
+    case '专家':
+      return parseExperts(rest);
+    case 'assign':
+    case '指派':
+      return parseAssign(rest);
     default:
       throw new InputError('command.unknown', { sub: w[0]!, subs: SUBS.join(', ') });
   }
@@ -175,4 +188,36 @@ function parseDigest(rest: string[]): PilotCommand {
     else throw new InputError('command.badFilter', { filter: word });
   }
   return { sub: 'digest', op: 'subscribe', track, stage };
+}
+
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+function parseExperts(rest: string[]): PilotCommand {
+  const op = rest[0]?.toLowerCase();
+  if (op === undefined || op === 'list') return { sub: 'experts', op: 'list' };
+  if (op === 'auto') {
+    const value = rest[1]?.toLowerCase();
+    if (value === 'on' || value === 'off') return { sub: 'experts', op: 'auto', on: value === 'on' };
+    throw new InputError('usage.experts');
+  }
+  if (op !== 'add') throw new InputError('usage.experts');
+  const mention = MENTION.exec(rest[1] ?? '');
+  if (!mention) throw new InputError('command.badUser');
+  let maxLoad: number | null = null;
+  const tags: string[] = [];
+  for (const word of rest.slice(2)) {
+    const load = /^(?:load|负荷)=(\d{1,2})$/i.exec(word);
+    if (load) maxLoad = Number(load[1]);
+    else tags.push(word);
+  }
+  return { sub: 'experts', op: 'add', userId: mention[1]!, tags, maxLoad };
+}
+
+function parseAssign(rest: string[]): PilotCommand {
+  const r = ref(rest[0], 'usage.assign');
+  const target = rest[1];
+  if (target?.toLowerCase() === 'auto' || target === '自动') return { sub: 'assign', ref: r, mode: 'auto' };
+  const mention = MENTION.exec(target ?? '');
+  if (!mention) throw new InputError('usage.assign');
+  return { sub: 'assign', ref: r, mode: 'user', userId: mention[1]! };
 }

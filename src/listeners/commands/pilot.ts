@@ -5,6 +5,7 @@ import type { Services } from '../../services.ts';
 import { helpMessage, menuMessage } from '../../views/help-message.ts';
 import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
+import { runReviewCommand } from './review-commands.ts';
 import { runSettingsCommand } from './settings-commands.ts';
 
 /** Who typed the command, where, and how to answer them. */
@@ -59,6 +60,10 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
     case 'relay':
     case 'admin':
       await runSettingsCommand(ctx, cmd);
+      return;
+    case 'experts':
+    case 'assign':
+      await runReviewCommand(ctx, cmd);
       return;
   }
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { INTAKE, PROJECT } from '../../projects/ids.ts';
+import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import type { Services } from '../../services.ts';
 import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
@@ -7,9 +8,11 @@ import { BATCH_MODAL, RELAY_MODAL } from '../../views/settings-messages.ts';
 import { actionSubmit } from './action-submit.ts';
 import { batchSubmit } from './batch-submit.ts';
 import { calendarSubmit, extendSubmit, reassignSubmit } from './deadline-submit.ts';
+import { expertsSubmit } from './experts-submit.ts';
 import { applicantSubmit, materialsSubmit } from './intake-forms-submit.ts';
 import { intakeSubmit } from './intake-submit.ts';
 import { relaySubmit } from './relay-submit.ts';
+import { acceptSubmit, reviewFormClosed, reviewFormSubmit } from './review-submit.ts';
 
 /** Registers every modal submission handler. */
 export function registerViews(app: App, services: Services): void {
@@ -22,4 +25,8 @@ export function registerViews(app: App, services: Services): void {
   app.view(DEADLINE_MODALS.extendCallbackId, extendSubmit(services));
   app.view(DEADLINE_MODALS.reassignCallbackId, reassignSubmit(services));
   app.view(DEADLINE_MODALS.calendarCallbackId, calendarSubmit(services));
+  app.view(REVIEW.acceptCallbackId, acceptSubmit(services));
+  app.view(REVIEW.formCallbackId, reviewFormSubmit(services));
+  app.view({ callback_id: REVIEW.formCallbackId, type: 'view_closed' }, reviewFormClosed(services));
+  app.view(EXPERTS.callbackId, expertsSubmit(services));
 }

@@ -159,6 +159,61 @@ CREATE TABLE "Batch" (
     CONSTRAINT "Batch_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Expert" (
+    "userId" TEXT NOT NULL,
+    "tags" TEXT[],
+    "maxLoad" INTEGER NOT NULL DEFAULT 3,
+    "awayFrom" DATE,
+    "awayUntil" DATE,
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "Expert_pkey" PRIMARY KEY ("userId")
+);
+
+-- CreateTable
+CREATE TABLE "ExpertAffiliation" (
+    "id" UUID NOT NULL,
+    "expertId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "uscc" TEXT,
+    "endedOn" DATE,
+
+    CONSTRAINT "ExpertAffiliation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DeclaredConflict" (
+    "expertId" TEXT NOT NULL,
+    "projectId" UUID NOT NULL,
+    "reason" TEXT,
+    "declaredAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "DeclaredConflict_pkey" PRIMARY KEY ("expertId","projectId")
+);
+
+-- CreateTable
+CREATE TABLE "ReviewDraft" (
+    "projectId" UUID NOT NULL,
+    "reviewerId" TEXT NOT NULL,
+    "values" JSONB NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "ReviewDraft_pkey" PRIMARY KEY ("projectId","reviewerId")
+);
+
+-- CreateTable
+CREATE TABLE "AppSetting" (
+    "key" TEXT NOT NULL,
+    "value" JSONB NOT NULL,
+    "updatedById" TEXT NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "AppSetting_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Project_ref_key" ON "Project"("ref");
 
@@ -192,6 +247,9 @@ CREATE UNIQUE INDEX "Deadline_projectId_key_key" ON "Deadline"("projectId", "key
 -- CreateIndex
 CREATE UNIQUE INDEX "Batch_name_key" ON "Batch"("name");
 
+-- CreateIndex
+CREATE INDEX "ExpertAffiliation_expertId_idx" ON "ExpertAffiliation"("expertId");
+
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
@@ -200,3 +258,9 @@ ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_projectId_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "Deadline" ADD CONSTRAINT "Deadline_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpertAffiliation" ADD CONSTRAINT "ExpertAffiliation_expertId_fkey" FOREIGN KEY ("expertId") REFERENCES "Expert"("userId") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DeclaredConflict" ADD CONSTRAINT "DeclaredConflict_expertId_fkey" FOREIGN KEY ("expertId") REFERENCES "Expert"("userId") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,52 @@
+import { InputError } from '../errors.ts';
+import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
+import { acceptedMessage } from '../views/review-messages.ts';
+import { reviewerActor } from './reviewer-actor.ts';
+
+/**
+ * The reviewer accepts an invitation (issue 6): only with the conflict-of-interest and confidentiality declaration
+ * ticked, recorded with its time in the project's audit trail and on the assignment. Their DMs get the review's due date
+ * and the button to the review form, in the same transaction.
+ */
+export async function acceptInvitation(
+  deps: ApplyEventDeps & { admins: readonly string[] },
+  userId: string,
+  projectId: string,
+  declared: boolean,
+): Promise<AppliedEvent> {
+  if (!declared)
+    throw new InputError('review.declarationRequired', {}, { declaration: { key: 'review.declarationRequired' } });
+  const applied = await applyEvent(
+    deps,
+    projectId,
+    {
+      type: 'review.accepted',
+      actor: await reviewerActor(deps.prisma, userId, deps.admins),
+      recordedAt: deps.clock.now().toISOString(),
+      declaration: true,
+    },
+    {
+      writeAlso: async (tx, id) => {
+        const project = await tx.project.findUniqueOrThrow({ where: { id }, select: { ref: true, version: true } });
+        const deadline = await tx.deadline.findFirst({
+          where: { projectId: id, key: `review:${userId}`, status: 'open' },
+          select: { dueDate: true },
+        });
+        const dueDate = deadline ? deadline.dueDate.toISOString().slice(0, 10) : null;
+        await enqueueMessages(tx, [
+          {
+            key: `review:accepted:${id}:${userId}:v${project.version}`,
+            method: 'chat.postMessage',
+            projectId: id,
+            notBefore: deps.clock.now(),
+            args: { channel: userId, ...acceptedMessage({ projectId: id, ref: project.ref, dueDate }, 'zh-CN') },
+          },
+        ]);
+      },
+    },
+  );
+  // The DM was written beside the change: send it now too, like the change's own messages.
+  deps.afterCommit([`review:accepted:${projectId}:${userId}:v${applied.version}`]);
+  return applied;
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_SETTINGS, type NotifyParams } from '../../machines/settings.ts';
+import type { Prisma } from '../db/client.ts';
+import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
+import type { Lang } from '../i18n/index.ts';
+import { invitationMessage } from '../views/review-messages.ts';
+
+/**
+ * The invitation DM for a `review.assignment` notify effect, read inside the change's transaction: the project's
+ * summary and material links (R-APP-8) from its application, the answer-by date from the deadline just scheduled.
+ */
+export async function buildInvitation(
+  tx: Prisma.TransactionClient,
+  project: { id: string; ref: string; title: string },
+  params: NotifyParams,
+  deadlines: readonly DeadlineChange[],
+  lang: Lang,
+): Promise<{ text: string; blocks: Record<string, unknown>[] }> {
+  const row = await tx.project.findUnique({ where: { id: project.id }, select: { intake: true } });
+  const intake = (row?.intake ?? {}) as {
+    scenario?: string;
+    technologies?: string[];
+    materials?: Record<string, string | null>;
+  };
+  const simplified = params.data.simplified === true;
+  return invitationMessage(
+    {
+      projectId: project.id,
+      ref: project.ref,
+      title: project.title,
+      scenario: intake.scenario ?? '',
+      technologies: intake.technologies ?? [],
+      materials: intake.materials ?? {},
+      respondBy: deadlines.find((d) => d.key === `reviewerResponse:${params.userId}`)?.dueDate ?? null,
+      reviewWorkingDays: (simplified ? DEFAULT_SETTINGS.reviewDueSimplified : DEFAULT_SETTINGS.reviewDue).amount,
+      simplified,
+    },
+    lang,
+  );
+}

@@ -1,0 +1,19 @@
+import type { Prisma, PrismaClient } from '../db/client.ts';
+
+/**
+ * Keeps what a reviewer typed when they close the review form without submitting (`view_closed`), so the form opens
+ * with it next time. Only the reviewer's own draft on a project they review is written.
+ */
+export async function saveReviewDraft(
+  prisma: PrismaClient,
+  userId: string,
+  projectId: string,
+  values: Record<string, string | number>,
+): Promise<void> {
+  const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
+  await prisma.reviewDraft.upsert({
+    where: { projectId_reviewerId: { projectId, reviewerId: userId } },
+    create: { projectId, reviewerId: userId, values: kept as Prisma.InputJsonValue },
+    update: { values: kept as Prisma.InputJsonValue },
+  });
+}

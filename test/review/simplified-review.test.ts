@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.ts';
+import { acceptInvitation } from '../../src/review/accept-invitation.ts';
+import { openReviewForm } from '../../src/review/open-review-form.ts';
+import { submitReview } from '../../src/review/submit-review.ts';
+import { applyEvent } from '../../src/runtime/apply-event.ts';
+import { reviewFormModal } from '../../src/views/review-form.ts';
+import { coachedTech, coachingInput, pilotInput, securitiesLead, submit } from '../machines/helpers.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { seedExperts } from '../support/experts.ts';
+import { insertProject } from '../support/projects.ts';
+
+let db: TestDatabase;
+const clock = fixedClock('2026-11-26T02:00:00Z');
+const deps = () => ({ prisma: db.prisma, clock, afterCommit: () => {}, admins: [] as string[] });
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await db.prisma.userRole.createMany({
+    data: ['U0SIMPLE1', 'U0SIMPLE2'].map((userId) => ({ userId, role: 'reviewer', grantedBy: 'test' })),
+  });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('the simplified review (issue 6)', () => {
+  it('R-COA-7: one expert is invited; the form asks for new risks and investor protection and shows the coaching conclusions', async () => {
+    await seedExperts(db.prisma, ['U0SIMPLE1', 'U0SIMPLE2']);
+    await insertProject(db.prisma, { ...coachingInput({ ref: 'C-1' }), track: 'coaching' });
+    const p = await insertProject(db.prisma, {
+      ...pilotInput({ ref: 'P-2026-070', applicants: [securitiesLead, coachedTech] }),
+      track: 'pilot',
+    });
+    const entered = await applyEvent(deps(), p.id, submit({ coachingValidOnSubmission: true }) as never);
+    expect(entered.stage).toBe('screening');
+    const assigned = await db.prisma.auditEvent.findMany({ where: { projectId: p.id, eventType: 'review.assigned' } });
+    expect(assigned.map((a) => (a.payload as { reviewerId: string }).reviewerId)).toEqual(['U0SIMPLE1']);
+    await acceptInvitation(deps(), 'U0SIMPLE1', p.id, true);
+    const form = await openReviewForm(db.prisma, 'U0SIMPLE1', p.id);
+    expect(form).toMatchObject({ simplified: true, criteria: ['newRisks', 'investorProtectionMeasures'] });
+    expect(form.coaching.map((c) => c.ref)).toEqual(['C-1']);
+    const shown = JSON.stringify(reviewFormModal('zh-CN', form));
+    expect(shown).toContain('R-COA-7');
+    expect(shown).toContain('辅导项目 C-1');
+    expect(shown).toContain('score.newRisks');
+    expect(shown).not.toContain('score.legalCompliance');
+    const refused = submitReview(deps(), 'U0SIMPLE1', p.id, { newRisks: '4', recommendation: 'pass' });
+    await expect(refused).rejects.toMatchObject({
+      fields: {
+        newRisksComment: { key: 'field.required' },
+        investorProtectionMeasures: { key: 'review.form.scoreRequired' },
+      },
+    });
+    const done = await submitReview(deps(), 'U0SIMPLE1', p.id, {
+      newRisks: '4',
+      newRisksComment: '新增风险可控',
+      investorProtectionMeasures: '5',
+      investorProtectionMeasuresComment: '投资者保护充分',
+      recommendation: 'pass',
+      confidentialNote: '仅供工作组',
+    });
+    expect((done.context as { reviews: unknown[] }).reviews).toEqual([
+      expect.objectContaining({
+        ratings: { newRisks: 4, investorProtectionMeasures: 5 },
+        confidentialNote: '仅供工作组',
+      }),
+    ]);
+  });
+});
