@@ -180,7 +180,7 @@ async function attempt(
     });
     await options.writeAlso?.(tx, project.id);
     const messages = [
-      ...(await effectMessages(tx, { ...project, version }, effects, deadlines)),
+      ...(await effectMessages(tx, { ...project, version }, effects, deadlines, { now, calendar })),
       ...changeItems(project.id, version, {
         eventType: type,
         actorId: actor.kind === 'user' ? actor.userId : null,

@@ -1,7 +1,8 @@
 import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
+import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
-import type { Lang } from '../i18n/index.ts';
+import { LANGS, type Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
 import { buildInvitation } from '../review/build-invitation.ts';
 import { checklistMessage, deadlineMovedMessage, notifyMessage } from './notify-messages.ts';
@@ -21,8 +22,35 @@ interface ProjectForMessages {
   version: number;
 }
 
-// Channel messages default to zh-CN; per-channel language comes with the Slack experience.
-const CHANNEL_LANG: Lang = 'zh-CN';
+/** Incidents count in clock hours, day and night (R-SUP-5): their messages ignore quiet hours. */
+const URGENT_TEMPLATES = new Set(['incident.occurred']);
+
+/** When and in which language a message reaches a person or a channel. */
+export interface Delivery {
+  now: Date;
+  calendar: WorkingCalendar;
+}
+
+/**
+ * The language of a recipient as far as the database knows it: a person's `/pilot lang` choice or a channel's
+ * setting; otherwise zh-CN, the working group's language.
+ */
+async function recipientLang(tx: Prisma.TransactionClient, recipient: string, cache: Map<string, Lang>): Promise<Lang> {
+  const known = cache.get(recipient);
+  if (known) return known;
+  const row = /^[UW]/.test(recipient)
+    ? await tx.userPreference.findUnique({ where: { userId: recipient } })
+    : await tx.channelPreference.findUnique({ where: { channelId: recipient } });
+  const lang = row && (LANGS as readonly string[]).includes(row.lang) ? (row.lang as Lang) : 'zh-CN';
+  cache.set(recipient, lang);
+  return lang;
+}
+
+/** A message to a person waits for the next working morning in quiet hours (20:00–08:00, non-working days). */
+function notBefore(recipient: string, urgent: boolean, delivery: Delivery): Date {
+  if (urgent || !/^[UW]/.test(recipient)) return delivery.now;
+  return new Date(nextDeliveryInstant(delivery.now, delivery.calendar));
+}
 
 /**
  * Turns a transition's notify and checklist effects, and any deadline whose due date moved, into outbox rows with
@@ -33,8 +61,10 @@ export async function effectMessages(
   project: ProjectForMessages,
   effects: readonly MachineAction[],
   deadlines: readonly DeadlineChange[],
+  delivery: Delivery,
 ): Promise<OutboxItem[]> {
   const items: OutboxItem[] = [];
+  const langs = new Map<string, Lang>();
   const base = `p:${project.id}:v${project.version}`;
   let managerChannels: string[] | undefined;
   for (const [i, effect] of effects.entries()) {
@@ -46,25 +76,31 @@ export async function effectMessages(
         );
         return managerChannels;
       });
-      // The reviewer's invitation is a message of its own (issue 6): summary, materials, dates and the answer buttons.
-      const message =
-        params.template === 'review.assignment'
-          ? await buildInvitation(tx, project, params, deadlines, CHANNEL_LANG)
-          : notifyMessage(params, project, CHANNEL_LANG);
-      for (const channel of channels)
+      for (const channel of channels) {
+        const lang = await recipientLang(tx, channel, langs);
+        // The reviewer's invitation is a message of its own (issue 6): summary, materials, dates and the buttons.
+        const message =
+          params.template === 'review.assignment'
+            ? await buildInvitation(tx, project, params, deadlines, lang)
+            : notifyMessage(params, project, lang);
         items.push({
           key: `${base}:notify:${i}:${channel}`,
           method: 'chat.postMessage',
           projectId: project.id,
           args: { channel, ...message },
+          notBefore: notBefore(channel, URGENT_TEMPLATES.has(params.template), delivery),
         });
+      }
     } else if (effect.type === 'produceChecklist') {
       const params = effect.params as ChecklistParams;
       items.push({
         key: `${base}:checklist:${params.kind}`,
         method: 'chat.postMessage',
         projectId: project.id,
-        args: { channel: project.channelId ?? project.ownerId, ...checklistMessage(params, project, CHANNEL_LANG) },
+        args: {
+          channel: project.channelId ?? project.ownerId,
+          ...checklistMessage(params, project, await recipientLang(tx, project.channelId ?? project.ownerId, langs)),
+        },
       });
     }
   }
@@ -73,7 +109,11 @@ export async function effectMessages(
       key: `${base}:moved:${change.key}`,
       method: 'chat.postMessage',
       projectId: project.id,
-      args: { channel: project.ownerId, ...deadlineMovedMessage(change, project, CHANNEL_LANG) },
+      args: {
+        channel: project.ownerId,
+        ...deadlineMovedMessage(change, project, await recipientLang(tx, project.ownerId, langs)),
+      },
+      notBefore: notBefore(project.ownerId, false, delivery),
     });
   return items;
 }
