@@ -111,7 +111,18 @@ export interface PilotContext {
     letterRef: string | null;
   };
   notice: { publishedOn: string | null; closedOn: string | null };
-  comments: Record<string, { loggedOn: string; summary: string; disposition: string | null }>;
+  comments: Record<
+    string,
+    {
+      loggedOn: string;
+      summary: string;
+      disposition: string | null;
+      /** Added after version 1 was fixed; absent in older snapshots. */
+      source?: string;
+      raisesRisk?: boolean;
+      dispositionKind?: string | null;
+    }
+  >;
   planRevisions: Array<{ on: string; summary: string }>;
   riskAssessment: { majorHiddenRisk: boolean; mitigations: string | null } | null;
   commitmentReceivedOn: string | null;

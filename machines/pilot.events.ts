@@ -21,6 +21,11 @@ export type Criterion = (typeof FULL_CRITERIA)[number] | (typeof SIMPLIFIED_CRIT
 /** R-INC-1: what a converted project is promoted with. */
 export const INCENTIVES = ['publicNotice', 'industryBulletin', 'techAwardEntry', 'classificationBonus'] as const;
 /** R-EXIT-6: the exit plan's checklist. */
+/** Where a public comment came from (R-APP-5). */
+export const COMMENT_SOURCES = ['public', 'investor', 'institution', 'media', 'other'] as const;
+/** How a public comment was disposed of (R-APP-5, R-APP-6). */
+export const DISPOSITION_KINDS = ['acceptedPlanRevised', 'explained', 'notRelevant'] as const;
+
 export const EXIT_ITEMS = [
   'investorsNotified',
   'investorClaimsSettled',
@@ -121,9 +126,16 @@ export const pilotEventSchemas = {
     letterRef: textSchema(),
   }),
   'notice.published': factEvent('notice.published', { url: textSchema(500).optional() }),
-  'notice.commentLogged': factEvent('notice.commentLogged', { commentId: idSchema(), summary: longTextSchema() }),
+  // R-APP-5: the public comment register — where a comment came from and whether it raises a risk.
+  'notice.commentLogged': factEvent('notice.commentLogged', {
+    commentId: idSchema(),
+    source: z.enum(COMMENT_SOURCES).default('public'),
+    summary: longTextSchema(),
+    raisesRisk: z.boolean().default(false),
+  }),
   'notice.commentDisposed': recordEvent('notice.commentDisposed', {
     commentId: idSchema(),
+    dispositionKind: z.enum(DISPOSITION_KINDS).default('explained'),
     disposition: longTextSchema(),
   }),
   'notice.periodEnded': factEvent('notice.periodEnded', {}),

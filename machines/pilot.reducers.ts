@@ -110,11 +110,33 @@ export const pilotReducers: Reducers = {
   }),
   'notice.published': (ctx, e) => ({ notice: { ...ctx.notice, publishedOn: e.factDate } }),
   'notice.commentLogged': (ctx, e) => ({
-    comments: { ...ctx.comments, [e.commentId]: { loggedOn: e.factDate, summary: e.summary, disposition: null } },
+    comments: {
+      ...ctx.comments,
+      [e.commentId]: {
+        loggedOn: e.factDate,
+        // Events reach the machine parsed (defaults applied); a raw event built in code gets the same defaults.
+        source: e.source ?? 'public',
+        summary: e.summary,
+        raisesRisk: e.raisesRisk ?? false,
+        disposition: null,
+        dispositionKind: null,
+      },
+    },
   }),
   'notice.commentDisposed': (ctx, e) => {
     const comment = ctx.comments[e.commentId];
-    return comment ? { comments: { ...ctx.comments, [e.commentId]: { ...comment, disposition: e.disposition } } } : {};
+    return comment
+      ? {
+          comments: {
+            ...ctx.comments,
+            [e.commentId]: {
+              ...comment,
+              disposition: e.disposition,
+              dispositionKind: e.dispositionKind ?? 'explained',
+            },
+          },
+        }
+      : {};
   },
   'notice.periodEnded': (ctx, e) => ({ notice: { ...ctx.notice, closedOn: e.factDate } }),
   'plan.revised': (ctx, e) => ({ planRevisions: [...ctx.planRevisions, { on: e.factDate, summary: e.summary }] }),

@@ -299,4 +299,9 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'review.panel.disagreement': '⚠️ Reviewers disagree (a criterion spreads by 2 or more)',
   'review.panel.recommendations': 'Recommendations: {list}',
   'review.panel.override': '{by} allowed the decision without all reviews: {reason}',
+  'card.commentRegister': 'Public comment register',
+  'card.commentOpen': '• {id} [{source}] {risk}{summary} — awaiting disposition',
+  'card.commentDisposed': '• {id} [{source}] {risk}{summary} — {kind}: {disposition}',
+  'card.commentRisk': ':warning: raises a risk ',
+  'card.commentsMore': '{count} more not shown',
 };

@@ -282,4 +282,9 @@ export const uiZhCN = {
   'review.panel.disagreement': '⚠️ 专家意见分歧较大（某项标准分差 ≥ 2）',
   'review.panel.recommendations': '评审建议：{list}',
   'review.panel.override': '{by} 批准在评审未齐时决定，理由：{reason}',
+  'card.commentRegister': '公众意见登记',
+  'card.commentOpen': '• {id}［{source}］{risk}{summary} — 待处理',
+  'card.commentDisposed': '• {id}［{source}］{risk}{summary} — {kind}：{disposition}',
+  'card.commentRisk': ':warning: 涉及风险 ',
+  'card.commentsMore': '另有 {count} 条未显示',
 } as const;

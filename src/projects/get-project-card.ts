@@ -25,6 +25,15 @@ export interface ProjectCardData {
   batchId: string | null;
   pending: { kind: string; proposedBy: string } | null;
   openComments: number;
+  /** The public comment register (R-APP-5): every comment with its source, risk flag and disposition. */
+  comments: Array<{
+    id: string;
+    source: string;
+    summary: string;
+    raisesRisk: boolean;
+    dispositionKind: string | null;
+    disposition: string | null;
+  }>;
   deadlines: Array<{
     id: string;
     kind: string;
@@ -72,7 +81,16 @@ export async function getProjectCard(
     materials?: string[];
     batchId?: string | null;
     pending?: { kind: string; proposedBy: string } | null;
-    comments?: Record<string, { disposition: string | null }>;
+    comments?: Record<
+      string,
+      {
+        summary: string;
+        disposition: string | null;
+        source?: string;
+        raisesRisk?: boolean;
+        dispositionKind?: string | null;
+      }
+    >;
     assignments?: Assignment[];
     reviews?: Review[];
     simplifiedReview?: boolean;
@@ -119,6 +137,14 @@ export async function getProjectCard(
     batchId: ctx.batchId ?? null,
     pending: ctx.pending ? { kind: ctx.pending.kind, proposedBy: ctx.pending.proposedBy } : null,
     openComments: Object.values(ctx.comments ?? {}).filter((c) => c.disposition === null).length,
+    comments: Object.entries(ctx.comments ?? {}).map(([id, c]) => ({
+      id,
+      source: c.source ?? 'public',
+      summary: c.summary,
+      raisesRisk: c.raisesRisk ?? false,
+      dispositionKind: c.dispositionKind ?? null,
+      disposition: c.disposition,
+    })),
     deadlines: deadlines
       .filter((d) => !othersReview(d.kind, d.responsibleUserId))
       .map((d) => ({

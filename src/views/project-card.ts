@@ -55,6 +55,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     );
   if (card.openComments > 0) facts.push(t(lang, 'card.openComments', { count: card.openComments }));
   blocks.push(mrkdwnSection(facts.join('\n')));
+  if (card.comments.length > 0) blocks.push(mrkdwnSection(commentRegister(card.comments, lang)));
   if (card.pending) {
     blocks.push(
       mrkdwnSection(
@@ -107,4 +108,26 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
       elements: intakeButtons(lang, card.id, card.applicants),
     });
   return blocks;
+}
+
+const REGISTER_LINES = 10;
+
+/** The public comment register (R-APP-5): open comments first, each with its source, risk flag and disposition. */
+function commentRegister(comments: ProjectCardData['comments'], lang: Lang): string {
+  const ordered = [...comments].sort((a, b) => Number(a.disposition !== null) - Number(b.disposition !== null));
+  const lines = ordered.slice(0, REGISTER_LINES).map((c) =>
+    t(lang, c.disposition === null ? 'card.commentOpen' : 'card.commentDisposed', {
+      id: c.id,
+      source: machineLabel(lang, `option.source.${c.source}`),
+      risk: c.raisesRisk ? t(lang, 'card.commentRisk') : '',
+      summary: escapeMrkdwn(c.summary),
+      kind: c.dispositionKind ? machineLabel(lang, `option.dispositionKind.${c.dispositionKind}`) : '',
+      disposition: escapeMrkdwn(c.disposition ?? ''),
+    }),
+  );
+  const more =
+    comments.length > REGISTER_LINES
+      ? `\n${t(lang, 'card.commentsMore', { count: comments.length - REGISTER_LINES })}`
+      : '';
+  return `*${t(lang, 'card.commentRegister')}*\n${lines.join('\n')}${more}`;
 }

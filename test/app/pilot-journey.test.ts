@@ -209,22 +209,40 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
     expect(JSON.stringify(await staffA.card(ref))).toContain('公示期届满');
   });
 
-  it('R-APP-5: public comments are logged with an id the system gives and counted on the card', async () => {
-    for (const summary of ['建议补充投资者适当性安排', '询问数据存储地点']) {
+  it('R-APP-5: the public comment register: source, risk flag, a system-given id, a disposition with its kind', async () => {
+    const comments = [
+      { summary: '建议补充投资者适当性安排', source: 'investor', risk: true },
+      { summary: '询问数据存储地点', source: 'media', risk: false },
+    ];
+    for (const c of comments) {
       const logged = await staffA.press(await staffA.card(ref), 'project.act.notice.commentLogged');
       expect(JSON.stringify(logged.view)).not.toContain('f.commentId');
-      expect(await staffA.submit(logged.view!, { 'f.factDate': input.date(TODAY), 'f.summary': summary })).toEqual({});
+      expect(JSON.stringify(logged.view)).toContain('意见来源');
+      expect(
+        await staffA.submit(logged.view!, {
+          'f.factDate': input.date(TODAY),
+          'f.source': input.select(c.source),
+          'f.summary': c.summary,
+          'f.raisesRisk': input.check(c.risk),
+        }),
+      ).toEqual({});
     }
-    expect(JSON.stringify(await staffA.card(ref))).toContain('未处理的公众意见：2 条');
+    const card = JSON.stringify(await staffA.card(ref));
+    expect(card).toContain('未处理的公众意见：2 条');
+    expect(card).toContain('c1［投资者］:warning: 涉及风险 建议补充投资者适当性安排 — 待处理');
+    expect(card).toContain('c2［媒体］询问数据存储地点 — 待处理');
     const disposed = await staffA.press(await staffA.card(ref), 'project.act.notice.commentDisposed');
     expect(JSON.stringify(disposed.view)).toContain('建议补充投资者适当性安排');
     expect(
       await staffA.submit(disposed.view!, {
         'f.commentId': input.select('c1'),
+        'f.dispositionKind': input.select('acceptedPlanRevised'),
         'f.disposition': '已采纳，修订方案第 5 节',
       }),
     ).toEqual({});
-    expect(JSON.stringify(await staffA.card(ref))).toContain('未处理的公众意见：1 条');
+    const after = JSON.stringify(await staffA.card(ref));
+    expect(after).toContain('未处理的公众意见：1 条');
+    expect(after).toContain('— 采纳并修订方案：已采纳，修订方案第 5 节');
   });
 
   it('R-APP-5: the notice period ends by itself after 10 working days (the scheduler), opening pre-launch', async () => {

@@ -360,7 +360,14 @@ describe('public notice and launch', () => {
       published.next,
       ev('notice.commentLogged', staffA, { factDate: '2024-03-25', commentId: 'c1', summary: 'risk?' }),
     );
-    expect(s.context.comments.c1).toEqual({ loggedOn: '2024-03-25', summary: 'risk?', disposition: null });
+    expect(s.context.comments.c1).toEqual({
+      loggedOn: '2024-03-25',
+      source: 'public',
+      summary: 'risk?',
+      raisesRisk: false,
+      disposition: null,
+      dispositionKind: null,
+    });
     expect(s.can(ev('notice.commentLogged', staffA, { factDate: DAY, commentId: 'c1', summary: 'again' }))).toBe(false);
     expect(s.can(ev('notice.commentDisposed', staffA, { commentId: 'c9', disposition: 'd' }))).toBe(false);
     s = accept(s, ev('plan.revised', staffA, { factDate: '2024-03-26', summary: 'limits lowered' }));

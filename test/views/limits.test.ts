@@ -191,6 +191,14 @@ function maximalCard(): ProjectCardData {
     contact: { name: long(50, '联'), phone: long(30, '1'), email: `${long(200, 'e')}@example.org` },
     pending: { kind: 'forcedExit', proposedBy: user(2) },
     openComments: 500,
+    comments: Array.from({ length: 500 }, (_, n) => ({
+      id: `c${n}`,
+      source: 'institution',
+      summary: long(3000),
+      raisesRisk: n % 2 === 0,
+      dispositionKind: n % 3 === 0 ? null : 'acceptedPlanRevised',
+      disposition: n % 3 === 0 ? null : long(3000),
+    })),
     deadlines: Array.from({ length: 500 }, (_, i) => ({
       id: uuid(i),
       kind: i % 2 ? 'incidentFirstReport' : 'rectificationDue',
