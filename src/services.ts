@@ -57,6 +57,8 @@ import { appHomeView } from './views/app-home.ts';
 export interface Services {
   /** The language to answer a user in: their choice, else their Slack locale, else zh-CN. */
   langFor(userId: string): Promise<Lang>;
+  /** The reader's Slack time zone (Shanghai when Slack does not say). */
+  tzFor(userId: string): Promise<string>;
   /** The language of messages posted in a channel. */
   channelLang(channelId: string | null): Promise<Lang>;
   setLang(userId: string, lang: Lang): Promise<void>;

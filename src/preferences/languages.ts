@@ -1,38 +1,50 @@
+import { PROGRAMME_TZ } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { InputError } from '../errors.ts';
 import { LANGS, type Lang, langFromLocale } from '../i18n/index.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 
-const LOCALE_CACHE_LIMIT = 5_000;
+const PROFILE_CACHE_LIMIT = 5_000;
+
+/** What Slack says about a person that changes how we talk to them. */
+interface SlackProfile {
+  lang: Lang;
+  tz: string;
+}
 
 /**
- * Resolves the language to answer a person in: their `/pilot lang` choice, else their Slack locale (asked once
- * and remembered, bounded), else zh-CN, the working group's language.
+ * Resolves how to talk to a person: the language is their `/pilot lang` choice, else their Slack locale, else zh-CN;
+ * the time zone is their Slack time zone, else Shanghai. Slack is asked once per person and remembered (bounded).
  */
 export function createLanguageResolver(
   prisma: Pick<PrismaClient, 'userPreference' | 'channelPreference'>,
   slack: SlackCaller,
 ) {
-  const locales = new Map<string, Lang>();
+  const profiles = new Map<string, SlackProfile>();
+  const profileOf = async (userId: string): Promise<SlackProfile> => {
+    const cached = profiles.get(userId);
+    if (cached) return cached;
+    const outcome = await slack('users.info', { user: userId, include_locale: true });
+    const user =
+      outcome.kind === 'ok' ? (outcome.result.user as { locale?: string; tz?: string } | undefined) : undefined;
+    const profile = { lang: langFromLocale(user?.locale), tz: user?.tz || PROGRAMME_TZ };
+    // Only a real answer is remembered; a failed lookup is asked again next time.
+    if (outcome.kind === 'ok') {
+      if (profiles.size >= PROFILE_CACHE_LIMIT) profiles.delete(profiles.keys().next().value as string);
+      profiles.set(userId, profile);
+    }
+    return profile;
+  };
   return {
     async langFor(userId: string): Promise<Lang> {
       if (!userId) return 'zh-CN';
       const pref = await prisma.userPreference.findUnique({ where: { userId } });
       if (pref && (LANGS as readonly string[]).includes(pref.lang)) return pref.lang as Lang;
-      const cached = locales.get(userId);
-      if (cached) return cached;
-      const outcome = await slack('users.info', { user: userId, include_locale: true });
-      const locale =
-        outcome.kind === 'ok'
-          ? ((outcome.result.user as { locale?: string } | undefined)?.locale ?? undefined)
-          : undefined;
-      const lang = langFromLocale(locale);
-      // Only a real answer is remembered; a failed lookup is asked again next time.
-      if (outcome.kind === 'ok') {
-        if (locales.size >= LOCALE_CACHE_LIMIT) locales.delete(locales.keys().next().value as string);
-        locales.set(userId, lang);
-      }
-      return lang;
+      return (await profileOf(userId)).lang;
+    },
+    /** The reader's time zone, so times show in it (with Shanghai's beside them when they differ). */
+    async tzFor(userId: string): Promise<string> {
+      return userId ? (await profileOf(userId)).tz : PROGRAMME_TZ;
     },
     async channelLang(channelId: string | null): Promise<Lang> {
       if (!channelId) return 'zh-CN';
@@ -43,7 +55,6 @@ export function createLanguageResolver(
     async setLang(userId: string, lang: Lang): Promise<void> {
       if (!(LANGS as readonly string[]).includes(lang)) throw new InputError('command.badLang', { lang });
       await prisma.userPreference.upsert({ where: { userId }, update: { lang }, create: { userId, lang } });
-      locales.delete(userId);
     },
   };
 }

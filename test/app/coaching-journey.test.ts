@@ -22,6 +22,7 @@ describe('a coaching project from intake into its coaching period, in English, b
     staffA = new SlackUser(t, 'U0STAFFEN1');
     staffB = new SlackUser(t, 'U0STAFFEN2');
     outsider = new SlackUser(t, 'U0OUTSIDE1');
+    t.fake.setUser(outsider.id, { tz: 'Europe/London', locale: 'en-GB' });
     for (const u of [staffA, staffB]) await admin.command(`roles grant <@${u.id}> staff`);
     for (const u of [staffA, staffB, outsider])
       expect((await u.command('lang en')).text).toBe('Language set to English.');
@@ -75,6 +76,8 @@ describe('a coaching project from intake into its coaching period, in English, b
 
   it('permission: someone without a role sees no actions and is refused when typing one', async () => {
     const card = await outsider.card(ref);
+    // A reader in London sees times in London with Shanghai's beside them (02:00 UTC = 10:00 in Shanghai).
+    expect(JSON.stringify(card)).toContain('02:00 (Shanghai 10:00)');
     expect(SlackUser.buttons(card).filter((id) => id.startsWith('project.act.'))).toEqual([]);
     const refused = await outsider.command(`do ${ref} coaching.submit`);
     expect(refused.text).toContain('You may not');

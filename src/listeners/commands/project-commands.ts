@@ -29,10 +29,12 @@ export async function runProjectCommand(ctx: CommandContext, cmd: ProjectCommand
     }
     case 'show': {
       const card = await services.projects.cardByRef(cmd.ref, ctx.userId);
+      // Times on the card in the reader's own time zone, with Shanghai's beside them when they differ.
+      const tz = await services.tzFor(ctx.userId);
       await ctx.respond({
         response_type: 'ephemeral',
         text: `${card.ref} ${card.title}`,
-        blocks: projectCard(card, lang) as never,
+        blocks: projectCard(card, lang, tz) as never,
       });
       return;
     }
