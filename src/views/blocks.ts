@@ -1,3 +1,5 @@
+import { type Lang, t } from '../i18n/index.ts';
+
 /** Block Kit's limits that the builders respect (api.slack.com/reference/block-kit). */
 export const LIMITS = {
   messageBlocks: 50,
@@ -67,5 +69,21 @@ export function inputBlock(
     ...(options.optional ? { optional: true } : {}),
     label: plain(label, LIMITS.inputLabel),
     element: { action_id: options.actionId ?? 'v', ...element },
+  };
+}
+
+/** A modal form with the usual Submit and Cancel buttons, titles cut to Slack's limits. */
+export function formModal(
+  lang: Lang,
+  form: { callbackId: string; title: string; blocks: unknown[]; privateMetadata?: string },
+): Record<string, unknown> {
+  return {
+    type: 'modal',
+    callback_id: form.callbackId,
+    ...(form.privateMetadata !== undefined ? { private_metadata: form.privateMetadata } : {}),
+    title: plain(form.title, LIMITS.modalTitle),
+    submit: plain(t(lang, 'modal.submit'), LIMITS.modalButton),
+    close: plain(t(lang, 'modal.cancel'), LIMITS.modalButton),
+    blocks: form.blocks,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Lang, t } from '../i18n/index.ts';
-import { context, inputBlock, LIMITS, plain } from './blocks.ts';
+import { context, formModal, inputBlock, LIMITS, plain } from './blocks.ts';
 
 /** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
 export const DEADLINE_MODALS = {
@@ -20,15 +20,7 @@ const modal = (
   titleKey: Parameters<typeof t>[1],
   metadata: string,
   blocks: unknown[],
-) => ({
-  type: 'modal',
-  callback_id: callbackId,
-  private_metadata: metadata,
-  title: plain(t(lang, titleKey), LIMITS.modalTitle),
-  submit: plain(t(lang, 'modal.submit'), LIMITS.modalButton),
-  close: plain(t(lang, 'modal.cancel'), LIMITS.modalButton),
-  blocks,
-});
+) => formModal(lang, { callbackId, title: t(lang, titleKey), privateMetadata: metadata, blocks });
 
 const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) =>
   inputBlock(blockId, label, element, { optional, actionId: DEADLINE_MODALS.action });

@@ -2,7 +2,7 @@ import type { BatchView } from '../batches/batches.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import type { Role } from '../roles/roles.ts';
-import { inputBlock, mrkdwnSection, plain } from './blocks.ts';
+import { formModal, inputBlock, mrkdwnSection, plain } from './blocks.ts';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
@@ -52,12 +52,9 @@ export const BATCH_MODAL = {
 export function batchModal(lang: Lang, today: string, name: string | null): Record<string, unknown> {
   const input = (blockId: string, label: string, element: Record<string, unknown>) =>
     inputBlock(blockId, label, element, { actionId: BATCH_MODAL.action });
-  return {
-    type: 'modal',
-    callback_id: BATCH_MODAL.callbackId,
-    title: plain(t(lang, 'batch.modalTitle'), 24),
-    submit: plain(t(lang, 'modal.submit'), 24),
-    close: plain(t(lang, 'modal.cancel'), 24),
+  return formModal(lang, {
+    callbackId: BATCH_MODAL.callbackId,
+    title: t(lang, 'batch.modalTitle'),
     blocks: [
       input(BATCH_MODAL.blocks.name, t(lang, 'batch.field.name'), {
         type: 'plain_text_input',
@@ -68,7 +65,7 @@ export function batchModal(lang: Lang, today: string, name: string | null): Reco
       input(BATCH_MODAL.blocks.opensOn, t(lang, 'batch.field.opensOn'), { type: 'datepicker', initial_date: today }),
       input(BATCH_MODAL.blocks.closesOn, t(lang, 'batch.field.closesOn'), { type: 'datepicker' }),
     ],
-  };
+  });
 }
 
 /** Slack IDs of the guidance relay form (R-SUP-3). */
@@ -82,12 +79,9 @@ export const RELAY_MODAL = {
 export function relayModal(lang: Lang, today: string): Record<string, unknown> {
   const input = (blockId: string, label: string, element: Record<string, unknown>) =>
     inputBlock(blockId, label, element, { actionId: RELAY_MODAL.action });
-  return {
-    type: 'modal',
-    callback_id: RELAY_MODAL.callbackId,
-    title: plain(t(lang, 'relay.title'), 24),
-    submit: plain(t(lang, 'modal.submit'), 24),
-    close: plain(t(lang, 'modal.cancel'), 24),
+  return formModal(lang, {
+    callbackId: RELAY_MODAL.callbackId,
+    title: t(lang, 'relay.title'),
     blocks: [
       input(RELAY_MODAL.blocks.noticeRef, t(lang, 'relay.noticeRef'), { type: 'plain_text_input', max_length: 200 }),
       input(RELAY_MODAL.blocks.summary, t(lang, 'relay.summary'), {
@@ -97,7 +91,7 @@ export function relayModal(lang: Lang, today: string): Record<string, unknown> {
       }),
       input(RELAY_MODAL.blocks.factDate, t(lang, 'relay.factDate'), { type: 'datepicker', initial_date: today }),
     ],
-  };
+  });
 }
 
 /** What replaces the relay form: which projects got the notice and which could not take it now. */

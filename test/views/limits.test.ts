@@ -688,7 +688,15 @@ describe('the limits checker', () => {
       .map(([name]) => name)
       .sort();
     const helpers = Object.keys(blocksModule).filter((k) => k !== 'LIMITS');
-    expect(helpers.sort()).toEqual(['button', 'context', 'inputBlock', 'mrkdwnSection', 'plain', 'truncate']);
+    expect(helpers.sort()).toEqual([
+      'button',
+      'context',
+      'formModal',
+      'inputBlock',
+      'mrkdwnSection',
+      'plain',
+      'truncate',
+    ]);
     expect(builders).toEqual(
       [
         'actionModal',
