@@ -304,4 +304,8 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'card.commentDisposed': '• {id} [{source}] {risk}{summary} — {kind}: {disposition}',
   'card.commentRisk': ':warning: raises a risk ',
   'card.commentsMore': '{count} more not shown',
+  'menu.batches': 'Batches',
+  'menu.digest': 'Digest',
+  'menu.langZh': '中文 (Chinese)',
+  'menu.langEn': 'English',
 };

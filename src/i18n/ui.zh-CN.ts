@@ -284,7 +284,11 @@ export const uiZhCN = {
   'review.panel.override': '{by} 批准在评审未齐时决定，理由：{reason}',
   'card.commentRegister': '公众意见登记',
   'card.commentOpen': '• {id}［{source}］{risk}{summary} — 待处理',
-  'card.commentDisposed': '• {id}［{source}］{risk}{summary} — {kind}：{disposition}',
+  'card.commentDisposed': '• {id}［{source}］{risk}{summary} — 已处理（{kind}）：{disposition}',
   'card.commentRisk': ':warning: 涉及风险 ',
   'card.commentsMore': '另有 {count} 条未显示',
+  'menu.batches': '批次',
+  'menu.digest': '今日摘要',
+  'menu.langZh': '中文',
+  'menu.langEn': 'English（英文）',
 } as const;

@@ -11,7 +11,20 @@ export function helpMessage(lang: Lang): { text: string; blocks: Record<string, 
 export const MENU = {
   actionPrefix: 'menu.',
   actionPattern: /^menu\./,
-  items: ['new pilot', 'new coaching', 'list mine', 'list overdue', 'list', 'experts', 'roles list', 'help'] as const,
+  items: [
+    'new pilot',
+    'new coaching',
+    'list mine',
+    'list overdue',
+    'list',
+    'batch list',
+    'experts',
+    'roles list',
+    'digest now',
+    'lang zh',
+    'lang en',
+    'help',
+  ] as const,
 } as const;
 
 const MENU_LABEL = {
@@ -20,8 +33,12 @@ const MENU_LABEL = {
   'list mine': 'menu.mine',
   'list overdue': 'menu.overdue',
   list: 'menu.pipeline',
+  'batch list': 'menu.batches',
   experts: 'menu.experts',
   'roles list': 'menu.roles',
+  'digest now': 'menu.digest',
+  'lang zh': 'menu.langZh',
+  'lang en': 'menu.langEn',
   help: 'menu.help',
 } as const;
 

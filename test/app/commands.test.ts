@@ -115,6 +115,17 @@ describe('every /pilot command answers, and every mistake gets a plain answer th
     expect(await t.server.db.prisma.auditEvent.count()).toBe(before);
   });
 
+  it('the /pilot menu reaches batches, the digest and the language switch by buttons', async () => {
+    const menu = await staff.command('');
+    const ids = SlackUser.buttons(menu.blocks);
+    expect(ids).toHaveLength(12);
+    const english = await staff.press(menu.blocks, 'menu.10');
+    expect(english.answer?.text).toBe('Language set to English.');
+    expect((await staff.command('batch list')).text).toContain('No batches yet');
+    const chinese = await staff.press((await staff.command('')).blocks, 'menu.9');
+    expect(chinese.answer?.text).toBe('语言已设为中文。');
+  });
+
   it('help lists every subcommand', async () => {
     const help = await staff.command('help');
     for (const sub of [

@@ -242,7 +242,7 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
     ).toEqual({});
     const after = JSON.stringify(await staffA.card(ref));
     expect(after).toContain('未处理的公众意见：1 条');
-    expect(after).toContain('— 采纳并修订方案：已采纳，修订方案第 5 节');
+    expect(after).toContain('— 已处理（采纳并修订方案）：已采纳，修订方案第 5 节');
   });
 
   it('R-APP-5: the notice period ends by itself after 10 working days (the scheduler), opening pre-launch', async () => {
