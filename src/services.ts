@@ -34,22 +34,12 @@ import {
   saveApplicant,
   saveMaterials,
 } from './projects/update-intake.ts';
-import { acceptInvitation } from './review/accept-invitation.ts';
-import { assignAutomatically, assignByHand } from './review/assign-by-command.ts';
-import type { AssignmentOutcome } from './review/assign-reviewers.ts';
-import { declineInvitation } from './review/decline-invitation.ts';
-import { listExperts } from './review/list-experts.ts';
-import { openReviewForm, type ReviewFormData } from './review/open-review-form.ts';
-import type { Candidate } from './review/rank-experts.ts';
-import { type ExpertInput, saveExpert } from './review/save-expert.ts';
-import { saveReviewDraft } from './review/save-review-draft.ts';
-import { setAutoAssign } from './review/set-auto-assign.ts';
-import { submitReview } from './review/submit-review.ts';
 import { changeRole, listRoles } from './roles/manage-roles.ts';
 import type { Role } from './roles/roles.ts';
 import { holdsAny, rolesOf } from './roles/roles.ts';
 import type { AppliedEvent } from './runtime/apply-event.ts';
 import { createDeadlineServices, type DeadlineServices } from './services-deadlines.ts';
+import { createReviewServices, type ReviewServices } from './services-review.ts';
 import type { SlackCaller } from './slack/web-api.ts';
 import { appHomeView } from './views/app-home.ts';
 
@@ -82,18 +72,7 @@ export interface Services {
     pressTyped(userId: string, projectRef: string, action: string): ReturnType<Services['projects']['press']>;
   };
   /** Issue 6: the expert pool, assignment and the reviewer's side. */
-  review: {
-    experts(userId: string): Promise<{ experts: Candidate[]; autoAssign: boolean }>;
-    saveExpert(userId: string, expert: ExpertInput): Promise<{ userId: string; created: boolean }>;
-    setAutoAssign(userId: string, on: boolean): Promise<void>;
-    assignAuto(userId: string, ref: string): Promise<AssignmentOutcome>;
-    assignByHand(userId: string, ref: string, reviewerId: string): Promise<AppliedEvent>;
-    accept(userId: string, projectId: string, declared: boolean): Promise<AppliedEvent>;
-    decline(userId: string, projectId: string, conflict: boolean): Promise<AppliedEvent>;
-    openForm(userId: string, projectId: string): Promise<ReviewFormData>;
-    saveDraft(userId: string, projectId: string, values: Record<string, string | number>): Promise<void>;
-    submit(userId: string, projectId: string, values: Record<string, string | undefined>): Promise<AppliedEvent>;
-  };
+  review: ReviewServices;
   relay: {
     assertMay(userId: string): Promise<void>;
     send(
@@ -210,21 +189,7 @@ export function createServices(deps: {
         return press(userId, await resolveTypedAction(base, userId, project.id, action));
       },
     },
-    review: {
-      experts: (userId) => listExperts(prisma, userId, config.admins),
-      saveExpert: (userId, expert) => saveExpert(base, userId, expert),
-      setAutoAssign: (userId, on) => setAutoAssign(base, userId, on),
-      assignAuto: (userId, ref) => assignAutomatically(base, userId, ref),
-      assignByHand: (userId, ref, reviewerId) => assignByHand(base, userId, ref, reviewerId),
-      accept: (userId, projectId, declared) => acceptInvitation(base, userId, projectId, declared),
-      decline: (userId, projectId, conflict) => declineInvitation(base, userId, projectId, conflict),
-      openForm: (userId, projectId) => openReviewForm(prisma, userId, projectId),
-      saveDraft: async (userId, projectId, values) => {
-        await openReviewForm(prisma, userId, projectId);
-        await saveReviewDraft(prisma, userId, projectId, values);
-      },
-      submit: (userId, projectId, values) => submitReview(base, userId, projectId, values),
-    },
+    review: createReviewServices(base),
     relay: {
       assertMay: async (userId) => {
         if (!holdsAny(await rolesOf(prisma, userId, config.admins), ['staff']))
