@@ -6,6 +6,7 @@ import type { PrismaClient } from '../db/client.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
+import { CONVERTED_STAGE, SUPPORT_EVENT, supportFields } from './record-support.ts';
 
 /** Everything a project card shows, read in one go; plain data for the pure card builder. */
 export interface ProjectCardData {
@@ -165,7 +166,9 @@ export async function getProjectCard(
         toState: a.toState,
       })),
     actions:
-      snapshot.status === 'active' ? availableActions(machineEntry(project.machine).machine, snapshot, actor) : [],
+      snapshot.status === 'active'
+        ? availableActions(machineEntry(project.machine).machine, snapshot, actor)
+        : afterConversionActions(project, roles),
     review,
     contact: roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };
@@ -174,4 +177,14 @@ export async function getProjectCard(
 function contactOf(intake: unknown): ProjectCardData['contact'] {
   const i = (intake ?? {}) as { contactName?: string; contactPhone?: string; contactEmail?: string };
   return i.contactName ? { name: i.contactName, phone: i.contactPhone ?? '', email: i.contactEmail ?? '' } : null;
+}
+
+/** What can still be done once the machine is final: R-INC-2 local support on a converted project (staff). */
+function afterConversionActions(
+  project: { machine: string; stage: string },
+  roles: readonly string[],
+): AvailableAction[] {
+  if (project.machine !== 'pilot' || project.stage !== CONVERTED_STAGE) return [];
+  if (!roles.some((r) => r === 'staff' || r === 'manager')) return [];
+  return [{ type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() }];
 }

@@ -10,6 +10,13 @@ import { type AppliedEvent, type ApplyEventDeps, applyEvent, refusal } from '../
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
 import { BATCH_FIELDS, fieldChoices, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
 import type { ProjectActionRef } from './ids.ts';
+import {
+  assertMayRecordSupport,
+  CONVERTED_STAGE,
+  recordSupportAfterConversion,
+  SUPPORT_EVENT,
+  supportFields,
+} from './record-support.ts';
 
 export interface PerformActionDeps extends ApplyEventDeps {
   admins: readonly string[];
@@ -46,6 +53,12 @@ export async function pressAction(
   const action = availableActions(machineEntry(project.machine).machine, snapshot, actor).find(
     (a) => a.type === ref.t && (a.decisionKind ?? undefined) === ref.k,
   );
+  if (!action && ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
+    // R-INC-2 after conversion: the machine is final; the form is the machine's own, the record is kept beside it.
+    assertMayRecordSupport(actor.kind === 'user' ? actor.roles : []);
+    const support = { type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() };
+    return { kind: 'form', form: { ref, projectRef: project.ref, title: project.title, action: support, choices: {} } };
+  }
   if (!action) {
     const stage = stageParam(project.machine, project.stage);
     if (project.version !== ref.v) throw new StaleProjectError('error.stale', { ref: project.ref, stage });
@@ -110,6 +123,21 @@ export async function submitAction(
 ): Promise<AppliedEvent> {
   const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
   if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  if (ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
+    await recordSupportAfterConversion(deps, userId, project.id, values);
+    return {
+      projectId: project.id,
+      ref: project.ref,
+      version: project.version,
+      from: CONVERTED_STAGE,
+      to: CONVERTED_STAGE,
+      stage: project.stage,
+      status: project.status,
+      deadlines: [],
+      outboxKeys: [],
+      context: null,
+    };
+  }
   const entry = machineEntry(project.machine);
   const schema = entry.eventSchemas[ref.t];
   if (!schema) throw new InputError('action.unknown', { action: ref.t, ref: project.ref });

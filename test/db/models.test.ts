@@ -63,6 +63,7 @@ const COVERED = [
   'Project',
   'RefCounter',
   'ReviewDraft',
+  'SupportRecord',
   'UserPreference',
   'UserRole',
 ];
@@ -99,6 +100,24 @@ describe(`every model round-trips on ${TEST_ENGINE}`, () => {
     const p = await db.prisma.project.create({ data: projectData() });
     const error = await db.prisma.project.create({ data: projectData({ ref: p.ref }) }).catch((e: unknown) => e);
     expect(prismaCode(error)).toBe('P2002');
+  });
+
+  it('SupportRecord: uuid id, date and optional note, read back by project', async () => {
+    const p = await db.prisma.project.create({ data: projectData() });
+    const created = await db.prisma.supportRecord.create({
+      data: {
+        projectId: p.id,
+        programme: 'shanghaiJincai',
+        status: 'granted',
+        beneficiary: 'person',
+        factDate: new Date('2026-11-20T00:00:00Z'),
+        recordedBy: 'U0STAFF01',
+      },
+    });
+    const read = await db.prisma.supportRecord.findMany({ where: { projectId: p.id } });
+    expect(read).toEqual([created]);
+    expect(read[0]!.note).toBeNull();
+    expect(read[0]!.factDate.toISOString()).toBe('2026-11-20T00:00:00.000Z');
   });
 
   it('RefCounter: composite id', async () => {

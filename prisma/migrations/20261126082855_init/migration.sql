@@ -214,6 +214,21 @@ CREATE TABLE "AppSetting" (
     CONSTRAINT "AppSetting_pkey" PRIMARY KEY ("key")
 );
 
+-- CreateTable
+CREATE TABLE "SupportRecord" (
+    "id" UUID NOT NULL,
+    "projectId" UUID NOT NULL,
+    "programme" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "beneficiary" TEXT NOT NULL,
+    "note" TEXT,
+    "factDate" DATE NOT NULL,
+    "recordedBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SupportRecord_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Project_ref_key" ON "Project"("ref");
 
@@ -249,6 +264,9 @@ CREATE UNIQUE INDEX "Batch_name_key" ON "Batch"("name");
 
 -- CreateIndex
 CREATE INDEX "ExpertAffiliation_expertId_idx" ON "ExpertAffiliation"("expertId");
+
+-- CreateIndex
+CREATE INDEX "SupportRecord_projectId_idx" ON "SupportRecord"("projectId");
 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
