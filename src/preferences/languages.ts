@@ -6,6 +6,19 @@ import type { SlackCaller } from '../slack/web-api.ts';
 
 const PROFILE_CACHE_LIMIT = 5_000;
 
+type PreferenceReader = Pick<PrismaClient, 'userPreference' | 'channelPreference'>;
+
+/**
+ * The language stored for a recipient — a person's `/pilot lang` choice (user ids U…/W…) or a channel's setting —
+ * or null when none is stored. Works on the client or inside a transaction.
+ */
+export async function storedLang(db: PreferenceReader, recipient: string): Promise<Lang | null> {
+  const row = /^[UW]/.test(recipient)
+    ? await db.userPreference.findUnique({ where: { userId: recipient } })
+    : await db.channelPreference.findUnique({ where: { channelId: recipient } });
+  return row && (LANGS as readonly string[]).includes(row.lang) ? (row.lang as Lang) : null;
+}
+
 /** What Slack says about a person that changes how we talk to them. */
 interface SlackProfile {
   lang: Lang;
@@ -16,10 +29,7 @@ interface SlackProfile {
  * Resolves how to talk to a person: the language is their `/pilot lang` choice, else their Slack locale, else zh-CN;
  * the time zone is their Slack time zone, else Shanghai. Slack is asked once per person and remembered (bounded).
  */
-export function createLanguageResolver(
-  prisma: Pick<PrismaClient, 'userPreference' | 'channelPreference'>,
-  slack: SlackCaller,
-) {
+export function createLanguageResolver(prisma: PreferenceReader, slack: SlackCaller) {
   const profiles = new Map<string, SlackProfile>();
   const profileOf = async (userId: string): Promise<SlackProfile> => {
     const cached = profiles.get(userId);
@@ -38,18 +48,14 @@ export function createLanguageResolver(
   return {
     async langFor(userId: string): Promise<Lang> {
       if (!userId) return 'zh-CN';
-      const pref = await prisma.userPreference.findUnique({ where: { userId } });
-      if (pref && (LANGS as readonly string[]).includes(pref.lang)) return pref.lang as Lang;
-      return (await profileOf(userId)).lang;
+      return (await storedLang(prisma, userId)) ?? (await profileOf(userId)).lang;
     },
     /** The reader's time zone, so times show in it (with Shanghai's beside them when they differ). */
     async tzFor(userId: string): Promise<string> {
       return userId ? (await profileOf(userId)).tz : PROGRAMME_TZ;
     },
     async channelLang(channelId: string | null): Promise<Lang> {
-      if (!channelId) return 'zh-CN';
-      const pref = await prisma.channelPreference.findUnique({ where: { channelId } });
-      return pref && (LANGS as readonly string[]).includes(pref.lang) ? (pref.lang as Lang) : 'zh-CN';
+      return (channelId ? await storedLang(prisma, channelId) : null) ?? 'zh-CN';
     },
     /** `/pilot lang`: stores the person's choice; it wins over their Slack locale. */
     async setLang(userId: string, lang: Lang): Promise<void> {

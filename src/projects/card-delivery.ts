@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../db/client.ts';
-import { LANGS, type Lang, t } from '../i18n/index.ts';
+import { type Lang, t } from '../i18n/index.ts';
 import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import { storedLang } from '../preferences/languages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
 import { projectCard, stageLabel } from '../views/project-card.ts';
 import { CHANNEL_VIEWER_ID, getProjectCard } from './get-project-card.ts';
@@ -44,8 +45,7 @@ export function changeItems(
 const CHANNEL_VIEWER = { userId: CHANNEL_VIEWER_ID, admins: [] as string[] };
 
 async function channelLang(prisma: PrismaClient, channelId: string): Promise<Lang> {
-  const pref = await prisma.channelPreference.findUnique({ where: { channelId } });
-  return pref && (LANGS as readonly string[]).includes(pref.lang) ? (pref.lang as Lang) : 'zh-CN';
+  return (await storedLang(prisma, channelId)) ?? 'zh-CN';
 }
 
 /** Resolves the card and thread methods into chat.postMessage / chat.update calls against the current project. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TECHNOLOGIES } from '../../machines/pilot.events.ts';
 
 /** Slack IDs of the reviewer's DMs and modals (issue 6), shared by the view builders, the listeners and the tests. */
 export const REVIEW = {
@@ -41,11 +42,7 @@ export const EXPERTS = {
 
 /** Expertise tags: the focus technologies of R-ELIG-6 plus the domains screening needs. */
 export const EXPERT_TAGS = [
-  'bigData',
-  'cloudComputing',
-  'ai',
-  'blockchain',
-  'otherNewIt',
+  ...TECHNOLOGIES,
   'compliance',
   'risk',
   'investorProtection',

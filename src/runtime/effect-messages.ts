@@ -2,8 +2,9 @@ import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
 import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
-import { LANGS, type Lang } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import { storedLang } from '../preferences/languages.ts';
 import { buildInvitation } from '../review/build-invitation.ts';
 import { checklistMessage, deadlineMovedMessage, notifyMessage } from './notify-messages.ts';
 
@@ -38,10 +39,7 @@ export interface Delivery {
 async function recipientLang(tx: Prisma.TransactionClient, recipient: string, cache: Map<string, Lang>): Promise<Lang> {
   const known = cache.get(recipient);
   if (known) return known;
-  const row = /^[UW]/.test(recipient)
-    ? await tx.userPreference.findUnique({ where: { userId: recipient } })
-    : await tx.channelPreference.findUnique({ where: { channelId: recipient } });
-  const lang = row && (LANGS as readonly string[]).includes(row.lang) ? (row.lang as Lang) : 'zh-CN';
+  const lang = (await storedLang(tx, recipient)) ?? 'zh-CN';
   cache.set(recipient, lang);
   return lang;
 }

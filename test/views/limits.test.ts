@@ -10,6 +10,7 @@ import { TITLE_MAX } from '../../src/projects/intake.ts';
 import type { ProjectFilter, ProjectPage } from '../../src/projects/list-projects.ts';
 import { PAGE_SIZE } from '../../src/projects/list-projects.ts';
 import type { ActionForm } from '../../src/projects/perform-action.ts';
+import { EXPERT_TAGS } from '../../src/review/ids.ts';
 import { startSnapshot } from '../../src/runtime/machines.ts';
 import * as actionModalModule from '../../src/views/action-modal.ts';
 import * as appHomeModule from '../../src/views/app-home.ts';
@@ -252,19 +253,7 @@ function maximalPanel(): NonNullable<ProjectCardData['review']> {
   };
 }
 
-const EXPERT_TAG_LIST = [
-  'bigData',
-  'cloudComputing',
-  'ai',
-  'blockchain',
-  'otherNewIt',
-  'compliance',
-  'risk',
-  'investorProtection',
-  'securities',
-  'futures',
-  'funds',
-];
+const EXPERT_TAG_LIST = [...EXPERT_TAGS];
 function maximalExpert(i: number) {
   return {
     userId: user(i),
