@@ -16,7 +16,10 @@ import type { AppliedEvent } from './runtime/apply-event.ts';
 /** The expert pool, assignment and the reviewer's side (issue 6), as listeners call them. */
 export interface ReviewServices {
   experts(userId: string): Promise<{ experts: Candidate[]; autoAssign: boolean }>;
-  saveExpert(userId: string, expert: ExpertInput): Promise<{ userId: string; created: boolean }>;
+  saveExpert(
+    userId: string,
+    expert: ExpertInput,
+  ): Promise<{ userId: string; created: boolean; reviewerGranted: boolean }>;
   setAutoAssign(userId: string, on: boolean): Promise<void>;
   assignAuto(userId: string, ref: string): Promise<AssignmentOutcome>;
   assignByHand(userId: string, ref: string, reviewerId: string): Promise<AppliedEvent>;

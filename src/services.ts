@@ -34,12 +34,14 @@ import {
   saveApplicant,
   saveMaterials,
 } from './projects/update-intake.ts';
+import { autoAssignEnabled } from './review/review-settings.ts';
 import { changeRole, listRoles } from './roles/manage-roles.ts';
 import type { Role } from './roles/roles.ts';
 import { holdsAny, rolesOf } from './roles/roles.ts';
 import type { AppliedEvent } from './runtime/apply-event.ts';
 import { createDeadlineServices, type DeadlineServices } from './services-deadlines.ts';
 import { createReviewServices, type ReviewServices } from './services-review.ts';
+import { setWorkingGroupChannel, workingGroupChannel } from './settings/working-group.ts';
 import type { SlackCaller } from './slack/web-api.ts';
 import { appHomeView } from './views/app-home.ts';
 
@@ -123,6 +125,11 @@ export interface Services {
      * deadlines wait on; never throws (failures go to onError). `idle()` waits for it.
      */
     refresh(userIds: readonly string[], projectId?: string): Promise<void>;
+  };
+  settings: {
+    show(): Promise<{ workingGroupChannel: string | null; autoAssign: boolean }>;
+    /** An admin names the working group's channel (null unsets it). */
+    setWorkingGroup(userId: string, channelId: string | null): Promise<void>;
   };
   /** Sends what the outbox holds for these keys now, without waiting for the next poll. */
   flushOutbox(keys?: readonly string[]): Promise<void>;
@@ -269,6 +276,15 @@ export function createServices(deps: {
         },
       };
     })(),
+    settings: {
+      show: async () => ({
+        workingGroupChannel: await workingGroupChannel(prisma),
+        autoAssign: await autoAssignEnabled(prisma),
+      }),
+      setWorkingGroup: async (userId, channelId) => {
+        await setWorkingGroupChannel(base, userId, channelId);
+      },
+    },
     flushOutbox,
     idle: async () => {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

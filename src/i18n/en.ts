@@ -4,7 +4,8 @@ import type { zhCN } from './zh-CN.ts';
 export const en: Record<keyof typeof zhCN, string> = {
   'help.title': '*Pilot Desk help*',
   'help.body':
-    '`/pilot` — open the menu\n`/pilot new pilot|coaching` — new pilot or coaching application\n`/pilot list [mine|overdue|pilot|coaching|<stage>|batch <name>]` — list projects\n`/pilot show P-2026-001` — the project card\n`/pilot do P-2026-001 <action>` — take an action (same as its button)\n`/pilot why P-2026-001` — how its deadlines were counted\n`/pilot batch open|close|list` — batches\n`/pilot roles grant|revoke @someone <role>`, `/pilot roles list` — roles\n`/pilot digest subscribe|unsubscribe|now` — daily digest\n`/pilot relay` — relay CSRC guidance to every piloting project (staff)\n`/pilot calendar` — load a holiday schedule (admins)\n`/pilot admin outbox` — messages Slack refused (admins)\n`/pilot experts` — the expert pool; `/pilot experts add @someone [tags]`; `/pilot experts auto on|off` — automatic assignment on entering screening\n`/pilot assign P-2026-001 auto|@someone` — assign reviewers\n`/pilot lang zh|en` — language\n`/pilot help` — this help',
+    '`/pilot` — open the menu\n`/pilot new pilot|coaching` — new pilot or coaching application\n`/pilot list [mine|overdue|pilot|coaching|<stage>|batch <name>]` — list projects\n`/pilot show P-2026-001` — the project card\n`/pilot do P-2026-001 <action>` — take an action (same as its button)\n`/pilot why P-2026-001` — how its deadlines were counted\n`/pilot batch open|close|list` — batches\n`/pilot roles grant|revoke @someone <role>`, `/pilot roles list` — roles\n`/pilot digest subscribe|unsubscribe|now` — daily digest\n`/pilot relay` — relay CSRC guidance to every piloting project (staff)\n`/pilot calendar` — load a holiday schedule (admins)\n`/pilot admin outbox` — messages Slack refused (admins)\n`/pilot settings` — settings: the working-group channel (admins)\n`/pilot experts` — the expert pool; `/pilot experts add @someone [tags]`; `/pilot experts auto on|off` — automatic assignment on entering screening\n`/pilot assign P-2026-001 auto|@someone` — assign reviewers\n`/pilot lang zh|en` — language\n`/pilot help` — this help',
+  'help.tags': 'Expert tags (Chinese or English): {tags}',
   'command.unknown': 'Unknown subcommand "{sub}".',
   'command.usage': 'Usage: `/pilot help` or `/pilot new pilot`.',
   'command.newUsage': 'Say which kind of application, e.g. `/pilot new pilot`.',
@@ -148,9 +149,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.outboxNotFound': 'No message {id}.',
   'error.outboxNotDead': 'Message {id} is {status}; there is nothing to retry.',
   'notify.review.declined':
-    '*{ref}* {title}: a reviewer declined or declared a conflict; the next is being invited ({rule}).',
+    '*{ref}* {title}: a reviewer declined or declared a conflict ({rule}). Who is invited instead, or why nobody can be, follows here and in the project channel.',
   'notify.review.expired':
-    '*{ref}* {title}: an invitation went unanswered and was withdrawn; the next expert is invited ({rule}).',
+    '*{ref}* {title}: an invitation went unanswered and was withdrawn ({rule}). Who is invited instead, or why nobody can be, follows here and in the project channel.',
   'notify.review.overridden':
     '*{ref}* {title}: a manager allowed the screening decision without all reviews; the reason is recorded ({rule}).',
 };

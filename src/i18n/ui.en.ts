@@ -128,8 +128,8 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'applicant.confirmedByStaff': 'The working group confirmed this "other" type is eligible (R-ELIG-2)',
   'applicant.registrationProvince': 'Registered in (province)',
   'applicant.registrationCity': 'Registered in (city)',
-  'applicant.mainOfficeProvince': 'Main office (province)',
-  'applicant.mainOfficeCity': 'Main office (city)',
+  'applicant.mainOfficeProvince': 'Main office (province; leave empty if it is the registered place)',
+  'applicant.mainOfficeCity': 'Main office (city; leave empty if it is the registered place)',
   'applicant.licenceNumber': 'Licence number (licensed institutions)',
   'applicant.lead': 'Lead applicant',
   'applicant.csrcFilingNumber': 'CSRC filing number (IT service providers)',
@@ -304,6 +304,44 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'card.commentDisposed': '• {id} [{source}] {risk}{summary} — {kind}: {disposition}',
   'card.commentRisk': ':warning: raises a risk ',
   'card.commentsMore': '{count} more not shown',
+  'refusal.twoPerson':
+    '{ref}: you proposed "{decision}". Under the two-person rule another member of the working group must confirm it. Nothing was changed.',
+  'refusal.nothingPending': '{ref} has no decision waiting for confirmation. Nothing was changed.',
+  'refusal.withdrawNotYours':
+    '{ref}: "{decision}" was proposed by {proposer}; only the proposer or a manager may withdraw it. Nothing was changed.',
+  'role.admin': 'admin',
+  'role.manager': 'manager',
+  'role.staff': 'working-group staff',
+  'role.reviewer': 'expert reviewer',
+  'role.scheduler': 'the system (deadlines)',
+  'error.permission.askAdmins': 'To get this permission, ask an admin: {admins}.',
+  'error.permission.noAdmins': 'To get this permission, ask the admin who runs Pilot Desk (setting PILOTDESK_ADMINS).',
+  'experts.error.tag': 'Unknown expertise tag: {tags}. Tags: {known}.',
+  'experts.reviewerGranted':
+    '{user} now holds the expert reviewer role and can answer review invitations in their DMs.',
+  'review.assign.noRole':
+    '⚠ {user} does not hold the expert reviewer role and cannot answer the invitation. An admin can run `/pilot roles grant {user} reviewer`, or save the expert in the pool again.',
+  'usage.settings':
+    "Usage: `/pilot settings` (show), `/pilot settings workgroup` typed in the working group's channel (mark it), `/pilot settings workgroup off`.",
+  'settings.title': '*Settings*',
+  'settings.workgroup':
+    "Working group's channel: {channel} (project cards there show the reviewers and their progress)",
+  'settings.workgroupNone':
+    "Working group's channel: not set. Project cards show no reviewer names in any channel; type `/pilot settings workgroup` in a channel only the working group is in to set it.",
+  'settings.autoAssign': 'Automatic assignment on entering screening: {state}',
+  'settings.on': 'on',
+  'settings.off': 'off',
+  'settings.workgroupSet':
+    "{channel} is now the working group's channel. Make sure only the working group is in it: project cards there show the reviewers and their progress.",
+  'settings.workgroupOff': "The working group's channel is unset. Project cards no longer show reviewer names.",
+  'settings.workgroupNotChannel':
+    "Set the working group's channel in a channel (not a DM), or name it, e.g. `/pilot settings workgroup #pilot-wg`.",
+  'settings.permission': 'Only admins may change settings.',
+  'decision.confirmTitle': 'Propose "{decision}"?',
+  'decision.confirmText':
+    'Another member of the working group must confirm it before it takes effect. Add any note in the project thread.',
+  'decision.confirmYes': 'Propose',
+  'decision.confirmNo': 'Cancel',
   'menu.batches': 'Batches',
   'menu.digest': 'Digest',
   'menu.langZh': '中文 (Chinese)',

@@ -2,7 +2,8 @@
 export const zhCN = {
   'help.title': '*Pilot Desk 使用说明*',
   'help.body':
-    '`/pilot` — 打开菜单\n`/pilot new pilot|coaching` — 新建试点或辅导申请\n`/pilot list [mine|overdue|pilot|coaching|<阶段>|batch <批次>]` — 项目列表\n`/pilot show P-2026-001` — 查看项目卡片\n`/pilot do P-2026-001 <操作>` — 执行操作（与按钮相同）\n`/pilot why P-2026-001` — 截止时间如何计算\n`/pilot batch open|close|list` — 批次\n`/pilot roles grant|revoke @某人 <角色>`、`/pilot roles list` — 角色\n`/pilot digest subscribe|unsubscribe|now` — 每日摘要\n`/pilot relay` — 向所有试点项目部署传达指导意见（工作组）\n`/pilot calendar` — 载入节假日安排（管理员）\n`/pilot admin outbox` — 发送失败的消息（管理员）\n`/pilot experts` — 专家库；`/pilot experts add @某人 [标签]`；`/pilot experts auto on|off` — 进入遴选时自动指派\n`/pilot assign P-2026-001 auto|@某人` — 指派评审专家\n`/pilot lang zh|en` — 语言\n`/pilot help` — 本说明',
+    '`/pilot` — 打开菜单\n`/pilot new pilot|coaching` — 新建试点或辅导申请\n`/pilot list [mine|overdue|pilot|coaching|<阶段>|batch <批次>]` — 项目列表\n`/pilot show P-2026-001` — 查看项目卡片\n`/pilot do P-2026-001 <操作>` — 执行操作（与按钮相同）\n`/pilot why P-2026-001` — 截止时间如何计算\n`/pilot batch open|close|list` — 批次\n`/pilot roles grant|revoke @某人 <角色>`、`/pilot roles list` — 角色\n`/pilot digest subscribe|unsubscribe|now` — 每日摘要\n`/pilot relay` — 向所有试点项目部署传达指导意见（工作组）\n`/pilot calendar` — 载入节假日安排（管理员）\n`/pilot admin outbox` — 发送失败的消息（管理员）\n`/pilot settings` — 设置：工作组频道（管理员）\n`/pilot experts` — 专家库；`/pilot experts add @某人 [标签]`；`/pilot experts auto on|off` — 进入遴选时自动指派\n`/pilot assign P-2026-001 auto|@某人` — 指派评审专家\n`/pilot lang zh|en` — 语言\n`/pilot help` — 本说明',
+  'help.tags': '专家标签（中文或英文均可）：{tags}',
   'command.unknown': '无法识别的子命令“{sub}”。',
   'command.usage': '用法：`/pilot help` 或 `/pilot new pilot`。',
   'command.newUsage': '请指明申请类型，例如 `/pilot new pilot`。',
@@ -131,7 +132,9 @@ export const zhCN = {
   'error.permission.outbox': '只有管理员可以查看和重发失败消息。',
   'error.outboxNotFound': '找不到消息 {id}。',
   'error.outboxNotDead': '消息 {id} 当前状态为 {status}，无需重发。',
-  'notify.review.declined': '项目 *{ref}* {title}：一位评审专家谢绝或声明利益冲突，系统正在邀请下一位（{rule}）。',
-  'notify.review.expired': '项目 *{ref}* {title}：一份评审邀请逾期未答复，已撤回并改邀下一位（{rule}）。',
+  'notify.review.declined':
+    '项目 *{ref}* {title}：一位评审专家谢绝或声明利益冲突（{rule}）。替补邀请的结果（邀请了谁，或为何无人可邀）随后发给您和项目频道。',
+  'notify.review.expired':
+    '项目 *{ref}* {title}：一份评审邀请逾期未答复，已撤回（{rule}）。替补邀请的结果（邀请了谁，或为何无人可邀）随后发给您和项目频道。',
   'notify.review.overridden': '项目 *{ref}* {title}：经理批准在评审未齐时作出筛选决定，理由已记录（{rule}）。',
 } as const;

@@ -14,6 +14,16 @@ interface ErrorBody {
   response_urls?: { response_url?: string }[];
 }
 
+/** The admins to ask for a role, in the reader's language; the configured bootstrap admins count. */
+async function whoCanHelp(services: Services, lang: 'zh-CN' | 'en'): Promise<string> {
+  const admins = await services.roles
+    .list()
+    .then((roles) => roles.admin)
+    .catch(() => [] as string[]);
+  if (admins.length === 0) return t(lang, 'error.permission.noAdmins');
+  return t(lang, 'error.permission.askAdmins', { admins: admins.map((id) => `<@${id}>`).join(' ') });
+}
+
 /** Unwraps Bolt's error wrappers to what the listener threw. */
 function originalOf(error: unknown): unknown {
   const e = error as { original?: unknown; originals?: unknown[] };
@@ -42,6 +52,8 @@ export function registerErrorHandler(
       text = renderUserError(cause, lang);
       // A typed command that went wrong gets the usage too; a button or a form does not need it.
       if (cause.kind === 'input' && b.command) text = `${text}\n${t(lang, 'command.usage')}`;
+      // A refusal for a missing role says who can grant it, so the person is never left with nobody to ask.
+      if (cause.kind === 'permission') text = `${text}\n${await whoCanHelp(services, lang)}`;
     } else {
       const incident = randomUUID().slice(0, 8);
       logger.error(`incident ${incident}:`, cause);

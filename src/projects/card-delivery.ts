@@ -5,12 +5,10 @@ import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
 import { storedLang } from '../preferences/languages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
+import { workingGroupChannel } from '../settings/working-group.ts';
 import { projectCard, stageLabel } from '../views/project-card.ts';
-import { CHANNEL_VIEWER_ID, getProjectCard } from './get-project-card.ts';
-
-/** The virtual outbox methods of a project's channel presence: its card and its thread. */
-export const CARD_METHOD = 'pilotdesk.card';
-export const THREAD_METHOD = 'pilotdesk.thread';
+import { getProjectCard } from './get-project-card.ts';
+import { CARD_METHOD, THREAD_METHOD } from './ids.ts';
 
 const CardArgsSchema = z.object({ projectId: z.uuid(), initial: z.boolean().optional() });
 const ThreadArgsSchema = z.object({
@@ -40,10 +38,6 @@ export function changeItems(
   ];
 }
 
-// The channel card is for everyone in the channel: it shows what working-group staff could do; each press is
-// re-checked for the person who pressed, so nobody gains anything by seeing a button.
-const CHANNEL_VIEWER = { userId: CHANNEL_VIEWER_ID, admins: [] as string[] };
-
 async function channelLang(prisma: PrismaClient, channelId: string): Promise<Lang> {
   return (await storedLang(prisma, channelId)) ?? 'zh-CN';
 }
@@ -56,9 +50,13 @@ export function createCardResolver(prisma: PrismaClient): OutboxResolver {
       const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
       const channel = project.channelId ?? project.ownerId;
       const lang = await channelLang(prisma, channel);
+      // The channel card is for everyone in the channel: it carries what working-group staff may do (each press is
+      // re-checked for the person who pressed, so nobody gains anything by seeing a button); reviewers' names and
+      // progress only in the channel an admin named as the working group's own.
       const card = await getProjectCard(prisma, projectId, {
-        userId: CHANNEL_VIEWER.userId,
-        admins: CHANNEL_VIEWER.admins,
+        kind: 'channel',
+        channelId: channel,
+        workingGroup: channel === (await workingGroupChannel(prisma)),
       });
       const message = { text: `${project.ref} ${project.title}`, blocks: projectCard(card, lang) };
       if (project.cardTs && project.channelId)

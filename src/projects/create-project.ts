@@ -90,7 +90,8 @@ export async function createProject(
     });
     // The card is the confirmation: posted in the channel, then kept up to date after every change.
     const card = initialCardItem(project.id);
-    await enqueueMessages(tx, [card]);
+    // Due at the creation's instant on the app's clock, like every change's messages (not the database's now).
+    await enqueueMessages(tx, [{ ...card, notBefore: now }]);
     return { id: project.id, ref, outboxKeys: [card.key] };
   });
   deps.afterCommit(result.outboxKeys);

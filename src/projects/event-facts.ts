@@ -21,6 +21,16 @@ export const SYSTEM_FIELDS: Record<string, readonly string[]> = {
   'coaching.update': ['applicants', 'materials'],
 };
 
+/**
+ * A decision whose form would hold nothing required (propose "screening passed", withdraw a proposal) is taken from
+ * its button after a confirm dialog: a modal with one optional note was a needless step. A note goes in the thread.
+ */
+export function isDirectDecision(action: { type: string; fields: ReadonlyArray<{ name: string; required: boolean }> }) {
+  if (action.type !== 'decision.propose' && action.type !== 'decision.withdraw') return false;
+  const system = SYSTEM_FIELDS[action.type] ?? [];
+  return action.fields.every((f) => !f.required || system.includes(f.name));
+}
+
 /** New records get the next id of their kind on the project (c1, c2 …), so nobody has to invent one. */
 const NEW_IDS: Record<string, { field: string; collection: string; prefix: string }> = {
   'notice.commentLogged': { field: 'commentId', collection: 'comments', prefix: 'c' },

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../db/client.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
+import { isDirectDecision } from './event-facts.ts';
 import { CONVERTED_STAGE, SUPPORT_EVENT, supportFields } from './record-support.ts';
 
 /** Everything a project card shows, read in one go; plain data for the pure card builder. */
@@ -24,6 +25,8 @@ export interface ProjectCardData {
   applicants: Array<{ name: string; lead: boolean; institutionType: string }>;
   materials: { present: string[]; missing: string[] };
   batchId: string | null;
+  /** The batch's name as staff gave it; the id is never shown to people. */
+  batchName: string | null;
   pending: { kind: string; proposedBy: string } | null;
   openComments: number;
   /** The public comment register (R-APP-5): every comment with its source, risk flag and disposition. */
@@ -45,7 +48,8 @@ export interface ProjectCardData {
     clock: string;
   }>;
   timeline: Array<{ eventType: string; actorId: string | null; recordedAt: string; toState: string | null }>;
-  actions: AvailableAction[];
+  /** `direct`: taken from the button after a confirm dialog, without a form (a decision with nothing required). */
+  actions: Array<AvailableAction & { direct?: boolean }>;
   /** Issue 6: the screening reviews as this viewer may see them (pilot projects with reviewers only). */
   review: ReviewPanel | null;
   /** Personal data: only present when the viewer is working-group staff (or a manager or admin). */
@@ -53,8 +57,18 @@ export interface ProjectCardData {
 }
 
 const SEES_PERSONAL_DATA = ['staff', 'manager', 'admin'];
-/** The viewer the channel card is rendered for: the working group's channel sees every reviewer's status. */
+/** The user id the channel card's actions are computed for: nobody in particular, so no identity rule favours one. */
 export const CHANNEL_VIEWER_ID = 'U0CHANNEL';
+// The channel card carries what working-group staff may do; a press is re-checked for the person who pressed.
+const CHANNEL_ROLES = ['staff'] as const;
+
+/**
+ * Who a card is rendered for: one person (their roles and identity count), or a channel — everyone in it sees the
+ * working group's buttons, and only the working group's own channel sees the review panel and reviewers' names.
+ */
+export type CardViewer =
+  | { kind?: 'user'; userId: string; admins: readonly string[] }
+  | { kind: 'channel'; channelId: string; workingGroup: boolean };
 
 /** The materials each track's application must include (R-APP-8 for pilots). */
 export const REQUIRED_MATERIALS: Record<string, readonly string[]> = {
@@ -63,18 +77,21 @@ export const REQUIRED_MATERIALS: Record<string, readonly string[]> = {
 };
 
 const TIMELINE_LENGTH = 5;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a project's card for one viewer: their available actions depend on their roles and identity. */
 export async function getProjectCard(
   prisma: PrismaClient,
   projectId: string,
-  viewer: { userId: string; admins: readonly string[] },
+  viewer: CardViewer,
 ): Promise<ProjectCardData> {
   const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const channel = viewer.kind === 'channel';
+  const viewerId = viewer.kind === 'channel' ? CHANNEL_VIEWER_ID : viewer.userId;
   const [deadlines, timeline, roles] = await Promise.all([
     prisma.deadline.findMany({ where: { projectId, status: { in: ['open', 'missed'] } }, orderBy: { dueAt: 'asc' } }),
     prisma.auditEvent.findMany({ where: { projectId }, orderBy: { id: 'desc' }, take: TIMELINE_LENGTH }),
-    rolesOf(prisma, viewer.userId, viewer.admins),
+    viewer.kind === 'channel' ? Promise.resolve([...CHANNEL_ROLES]) : rolesOf(prisma, viewer.userId, viewer.admins),
   ]);
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const ctx = snapshot.context as {
@@ -98,7 +115,8 @@ export async function getProjectCard(
     reviewersRequired?: { standard: number; simplified: number };
     reviewOverride?: { by: string; reason: string } | null;
   };
-  const staff = roles.some((r) => SEES_PERSONAL_DATA.includes(r)) || viewer.userId === CHANNEL_VIEWER_ID;
+  // In a channel, what only staff may read (every reviewer's name and status) needs the working group's own channel.
+  const staff = viewer.kind === 'channel' ? viewer.workingGroup : roles.some((r) => SEES_PERSONAL_DATA.includes(r));
   const review =
     ctx.assignments && ctx.assignments.length > 0 && ctx.reviewersRequired
       ? reviewPanel(
@@ -112,15 +130,20 @@ export async function getProjectCard(
             ),
             override: ctx.reviewOverride ?? null,
           },
-          { userId: viewer.userId, staff },
+          { userId: viewerId, staff },
         )
       : null;
   const present = ctx.materials ?? [];
   // Blind review (issue 6): a reviewer who is not staff never sees who else reviews — no other reviewer's events in
   // the timeline, no other reviewer's deadlines.
   const othersReview = (kind: string, userId: string | null) =>
-    !staff && userId !== viewer.userId && (kind.startsWith('review') || kind.startsWith('reviewer'));
-  const actor: Actor = { kind: 'user', userId: viewer.userId, roles };
+    !staff && userId !== viewerId && (kind.startsWith('review') || kind.startsWith('reviewer'));
+  const actor: Actor = { kind: 'user', userId: viewerId, roles };
+  // Batch ids are uuids written by the app; anything else (an old or hand-made snapshot) has no name to show.
+  const batch =
+    ctx.batchId && UUID.test(ctx.batchId)
+      ? await prisma.batch.findUnique({ where: { id: ctx.batchId }, select: { name: true } })
+      : null;
   return {
     id: project.id,
     ref: project.ref,
@@ -136,6 +159,7 @@ export async function getProjectCard(
     applicants: (ctx.applicants ?? []).map((a) => ({ name: a.name, lead: a.lead, institutionType: a.institutionType })),
     materials: { present, missing: (REQUIRED_MATERIALS[project.track] ?? []).filter((m) => !present.includes(m)) },
     batchId: ctx.batchId ?? null,
+    batchName: batch?.name ?? null,
     pending: ctx.pending ? { kind: ctx.pending.kind, proposedBy: ctx.pending.proposedBy } : null,
     openComments: Object.values(ctx.comments ?? {}).filter((c) => c.disposition === null).length,
     comments: Object.entries(ctx.comments ?? {}).map(([id, c]) => ({
@@ -167,10 +191,13 @@ export async function getProjectCard(
       })),
     actions:
       snapshot.status === 'active'
-        ? availableActions(machineEntry(project.machine).machine, snapshot, actor)
+        ? availableActions(machineEntry(project.machine).machine, snapshot, actor).map((a) =>
+            isDirectDecision(a) ? { ...a, direct: true } : a,
+          )
         : afterConversionActions(project, roles),
     review,
-    contact: roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
+    // Personal data stays out of channels, the working group's included: it is shown to one staff member at a time.
+    contact: !channel && roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };
 }
 

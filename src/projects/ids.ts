@@ -32,6 +32,10 @@ export const IntakeMetadataSchema = z.object({
 });
 export type IntakeMetadata = z.infer<typeof IntakeMetadataSchema>;
 
+/** The virtual outbox methods of a project's channel presence: its card and its thread (rendered when sent). */
+export const CARD_METHOD = 'pilotdesk.card' as const;
+export const THREAD_METHOD = 'pilotdesk.thread' as const;
+
 /** Slack IDs of project cards and action modals. Action buttons share a prefix; the block's index tells them apart. */
 export const PROJECT = {
   actionPrefix: 'project.act.',

@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent, refusal } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
-import { BATCH_FIELDS, fieldChoices, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
+import { BATCH_FIELDS, fieldChoices, isDirectDecision, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
 import type { ProjectActionRef } from './ids.ts';
 import {
   assertMayRecordSupport,
@@ -70,7 +70,7 @@ export async function pressAction(
   const current = { ...ref, v: project.version };
   const system = SYSTEM_FIELDS[action.type] ?? [];
   const fields = action.fields.filter((f) => !system.includes(f.name));
-  if (fields.length > 0) {
+  if (fields.length > 0 && !isDirectDecision(action)) {
     const choices = await fieldChoices(
       deps.prisma,
       action.type,

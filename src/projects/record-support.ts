@@ -2,7 +2,7 @@ import { PILOT_EVENTS } from '../../machines/catalog.ts';
 import { pilotEventSchemas } from '../../machines/pilot.events.ts';
 import type { Prisma } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
-import { stageParam } from '../errors-render.ts';
+import { rolesParam, stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { holdsAny, type Role, rolesOf } from '../roles/roles.ts';
 import { changeItems } from './card-delivery.ts';
@@ -18,7 +18,10 @@ export const supportFields = () => PILOT_EVENTS[SUPPORT_EVENT]!.fields;
 /** Support is recorded by the working group (staff or managers), as the machine's event allows while piloting. */
 export function assertMayRecordSupport(roles: readonly Role[]): void {
   if (!holdsAny(roles, ['staff', 'manager']))
-    throw new PermissionError('error.permission.event', { event: `@event.${SUPPORT_EVENT}`, roles: 'staff, manager' });
+    throw new PermissionError('error.permission.event', {
+      event: `@event.${SUPPORT_EVENT}`,
+      roles: rolesParam(['staff', 'manager']),
+    });
 }
 
 /**
@@ -87,7 +90,7 @@ export async function recordSupportAfterConversion(
       eventType: SUPPORT_EVENT,
       actorId: userId,
       stage: CONVERTED_STAGE,
-    }).map((item) => ({ ...item, key: `${item.key}:support:${record.id}` }));
+    }).map((item) => ({ ...item, key: `${item.key}:support:${record.id}`, notBefore: now }));
     await enqueueMessages(tx as Prisma.TransactionClient, items);
     return items.map((i) => i.key);
   });

@@ -83,7 +83,7 @@ export async function saveApplicant(
   const problem = usccProblem(uscc);
   if (problem) errors.uscc = { key: USCC_PROBLEM[problem] };
   const parsed = ApplicantSchema.safeParse({
-    ...command.applicant,
+    ...withMainOfficeDefault(command.applicant),
     uscc: uscc.normalize('NFKC').replace(/\s+/g, '').toUpperCase(),
   });
   if (!parsed.success)
@@ -101,6 +101,17 @@ export async function saveApplicant(
   else list[command.index] = applicant;
   const withLead = applicant.lead ? list.map((a) => (a === applicant ? a : { ...a, lead: false })) : list;
   return update(deps, command.userId, project.id, project.machine, { applicants: withLead });
+}
+
+/**
+ * Most institutions have their main office where they are registered: a main office left empty is the registration
+ * place, so staff type a place once. A main office half filled in is left as typed, so the form says what is missing.
+ */
+function withMainOfficeDefault(applicant: Record<string, unknown>): Record<string, unknown> {
+  const office = (applicant.mainOffice ?? {}) as { province?: unknown; city?: unknown };
+  const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  if (!blank(office.province) || !blank(office.city)) return applicant;
+  return { ...applicant, mainOffice: applicant.registration };
 }
 
 /** Removes the applicant at `index`. */

@@ -3,6 +3,7 @@ import { reviewsNeeded } from '../../machines/pilot.guards.ts';
 import { shanghaiDate } from '../clock.ts';
 import { UserFacingError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { rolesOf } from '../roles/roles.ts';
 import { type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { assignmentReport } from '../views/review-messages.ts';
 import { loadCandidates, loadPilotContext, projectForAssignment } from './load-candidates.ts';
@@ -14,6 +15,17 @@ export interface AssignmentOutcome {
   picks: ExpertPick[];
   excluded: Array<{ userId: string; exclusion: Exclusion }>;
   missing: number;
+}
+
+/**
+ * The invited experts who cannot answer: without the expert reviewer role the machine refuses their accept or decline
+ * (the pool grants it, but an admin may have revoked it since). Staff are told, so an invitation never hangs unseen.
+ */
+async function withoutReviewerRole(deps: ApplyEventDeps, picks: readonly ExpertPick[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const pick of picks)
+    if (!(await rolesOf(deps.prisma, pick.userId, [])).includes('reviewer')) out.push(pick.userId);
+  return out;
 }
 
 /** Why the system picked this expert, for the audit trail (the `basis` of `review.assigned`). */
@@ -56,19 +68,21 @@ export async function assignReviewers(
   const outcome = { ref: project.ref, picks, excluded: ranked.excluded, missing: open - picks.length };
   if (open > 0) {
     const channel = project.channelId ?? project.ownerId;
+    // A replacement concerns the owner, who was told of the decline: they get the same report as the channel, so
+    // both say the same thing about who is invited next or why nobody is.
+    const recipients =
+      trigger === 'replacement' && channel !== project.ownerId ? [channel, project.ownerId] : [channel];
     const stamp = `v${project.version}`;
-    await deps.prisma.$transaction((tx) =>
-      enqueueMessages(tx, [
-        {
-          key: `review:assign:${project.id}:${trigger}:${stamp}`,
-          method: 'chat.postMessage',
-          projectId: project.id,
-          notBefore: deps.clock.now(),
-          args: { channel, ...assignmentReport(outcome, 'zh-CN') },
-        },
-      ]),
-    );
-    deps.afterCommit([`review:assign:${project.id}:${trigger}:${stamp}`]);
+    const message = assignmentReport({ ...outcome, withoutRole: await withoutReviewerRole(deps, picks) }, 'zh-CN');
+    const items = recipients.map((to, i) => ({
+      key: `review:assign:${project.id}:${trigger}:${stamp}${i === 0 ? '' : `:${to}`}`,
+      method: 'chat.postMessage' as const,
+      projectId: project.id,
+      notBefore: deps.clock.now(),
+      args: { channel: to, ...message },
+    }));
+    await deps.prisma.$transaction((tx) => enqueueMessages(tx, items));
+    deps.afterCommit(items.map((item) => item.key));
   }
   return outcome;
 }

@@ -50,3 +50,18 @@ export const EXPERT_TAGS = [
   'futures',
   'funds',
 ] as const;
+
+/** The catalog key of each expertise tag's label; the pool, the modal and `/pilot experts add` all read these. */
+export const EXPERT_TAG_KEYS = {
+  bigData: 'experts.tag.bigData',
+  cloudComputing: 'experts.tag.cloudComputing',
+  ai: 'experts.tag.ai',
+  blockchain: 'experts.tag.blockchain',
+  otherNewIt: 'experts.tag.otherNewIt',
+  compliance: 'experts.tag.compliance',
+  risk: 'experts.tag.risk',
+  investorProtection: 'experts.tag.investorProtection',
+  securities: 'experts.tag.securities',
+  futures: 'experts.tag.futures',
+  funds: 'experts.tag.funds',
+} as const satisfies Record<(typeof EXPERT_TAGS)[number], string>;

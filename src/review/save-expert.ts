@@ -4,6 +4,7 @@ import { InputError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
 import type { ApplyEventDeps } from '../runtime/apply-event.ts';
+import { resolveExpertTags } from './expert-tags.ts';
 import { EXPERT_TAGS } from './ids.ts';
 
 /** An expert as staff enter them in the modal or by command. */
@@ -24,7 +25,8 @@ export const ExpertInputSchema = z.object({
     .max(30)
     .optional(),
 });
-export type ExpertInput = z.input<typeof ExpertInputSchema>;
+/** An expert as entered: tags as staff typed them (ids, or labels in either language) are read by the use case. */
+export type ExpertInput = Omit<z.input<typeof ExpertInputSchema>, 'tags'> & { tags?: readonly string[] };
 
 /**
  * Reads the affiliations box: one per line, `name | unified social credit code | end date`, code and date optional
@@ -47,15 +49,19 @@ export function parseAffiliations(text: string): NonNullable<ExpertInput['affili
 const affiliationError = (key: MessageKey, line: number) =>
   new InputError(key, { line }, { affiliations: { key, params: { line } } });
 
-/** Adds or updates an expert in the pool with their affiliations (issue 6); staff and managers only, audited. */
+/**
+ * Adds or updates an expert in the pool with their affiliations (issue 6); staff and managers only, audited. Being in
+ * the pool is what lets a person answer the invitations automatic assignment sends, so the expert reviewer role is
+ * granted with the pool entry (audited as a role grant by the staff member who added them).
+ */
 export async function saveExpert(
   deps: ApplyEventDeps & { admins: readonly string[] },
   actorId: string,
   raw: ExpertInput,
-): Promise<{ userId: string; created: boolean }> {
-  if (!holdsAny(await rolesOf(deps.prisma, actorId, deps.admins), ['staff', 'manager']))
-    throw new PermissionError('experts.permission');
-  const parsed = ExpertInputSchema.safeParse(raw);
+): Promise<{ userId: string; created: boolean; reviewerGranted: boolean }> {
+  const actorRoles = await rolesOf(deps.prisma, actorId, deps.admins);
+  if (!holdsAny(actorRoles, ['staff', 'manager'])) throw new PermissionError('experts.permission');
+  const parsed = ExpertInputSchema.safeParse({ ...raw, tags: resolveExpertTags(raw.tags ?? []) });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'userId');
     throw new InputError('experts.error.invalid', {}, { [field]: { key: 'field.invalid' } });
@@ -88,6 +94,21 @@ export async function saveExpert(
         recordedAt: deps.clock.now(),
       },
     });
-    return { userId: e.userId, created: existing === null };
+    const role = { userId_role: { userId: e.userId, role: 'reviewer' } };
+    const reviewerGranted = (await tx.userRole.findUnique({ where: role })) === null;
+    if (reviewerGranted) {
+      await tx.userRole.create({ data: { userId: e.userId, role: 'reviewer', grantedBy: actorId } });
+      await tx.auditEvent.create({
+        data: {
+          actorKind: 'user',
+          actorId,
+          actorRoles,
+          eventType: 'role.grant',
+          payload: { userId: e.userId, role: 'reviewer', reason: 'expertPool' },
+          recordedAt: deps.clock.now(),
+        },
+      });
+    }
+    return { userId: e.userId, created: existing === null, reviewerGranted };
   });
 }

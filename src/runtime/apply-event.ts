@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
-import { stageParam } from '../errors-render.ts';
+import { rolesParam, stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { changeItems } from '../projects/card-delivery.ts';
 import { assertAssignable } from '../review/check-assignment.ts';
@@ -231,7 +231,7 @@ export function refusal(
   if (!mayByRole)
     return new PermissionError('error.permission.event', {
       event: `@event.${event.type}`,
-      roles: allowedRoles.join(', ') || 'scheduler',
+      roles: rolesParam(allowedRoles.length > 0 ? allowedRoles : ['scheduler']),
     });
   const specific = explainRefusal(event, context);
   if (specific) return new InputError(specific.key, { ref, ...specific.params });

@@ -7,7 +7,7 @@ interface LaunchFacts {
   assignments?: Array<{ status: string }>;
   reviewersRequired?: { standard: number; simplified: number };
   simplifiedReview?: boolean;
-  pending?: unknown;
+  pending?: { kind?: string; proposedBy?: string } | null;
 }
 
 /**
@@ -16,10 +16,20 @@ interface LaunchFacts {
  * null when there is nothing more specific to say than "not possible at this stage".
  */
 export function explainRefusal(
-  event: { type: string; decisionKind?: unknown },
+  event: { type: string; decisionKind?: unknown; actor?: { kind: string; userId?: string; roles?: readonly string[] } },
   context: unknown,
 ): { key: MessageKey; params: Record<string, string | number> } | null {
   const ctx = (context ?? {}) as LaunchFacts;
+  const userId = event.actor?.kind === 'user' ? event.actor.userId : undefined;
+  // The two-person rule: the proposer may hold every role and still not confirm their own proposal.
+  if (event.type === 'decision.confirm' && ctx.pending && userId && ctx.pending.proposedBy === userId)
+    return { key: 'refusal.twoPerson', params: { decision: `@decision.${ctx.pending.kind}` } };
+  if (event.type === 'decision.confirm' && !ctx.pending) return { key: 'refusal.nothingPending', params: {} };
+  if (event.type === 'decision.withdraw' && ctx.pending && userId && ctx.pending.proposedBy !== userId)
+    return {
+      key: 'refusal.withdrawNotYours',
+      params: { decision: `@decision.${ctx.pending.kind}`, proposer: `<@${ctx.pending.proposedBy}>` },
+    };
   if (event.type === 'decision.propose' && event.decisionKind === 'launch') {
     const open = Object.entries(ctx.comments ?? {}).filter(([, c]) => c.disposition === null);
     if (open.length > 0)

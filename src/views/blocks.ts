@@ -16,6 +16,9 @@ export const LIMITS = {
   optionText: 75,
   inputLabel: 2000,
   headerText: 150,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 /** Cuts text to a limit with an ellipsis, counting characters as Slack does (code points). */

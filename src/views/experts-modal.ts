@@ -1,23 +1,11 @@
 import { type Lang, t } from '../i18n/index.ts';
-import { EXPERT_TAGS, EXPERTS } from '../review/ids.ts';
+import { EXPERT_TAG_KEYS, EXPERT_TAGS, EXPERTS } from '../review/ids.ts';
 import type { Candidate } from '../review/rank-experts.ts';
 import { button, context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from './blocks.ts';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 const { blocks } = EXPERTS;
-const TAG_KEYS = {
-  bigData: 'experts.tag.bigData',
-  cloudComputing: 'experts.tag.cloudComputing',
-  ai: 'experts.tag.ai',
-  blockchain: 'experts.tag.blockchain',
-  otherNewIt: 'experts.tag.otherNewIt',
-  compliance: 'experts.tag.compliance',
-  risk: 'experts.tag.risk',
-  investorProtection: 'experts.tag.investorProtection',
-  securities: 'experts.tag.securities',
-  futures: 'experts.tag.futures',
-  funds: 'experts.tag.funds',
-} as const;
+const TAG_KEYS = EXPERT_TAG_KEYS;
 
 /** An expertise tag's label in the reader's language. */
 export function tagLabel(lang: Lang, tag: string): string {

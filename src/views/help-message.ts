@@ -1,9 +1,10 @@
 import { type Lang, t } from '../i18n/index.ts';
+import { expertTagList } from '../review/expert-tags.ts';
 import { button, mrkdwnSection } from './blocks.ts';
 
 /** The `/pilot help` answer: every subcommand with an example. */
 export function helpMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
-  const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}`;
+  const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}\n${t(lang, 'help.tags', { tags: expertTagList(lang) })}`;
   return { text, blocks: [mrkdwnSection(text)] };
 }
 

@@ -31,8 +31,9 @@ export const APPLICANT_FIELDS = [
   { name: 'confirmedByStaff', kind: 'check', label: 'applicant.confirmedByStaff', required: false },
   { name: 'registration.province', kind: 'text', label: 'applicant.registrationProvince', required: true },
   { name: 'registration.city', kind: 'text', label: 'applicant.registrationCity', required: true },
-  { name: 'mainOffice.province', kind: 'text', label: 'applicant.mainOfficeProvince', required: true },
-  { name: 'mainOffice.city', kind: 'text', label: 'applicant.mainOfficeCity', required: true },
+  // Left empty, the main office is the registration place (the use case fills it in): most are the same.
+  { name: 'mainOffice.province', kind: 'text', label: 'applicant.mainOfficeProvince', required: false },
+  { name: 'mainOffice.city', kind: 'text', label: 'applicant.mainOfficeCity', required: false },
   { name: 'licenceNumber', kind: 'text', label: 'applicant.licenceNumber', required: false },
   { name: 'lead', kind: 'check', label: 'applicant.lead', required: false },
   { name: 'csrcFilingNumber', kind: 'text', label: 'applicant.csrcFilingNumber', required: false },
@@ -134,7 +135,7 @@ export function materialsModal(
         type: 'input',
         block_id: m,
         optional: true,
-        label: plain(machineLabel(lang, `material.${m}`), LIMITS.inputLabel),
+        label: plain(machineLabel(lang, `option.materials.${m}`), LIMITS.inputLabel),
         element: {
           type: 'url_text_input',
           action_id: INTAKE_FORMS.action,
@@ -158,7 +159,7 @@ export function eligibilityView(
     outcome.missingMaterials.length === 0
       ? t(lang, 'card.materialsComplete')
       : t(lang, 'card.materialsMissing', {
-          missing: outcome.missingMaterials.map((m) => machineLabel(lang, `material.${m}`)).join('、'),
+          missing: outcome.missingMaterials.map((m) => machineLabel(lang, `option.materials.${m}`)).join('、'),
         });
   return {
     type: 'modal',

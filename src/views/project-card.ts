@@ -5,7 +5,7 @@ import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
 import { escapeMrkdwn } from '../projects/messages.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
-import { button, context, mrkdwnSection } from './blocks.ts';
+import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { intakeButtons } from './intake-forms.ts';
 import { reviewBlocks } from './review-panel.ts';
 
@@ -30,7 +30,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     ),
   );
   const facts = [t(lang, 'card.owner', { owner: `<@${card.ownerId}>` })];
-  if (card.batchId) facts.push(t(lang, 'card.batch', { batch: card.batchId }));
+  if (card.batchId) facts.push(t(lang, 'card.batch', { batch: escapeMrkdwn(card.batchName ?? '—') }));
   if (card.applicants.length > 0) {
     const names = [...card.applicants]
       .sort((a, b) => Number(b.lead) - Number(a.lead))
@@ -42,7 +42,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     card.materials.missing.length === 0
       ? t(lang, 'card.materialsComplete')
       : t(lang, 'card.materialsMissing', {
-          missing: card.materials.missing.map((m) => machineLabel(lang, `material.${m}`)).join('、'),
+          missing: card.materials.missing.map((m) => machineLabel(lang, `option.materials.${m}`)).join('、'),
         }),
   );
   if (card.contact)
@@ -91,11 +91,10 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
       t: a.type,
       ...(a.decisionKind ? { k: a.decisionKind } : {}),
     };
-    return button(
-      machineLabel(lang, a.labelKey),
-      JSON.stringify(value),
-      `${PROJECT.actionPrefix}${a.type}.${a.decisionKind ?? ''}`,
-    );
+    const label = machineLabel(lang, a.labelKey);
+    const element = button(label, JSON.stringify(value), `${PROJECT.actionPrefix}${a.type}.${a.decisionKind ?? ''}`);
+    // Taken at once: Slack asks "are you sure?" first, since there is no form to cancel.
+    return a.direct ? { ...element, confirm: decisionConfirm(lang, label) } : element;
   });
   const ref: ProjectRef = { p: card.id };
   if (card.deadlines.length > 0) buttons.push(button(t(lang, 'card.why'), JSON.stringify(ref), PROJECT.whyAction));
@@ -108,6 +107,16 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
       elements: intakeButtons(lang, card.id, card.applicants),
     });
   return blocks;
+}
+
+/** The confirm dialog of a decision taken from its button. */
+function decisionConfirm(lang: Lang, decision: string): Record<string, unknown> {
+  return {
+    title: plain(t(lang, 'decision.confirmTitle', { decision }), LIMITS.confirmTitle),
+    text: plain(t(lang, 'decision.confirmText'), LIMITS.confirmText),
+    confirm: plain(t(lang, 'decision.confirmYes'), LIMITS.confirmButton),
+    deny: plain(t(lang, 'decision.confirmNo'), LIMITS.confirmButton),
+  };
 }
 
 const REGISTER_LINES = 10;

@@ -42,6 +42,8 @@ export function assignmentReport(
     picks: ExpertPick[];
     excluded: Array<{ userId: string; exclusion: Exclusion }>;
     missing: number;
+    /** Invited experts who cannot answer for lack of the expert reviewer role. */
+    withoutRole?: readonly string[];
   },
   lang: Lang,
 ): Message {
@@ -61,6 +63,7 @@ export function assignmentReport(
   const lines = [
     ...picks,
     ...(outcome.missing > 0 && excluded.length === 0 ? [t(lang, 'review.assign.emptyPool')] : []),
+    ...(outcome.withoutRole ?? []).map((id) => t(lang, 'review.assign.noRole', { user: `<@${id}>` })),
   ];
   const blocks = [mrkdwnSection(head)];
   if (lines.length > 0) blocks.push(mrkdwnSection(lines.join('\n')));

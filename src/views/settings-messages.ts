@@ -1,6 +1,7 @@
 import type { BatchView } from '../batches/batches.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { roleWithId } from '../roles/role-labels.ts';
 import type { Role } from '../roles/roles.ts';
 import { formModal, inputBlock, mrkdwnSection, plain } from './blocks.ts';
 
@@ -17,7 +18,10 @@ const BATCH_STATUS = {
 /** `/pilot roles list`. */
 export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): Message {
   const lines = (Object.keys(roles) as Role[]).map((role) =>
-    t(lang, 'roles.line', { role, users: roles[role].map((u) => `<@${u}>`).join(' ') || t(lang, 'roles.none') }),
+    t(lang, 'roles.line', {
+      role: roleWithId(lang, role),
+      users: roles[role].map((u) => `<@${u}>`).join(' ') || t(lang, 'roles.none'),
+    }),
   );
   return single(`${t(lang, 'roles.title')}\n${lines.join('\n')}`);
 }
@@ -34,6 +38,21 @@ export function batchesMessage(batches: BatchView[], lang: Lang): Message {
     }),
   );
   return single(`${t(lang, 'batch.listTitle')}\n${lines.join('\n')}`);
+}
+
+/** `/pilot settings`: the working group's channel and the automatic assignment, with how to change them. */
+export function settingsMessage(
+  settings: { workingGroupChannel: string | null; autoAssign: boolean },
+  lang: Lang,
+): Message {
+  const lines = [
+    settings.workingGroupChannel
+      ? t(lang, 'settings.workgroup', { channel: `<#${settings.workingGroupChannel}>` })
+      : t(lang, 'settings.workgroupNone'),
+    t(lang, 'settings.autoAssign', { state: t(lang, settings.autoAssign ? 'settings.on' : 'settings.off') }),
+    t(lang, 'usage.settings'),
+  ];
+  return single(`${t(lang, 'settings.title')}\n${lines.join('\n')}`);
 }
 
 /** A one-line confirmation. */

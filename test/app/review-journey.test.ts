@@ -194,8 +194,8 @@ describe('expert review in DMs, end to end over signed HTTP (issue 6)', () => {
     expect(await manager.submit(view!, { 'f.reason': '专家库已无可邀请专家' })).toEqual({});
     const after = await staff.card(ref);
     expect(JSON.stringify(after)).toContain('专家库已无可邀请专家');
-    const { view: propose } = await staff.press(after, 'project.act.decision.propose.screeningPass');
-    expect(await staff.submit(propose!, {})).toEqual({});
+    const propose = await staff.press(after, 'project.act.decision.propose.screeningPass');
+    expect(propose.answer?.text).toContain(ref);
     const audit = await t.server.db.prisma.auditEvent.findMany({ where: { projectId }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.eventType)).toEqual(
       expect.arrayContaining(['review.declined', 'review.submitted', 'screening.overrideReviews', 'decision.propose']),

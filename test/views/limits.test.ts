@@ -45,6 +45,9 @@ const MAX = {
   buttonText: 75,
   buttonValue: 2000,
   headerText: 150,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
   inputLabel: 2000,
   inputHint: 2000,
   modalTitle: 24,
@@ -94,6 +97,15 @@ function violations(surface: Surface, blocks: Json[], view?: Json): string[] {
     if (el.type === 'button') {
       over(`${where} button text`, len(textOf(el.text)), MAX.buttonText);
       over(`${where} button value`, len(el.value), MAX.buttonValue);
+    }
+    const confirm = el.confirm as Json | undefined;
+    if (confirm) {
+      over(`${where} confirm title`, len(textOf(confirm.title)), MAX.confirmTitle);
+      over(`${where} confirm text`, len(textOf(confirm.text)), MAX.confirmText);
+      over(`${where} confirm button`, len(textOf(confirm.confirm)), MAX.confirmButton);
+      over(`${where} confirm deny`, len(textOf(confirm.deny)), MAX.confirmButton);
+      for (const part of ['title', 'text', 'confirm', 'deny'])
+        if (!textOf(confirm[part])) out.push(`${where}: confirm dialog without ${part}`);
     }
     for (const key of ['options', 'initial_options'] as const) {
       const options = el[key] as Json[] | undefined;
@@ -189,6 +201,7 @@ function maximalCard(): ProjectCardData {
       missing: ['projectPlan', 'riskAssessment', 'emergencyPlan', 'exitPlan', 'investorProtection'],
     },
     batchId: long(100, 'b'),
+    batchName: long(100),
     contact: { name: long(50, '联'), phone: long(30, '1'), email: `${long(200, 'e')}@example.org` },
     pending: { kind: 'forcedExit', proposedBy: user(2) },
     openComments: 500,
@@ -224,6 +237,7 @@ function maximalCard(): ProjectCardData {
             labelKey: d.labelKey,
             fact: info.fact,
             fields: d.fields,
+            direct: true,
           }))
         : [{ type, labelKey: info.labelKey, fact: info.fact, fields: info.fields }],
     ),
@@ -555,6 +569,8 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(
       message(settingsModule.rolesMessage({ admin: users, manager: users, staff: users, reviewer: users }, lang)),
     ).toEqual([]);
+    for (const workingGroupChannel of ['C0123456789', null])
+      expect(message(settingsModule.settingsMessage({ workingGroupChannel, autoAssign: true }, lang))).toEqual([]);
     const batches = Array.from({ length: 500 }, (_, i) => ({
       id: uuid(i),
       name: long(100, '批'),
@@ -711,6 +727,7 @@ describe('the limits checker', () => {
         'relayModal',
         'relayResultView',
         'rolesMessage',
+        'settingsMessage',
         // A label helper, not a view; the card and list tests render it.
         'stageLabel',
         'expertsMessage',

@@ -28,6 +28,8 @@ export type PilotCommand =
   | { sub: 'calendar' }
   | { sub: 'relay' }
   | { sub: 'admin'; op: 'outbox' }
+  | { sub: 'settings'; op: 'show' }
+  | { sub: 'settings'; op: 'workgroup'; channel: 'here' | 'off' | string }
   | { sub: 'experts'; op: 'list' }
   | { sub: 'experts'; op: 'add'; userId: string; tags: string[]; maxLoad: number | null }
   | { sub: 'experts'; op: 'auto'; on: boolean }
@@ -46,6 +48,8 @@ const SUBS = [
   'digest',
   'lang',
   'calendar',
+  'relay',
+  'settings',
   'admin',
   'experts',
   'assign',
@@ -119,6 +123,9 @@ export function parsePilotCommand(text: string): PilotCommand {
       return { sub: 'calendar' };
     case 'relay':
       return { sub: 'relay' };
+    case 'settings':
+    case '设置':
+      return parseSettings(rest);
     case 'admin':
       if (rest[0]?.toLowerCase() === 'outbox') return { sub: 'admin', op: 'outbox' };
       throw new InputError('admin.usage');
@@ -211,6 +218,20 @@ function parseExperts(rest: string[]): PilotCommand {
     else tags.push(word);
   }
   return { sub: 'experts', op: 'add', userId: mention[1]!, tags, maxLoad };
+}
+
+const CHANNEL_MENTION = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+function parseSettings(rest: string[]): PilotCommand {
+  const op = rest[0]?.toLowerCase();
+  if (op === undefined) return { sub: 'settings', op: 'show' };
+  if (op !== 'workgroup' && op !== '工作组') throw new InputError('usage.settings');
+  const target = rest[1];
+  if (target === undefined) return { sub: 'settings', op: 'workgroup', channel: 'here' };
+  if (target.toLowerCase() === 'off' || target === '取消') return { sub: 'settings', op: 'workgroup', channel: 'off' };
+  const mention = CHANNEL_MENTION.exec(target);
+  if (!mention) throw new InputError('settings.workgroupNotChannel');
+  return { sub: 'settings', op: 'workgroup', channel: mention[1]! };
 }
 
 function parseAssign(rest: string[]): PilotCommand {

@@ -59,6 +59,7 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
     case 'calendar':
     case 'relay':
     case 'admin':
+    case 'settings':
       await runSettingsCommand(ctx, cmd);
       return;
     case 'experts':

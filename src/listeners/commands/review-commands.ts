@@ -32,12 +32,13 @@ export async function runReviewCommand(ctx: CommandContext, cmd: ReviewCommand):
     case 'add': {
       const saved = await services.review.saveExpert(ctx.userId, {
         userId: cmd.userId,
-        tags: cmd.tags as never,
+        tags: cmd.tags,
         ...(cmd.maxLoad !== null ? { maxLoad: cmd.maxLoad } : {}),
       });
-      await reply(
-        confirmation(t(ctx.lang, saved.created ? 'experts.added' : 'experts.updated', { user: `<@${saved.userId}>` })),
-      );
+      const user = `<@${saved.userId}>`;
+      const lines = [t(ctx.lang, saved.created ? 'experts.added' : 'experts.updated', { user })];
+      if (saved.reviewerGranted) lines.push(t(ctx.lang, 'experts.reviewerGranted', { user }));
+      await reply(confirmation(lines.join('\n')));
     }
   }
 }

@@ -1,13 +1,21 @@
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
+import { roleWithId } from '../../roles/role-labels.ts';
 import { calendarModal } from '../../views/deadline-modals.ts';
-import { batchesMessage, batchModal, confirmation, relayModal, rolesMessage } from '../../views/settings-messages.ts';
+import {
+  batchesMessage,
+  batchModal,
+  confirmation,
+  relayModal,
+  rolesMessage,
+  settingsMessage,
+} from '../../views/settings-messages.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 import type { CommandContext } from './pilot.ts';
 
 type SettingsCommand = Extract<
   PilotCommand,
-  { sub: 'roles' | 'lang' | 'batch' | 'digest' | 'calendar' | 'relay' | 'admin' }
+  { sub: 'roles' | 'lang' | 'batch' | 'digest' | 'calendar' | 'relay' | 'admin' | 'settings' }
 >;
 
 /** The subcommands about the workspace: roles, language, batches, digests. */
@@ -33,7 +41,7 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
           role: cmd.role,
         });
         const key = !changed ? 'roles.unchanged' : cmd.op === 'grant' ? 'roles.granted' : 'roles.revoked';
-        await reply(confirmation(t(ctx.lang, key, { user: `<@${cmd.userId}>`, role: cmd.role })));
+        await reply(confirmation(t(ctx.lang, key, { user: `<@${cmd.userId}>`, role: roleWithId(ctx.lang, cmd.role) })));
       }
       return;
     case 'batch':
@@ -75,6 +83,21 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
       return;
     case 'admin':
       await reply(await services.deadlines.deadMessages(ctx.userId, ctx.lang));
+      return;
+    case 'settings':
+      if (cmd.op === 'workgroup') {
+        const channel = cmd.channel === 'here' ? ctx.channelId : cmd.channel === 'off' ? null : cmd.channel;
+        await services.settings.setWorkingGroup(ctx.userId, channel);
+        await reply(
+          confirmation(
+            channel === null
+              ? t(ctx.lang, 'settings.workgroupOff')
+              : t(ctx.lang, 'settings.workgroupSet', { channel: `<#${channel}>` }),
+          ),
+        );
+      } else {
+        await reply(settingsMessage(await services.settings.show(), ctx.lang));
+      }
       return;
     case 'digest':
       if (cmd.op === 'now') {

@@ -16,7 +16,7 @@ export function expertsSubmit(services: Services) {
       const load = Number(readInput(v, blocks.maxLoad, 'v') ?? 3);
       await services.review.saveExpert(body.user.id, {
         userId: String(readInput(v, blocks.user, 'v') ?? ''),
-        tags: ((readInput(v, blocks.tags, 'v') as string[] | undefined) ?? []) as never,
+        tags: (readInput(v, blocks.tags, 'v') as string[] | undefined) ?? [],
         maxLoad: load,
         awayFrom: (readInput(v, blocks.awayFrom, 'v') as string | undefined) ?? null,
         awayUntil: (readInput(v, blocks.awayUntil, 'v') as string | undefined) ?? null,

@@ -1,0 +1,69 @@
+import type { Clock } from '../clock.ts';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import { InputError, PermissionError } from '../errors.ts';
+import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { CARD_METHOD } from '../projects/ids.ts';
+import { holdsAny, rolesOf } from '../roles/roles.ts';
+
+/** The setting naming the working group's own channel: the one channel whose cards show reviewers' names. */
+export const WORKING_GROUP_KEY = 'channels.workingGroup';
+
+type SettingReader = Pick<PrismaClient | Prisma.TransactionClient, 'appSetting'>;
+
+/** The working group's channel, or null while no admin has named one (then no channel sees reviewers' names). */
+export async function workingGroupChannel(db: SettingReader): Promise<string | null> {
+  const row = await db.appSetting.findUnique({ where: { key: WORKING_GROUP_KEY } });
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+/**
+ * `/pilot settings workgroup [off]`: an admin names the channel only the working group is in (or unsets it), audited.
+ * The cards already posted in the old and the new channel are refreshed, so what they show follows the setting.
+ */
+export async function setWorkingGroupChannel(
+  deps: { prisma: PrismaClient; clock: Clock; admins: readonly string[]; afterCommit(keys: string[]): void },
+  userId: string,
+  channelId: string | null,
+): Promise<{ previous: string | null }> {
+  const roles = await rolesOf(deps.prisma, userId, deps.admins);
+  if (!holdsAny(roles, ['admin'])) throw new PermissionError('settings.permission');
+  // Direct messages (D…) and users (U…) are not channels: a card is never posted there for the group.
+  if (channelId !== null && !/^[CG][A-Z0-9]+$/.test(channelId)) throw new InputError('settings.workgroupNotChannel');
+  const now = deps.clock.now();
+  const { previous, keys } = await deps.prisma.$transaction(async (tx) => {
+    const previous = await workingGroupChannel(tx);
+    if (channelId === null) await tx.appSetting.deleteMany({ where: { key: WORKING_GROUP_KEY } });
+    else
+      await tx.appSetting.upsert({
+        where: { key: WORKING_GROUP_KEY },
+        create: { key: WORKING_GROUP_KEY, value: channelId, updatedById: userId },
+        update: { value: channelId, updatedById: userId },
+      });
+    await tx.auditEvent.create({
+      data: {
+        actorKind: 'user',
+        actorId: userId,
+        actorRoles: roles,
+        eventType: 'setting.changed',
+        payload: { key: WORKING_GROUP_KEY, value: channelId, previous },
+        recordedAt: now,
+      },
+    });
+    const affected = [previous, channelId].filter((c): c is string => c !== null);
+    const projects = await tx.project.findMany({
+      where: { channelId: { in: affected }, cardTs: { not: null } },
+      select: { id: true },
+    });
+    const items = projects.map((p) => ({
+      key: `card:${p.id}:setting:${now.getTime()}`,
+      method: CARD_METHOD,
+      projectId: p.id,
+      args: { projectId: p.id },
+      notBefore: now,
+    }));
+    await enqueueMessages(tx, items);
+    return { previous, keys: items.map((i) => i.key) };
+  });
+  deps.afterCommit(keys);
+  return { previous };
+}
