@@ -40,7 +40,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.projectNotFound': 'No project {ref}. See `/pilot list` for references (e.g. P-2026-001).',
   'error.eventUnknown': 'Unknown action "{event}".',
   'error.eventInvalid': 'The action "{event}" has invalid content: {detail}. Nothing was changed.',
-  'error.permission.event': 'You may not do "{event}" (roles needed: {roles}). Nothing was changed.',
+  'error.permission.event':
+    'You may not do "{event}" (roles needed: {roles}). Nothing was changed. To get the role, ask an admin.',
   'error.eventNotAllowedNow': '{ref} is at "{stage}"; "{event}" is not possible now. Nothing was changed.',
   'notify.decision.proposed':
     '*{ref}* {title}: a decision was proposed and waits for a second staff member or a manager to confirm ({rule}).',

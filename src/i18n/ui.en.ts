@@ -314,8 +314,8 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'role.staff': 'working-group staff',
   'role.reviewer': 'expert reviewer',
   'role.scheduler': 'the system (deadlines)',
-  'error.permission.askAdmins': 'To get this permission, ask an admin: {admins}.',
-  'error.permission.noAdmins': 'To get this permission, ask the admin who runs Pilot Desk (setting PILOTDESK_ADMINS).',
+  'error.permission.askAdmins': 'Admins: {admins}.',
+  'error.permission.noAdmins': 'Admins are named by whoever runs Pilot Desk, in the setting PILOTDESK_ADMINS.',
   'experts.error.tag': 'Unknown expertise tag: {tags}. Tags: {known}.',
   'experts.reviewerGranted':
     '{user} now holds the expert reviewer role and can answer review invitations in their DMs.',
@@ -342,6 +342,7 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
     'Another member of the working group must confirm it before it takes effect. Add any note in the project thread.',
   'decision.confirmYes': 'Propose',
   'decision.confirmNo': 'Cancel',
+  'label.unknown': '(unnamed item)',
   'menu.batches': 'Batches',
   'menu.digest': 'Digest',
   'menu.langZh': '中文 (Chinese)',

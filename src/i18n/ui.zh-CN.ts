@@ -295,8 +295,8 @@ export const uiZhCN = {
   'role.staff': '工作组人员',
   'role.reviewer': '评审专家',
   'role.scheduler': '系统（期限调度）',
-  'error.permission.askAdmins': '如需此权限，请联系管理员：{admins}。',
-  'error.permission.noAdmins': '如需此权限，请联系部署 Pilot Desk 的管理员（配置项 PILOTDESK_ADMINS）。',
+  'error.permission.askAdmins': '管理员：{admins}。',
+  'error.permission.noAdmins': '管理员由部署 Pilot Desk 的人员在配置项 PILOTDESK_ADMINS 中指定。',
   'experts.error.tag': '不认识的专业标签：{tags}。可用标签：{known}。',
   'experts.reviewerGranted': '{user} 已获得评审专家角色，可以直接在私信中回应评审邀请。',
   'review.assign.noRole':
@@ -320,6 +320,7 @@ export const uiZhCN = {
   'decision.confirmText': '提议后须由工作组另一位成员确认才生效。如需说明，可在项目线程中补充。',
   'decision.confirmYes': '提议',
   'decision.confirmNo': '取消',
+  'label.unknown': '（未命名事项）',
   'menu.batches': '批次',
   'menu.digest': '今日摘要',
   'menu.langZh': '中文',

@@ -36,7 +36,7 @@ export const zhCN = {
   'error.projectNotFound': '找不到项目 {ref}。请用 `/pilot list` 查看项目编号（例如 P-2026-001）。',
   'error.eventUnknown': '无法识别的操作“{event}”。',
   'error.eventInvalid': '操作“{event}”的内容有误：{detail}。未作任何更改。',
-  'error.permission.event': '你没有执行“{event}”的权限（需要角色：{roles}）。未作任何更改。',
+  'error.permission.event': '你没有执行“{event}”的权限（需要角色：{roles}）。未作任何更改。如需此角色，请联系管理员。',
   'error.eventNotAllowedNow': '{ref} 目前处于“{stage}”阶段，现在不能执行“{event}”。未作任何更改。',
   'notify.decision.proposed': '*{ref}* {title}：有一项决定已提出，等待另一位工作组成员或管理人员确认（{rule}）。',
   'notify.selection.reportToCsrc': '*{ref}* {title}：已通过遴选，请将遴选结果报送证监会科技监管局（{rule}）。',

@@ -4,6 +4,7 @@ import { REVIEW } from '../review/ids.ts';
 import type { Exclusion, ExpertPick } from '../review/rank-experts.ts';
 import { machineLabel } from '../runtime/notify-messages.ts';
 import { button, context, mrkdwnSection, truncate } from './blocks.ts';
+import { tagLabel } from './experts-modal.ts';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
@@ -30,7 +31,7 @@ export function exclusionText(userId: string, exclusion: Exclusion, lang: Lang):
 }
 
 const tagList = (tags: readonly string[], lang: Lang) =>
-  tags.length === 0 ? '—' : tags.map((tag) => machineLabel(lang, `option.technologies.${tag}`)).join('、');
+  tags.length === 0 ? '—' : tags.map((tag) => tagLabel(lang, tag)).join(lang === 'en' ? ', ' : '、');
 
 /**
  * What an automatic assignment did, for staff: each pick with its reason (matched tags, load); when places stay open,

@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { catalogs } from '../../src/i18n/index.ts';
 import { INTAKE } from '../../src/projects/ids.ts';
 import { EXPERTS } from '../../src/review/ids.ts';
+import { unresolvedLabels } from '../../src/runtime/notify-messages.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
 import { input, SlackUser } from '../support/slack-user.ts';
 
@@ -169,6 +170,8 @@ describe('one application through screening with the channel card and DMs alone 
     await settle();
     expect(JSON.stringify(channelCard())).toContain('申报材料：齐全');
 
+    // An admin revokes one expert's reviewer role before the invitations go out (it happens: a mistaken revoke).
+    await admin.command(`roles revoke <@${experts[2]!.id}|x> reviewer`);
     const submit = await staffA.press(channelCard(), 'project.act.intake.submit');
     expect(await staffA.submit(submit.view!, { 'f.factDate': input.date(TODAY) })).toEqual({});
     await settle();
@@ -181,6 +184,19 @@ describe('one application through screening with the channel card and DMs alone 
     for (const e of experts.slice(0, 3)) expect(invitation(e)).toBeDefined();
     expect(invitation(experts[3]!)).toBeUndefined();
     expect(invitation(experts[4]!)).toBeUndefined();
+  });
+
+  it('staff are told at once that an invited expert cannot answer, and saving the expert again fixes it', async () => {
+    const report = reports().find((c) => String(c.args.text).includes('已自动邀请 3 位'));
+    expect(String(report?.args.text)).toContain(`⚠ <@${experts[2]!.id}> 没有评审专家角色`);
+    const { view } = await experts[2]!.press(invitation(experts[2]!)!.blocks, 'review.accept');
+    const refused = await experts[2]!.submit(view!, {
+      declaration: { type: 'checkboxes', selected_options: [{ value: 'declared' }] },
+    });
+    expect(refused.errors?.declaration).toContain('需要角色：评审专家');
+    expect(refused.errors?.declaration).toContain('请联系管理员');
+    const again = await staffA.command(`experts add <@${experts[2]!.id}|x> 区块链`);
+    expect(again.text).toContain('评审专家角色');
   });
 
   it('R-APP-2: an expert with no role but the pool declines; the replacement is the same news to owner and channel', async () => {
@@ -273,5 +289,6 @@ describe('one application through screening with the channel card and DMs alone 
       .filter((text) => RAW_KEY.test(text) || UUID.test(text) || PLACEHOLDER.test(text));
     expect(problems).toEqual([]);
     expect(sent.length).toBeGreaterThan(50);
+    expect(unresolvedLabels()).toEqual([]);
   });
 });

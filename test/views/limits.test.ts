@@ -12,6 +12,7 @@ import { PAGE_SIZE } from '../../src/projects/list-projects.ts';
 import type { ActionForm } from '../../src/projects/perform-action.ts';
 import { EXPERT_TAGS } from '../../src/review/ids.ts';
 import { startSnapshot } from '../../src/runtime/machines.ts';
+import { unresolvedLabels } from '../../src/runtime/notify-messages.ts';
 import * as actionModalModule from '../../src/views/action-modal.ts';
 import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
@@ -223,7 +224,7 @@ function maximalCard(): ProjectCardData {
       clock: 'ours',
     })),
     timeline: Array.from({ length: 500 }, (_, i) => ({
-      eventType: 'sanction.decided',
+      eventType: 'decision.confirm',
       actorId: i % 2 ? user(i) : null,
       recordedAt: '2026-03-02T10:00:00Z',
       toState: 'piloting.rectification',
@@ -808,5 +809,13 @@ describe('the Home tab of a manager over 500 projects in the database', () => {
       const view = appHomeModule.appHomeView(data, lang);
       expect(violations('home', view.blocks)).toEqual([]);
     }
+  });
+});
+
+describe('labels', () => {
+  // Runs after the suites above rendered every view and message in both languages (files run their tests in order).
+  it('every label key the views asked for resolved in both languages: a reader never sees a raw key', () => {
+    // The maximal data invents stage names of maximal length on purpose (to test lengths); those are not real keys.
+    expect(unresolvedLabels().filter((k) => !k.includes('x'.repeat(20)))).toEqual([]);
   });
 });
