@@ -70,7 +70,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     if (checked.status === 'rejected') throw new SlackTokenRejectedError(checked.detail ?? 'invalid_auth');
     if (checked.status === 'unreachable') {
       log.warn(
-        `Slack is unreachable at ${config.slack.apiUrl} (${checked.detail}); starting anyway and asking again every ${Math.round(slackRetryMs / 1000)} s.`,
+        `Slack is unreachable at ${config.slack.apiUrl} (${checked.detail}); starting anyway and asking again every ${slackRetryMs >= 1000 ? `${Math.round(slackRetryMs / 1000)} s` : `${slackRetryMs} ms`}.`,
       );
       monitor.retryInBackground();
     }
