@@ -45,9 +45,16 @@ export function botEnv(fake: FakeSlack, storage: Record<string, string>, over: R
   };
 }
 
-/** Starts `node --import tsx <script>` (src/main.ts unless told) in an empty directory, so no .env is read. */
-export function startProcess(env: Record<string, string>, args: string[] = ['src/main.ts']): BotProcess {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'pilotdesk-proc-'));
+/**
+ * Starts `node --import tsx <script>` (src/main.ts unless told) in `cwd`, by default a fresh empty directory (so no
+ * .env is read) removed when the process exits.
+ */
+export function startProcess(
+  env: Record<string, string>,
+  args: string[] = ['src/main.ts'],
+  options: { cwd?: string } = {},
+): BotProcess {
+  const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), 'pilotdesk-proc-'));
   const [script, ...rest] = args;
   // tsx by its resolved URL: the empty working directory has no node_modules to find it in.
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(REPO, script!), ...rest], {
@@ -69,7 +76,7 @@ export function startProcess(env: Record<string, string>, args: string[] = ['src
     stdout,
     stderr,
   }));
-  void exit.then(() => rmSync(cwd, { recursive: true, force: true }));
+  if (!options.cwd) void exit.then(() => rmSync(cwd, { recursive: true, force: true }));
   return {
     child,
     pid: child.pid!,
