@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,18 @@ describe('npm run backup', () => {
       expect(await copy.migrate()).toEqual([]);
     } finally {
       await copy.close();
+    }
+
+    // The restore README describes: extract into an empty folder and open it (the copied lock file is not about it).
+    const restored = path.join(root, 'restored');
+    mkdirSync(restored);
+    const tar = spawnSync('tar', ['-xzf', file, '-C', restored], { encoding: 'utf8' });
+    expect(tar.status, tar.stderr).toBe(0);
+    const reopened = await openDatabase({ engine: 'pglite', dataDir: restored });
+    try {
+      expect(await reopened.prisma.batch.count()).toBe(2);
+    } finally {
+      await reopened.close();
     }
 
     const again = await startProcess(env({ PILOTDESK_DATA_DIR: dataDir }), ['scripts/backup.ts', file]).exited();
