@@ -4,11 +4,14 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseConfig, parseDatabaseConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { runTick } from '../src/scheduler/tick.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { DatabaseUnreachableError } from '../src/db/connect-errors.ts';
+import { DataDirLockedError } from '../src/db/data-dir-lock.ts';
+import { DEFAULT_TICK_MS, runTick } from '../src/scheduler/tick.ts';
 import { createSlackCaller } from '../src/slack/web-api.ts';
 
 const FUTURE_TOLERANCE_MS = 60_000;
+const TICK_ROLE = 'npm run tick';
 const USAGE = 'Usage: npm run tick -- --at <ISO-8601 instant, e.g. 2026-03-02T09:00:00+08:00> [--allow-future]';
 
 function fail(message: string, code = 2): never {
@@ -40,11 +43,24 @@ if (!database.ok) fail(`The database configuration has problems:\n  - ${database
 const config = parseConfig(process.env);
 if (!config.ok) fail(`The configuration has problems:\n  - ${config.problems.join('\n  - ')}`);
 
-const db = await openDatabase(
-  database.database.engine === 'postgres'
-    ? { engine: 'postgres', url: database.database.url, poolSize: 3 }
-    : { engine: 'pglite', dataDir: database.database.dataDir },
-);
+let db: Database;
+try {
+  db = await openDatabase(
+    database.database.engine === 'postgres'
+      ? { engine: 'postgres', url: database.database.url, poolSize: 3 }
+      : { engine: 'pglite', dataDir: database.database.dataDir, role: TICK_ROLE },
+  );
+} catch (error) {
+  if (error instanceof DataDirLockedError && error.holder.role === 'the bot')
+    fail(
+      `The bot (pid ${error.holder.pid}, since ${error.holder.since}) is running on the embedded database in ` +
+        `${error.dataDir} and already runs the scheduler every ${DEFAULT_TICK_MS / 1000} seconds, so npm run tick is ` +
+        'not needed; to tick by hand at another instant, stop the bot first.',
+      1,
+    );
+  if (error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError) fail(error.message, 1);
+  throw error;
+}
 let exitCode = 0;
 try {
   const slack = createSlackCaller(config.config.slack.botToken, config.config.slack.apiUrl);

@@ -10,6 +10,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import type { Services } from './services.ts';
 import { singleWorkspaceAuthorize } from './slack/authorize.ts';
+import type { SlackStatus } from './slack/startup-check.ts';
 
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -23,12 +24,22 @@ export interface PilotDeskApp {
   app: App;
   /** Starts listening; resolves with the HTTP port actually bound (PORT=0 picks a free one). */
   start(): Promise<{ port: number }>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests (HTTP answers 503, Socket Mode disconnects) and waits until the handlers already running
+   * finish or `deadline` (epoch ms) passes; resolves with how many were still running then.
+   */
+  stop(deadline?: number): Promise<{ unfinished: number }>;
 }
 
 /** Builds the Bolt app for the configured mode and registers every listener. Starts nothing. */
-export function buildApp(config: Config, db: Database, services: Services, logger?: Logger): PilotDeskApp {
-  const customRoutes: CustomRoute[] = [{ path: '/healthz', method: ['GET'], handler: healthz(db) }];
+export function buildApp(
+  config: Config,
+  db: Database,
+  services: Services,
+  logger?: Logger,
+  slackStatus: () => SlackStatus = () => 'unchecked',
+): PilotDeskApp {
+  const customRoutes: CustomRoute[] = [{ path: '/healthz', method: ['GET'], handler: healthz(db, slackStatus) }];
   // Listener calls retry a little; the outbox does its own retrying. Socket Mode's client would otherwise write
   // 100 retries into these options.
   const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, factor: 2 } };
@@ -63,26 +74,95 @@ export function buildApp(config: Config, db: Database, services: Services, logge
   registerEvents(app, services);
   registerViews(app, services);
   registerErrorHandler(app, services, app.logger, config.slack.botToken);
+  const handlers = trackHandlers(app);
+  let stopping = false;
+  let httpServer: Server | undefined;
 
   return {
     app,
     async start() {
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
-        const server = (receiver as unknown as { httpServer?: Server }).httpServer;
-        return { port: await boundPort(server) };
+        httpServer = (receiver as unknown as { httpServer?: Server }).httpServer;
+        const port = await boundPort(httpServer);
+        refuseWhile(httpServer!, () => stopping);
+        return { port };
       }
-      const server = (await app.start({ port: config.port, host: '0.0.0.0' })) as Server;
-      return { port: (server.address() as AddressInfo).port };
+      httpServer = (await app.start({ port: config.port, host: '0.0.0.0' })) as Server;
+      refuseWhile(httpServer, () => stopping);
+      return { port: (httpServer.address() as AddressInfo).port };
     },
-    async stop() {
-      await app.stop();
-      if (receiver instanceof SocketModeReceiver) {
-        const server = (receiver as unknown as { httpServer?: Server }).httpServer;
-        if (server?.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
-      }
+    async stop(deadline = Date.now() + config.shutdownTimeoutMs) {
+      stopping = true;
+      // Closing the listener refuses new connections; requests on open keep-alive ones get 503 (refuseWhile).
+      const closed = httpServer?.listening
+        ? new Promise<void>((resolve) => httpServer!.close(() => resolve()))
+        : Promise.resolve();
+      httpServer?.closeIdleConnections();
+      // Socket Mode: disconnecting means Slack sends nothing more; Bolt's HTTP stop is the close above.
+      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
+      const unfinished = await handlers.settle(deadline);
+      await within(deadline, closed);
+      return { unfinished };
     },
   };
+}
+
+/**
+ * Bolt acknowledges a request before its handler finishes, so a stop must wait for the handlers themselves: every
+ * event Bolt processes (listeners, middleware, the error handler) is one promise in this set until it settles.
+ */
+function trackHandlers(app: App): { settle(deadline: number): Promise<number> } {
+  const running = new Set<Promise<void>>();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const run = processEvent(event);
+    running.add(run);
+    const done = () => running.delete(run);
+    run.then(done, done);
+    return run;
+  };
+  return {
+    async settle(deadline) {
+      while (running.size > 0) if (!(await within(deadline, Promise.allSettled([...running])))) break;
+      return running.size;
+    },
+  };
+}
+
+/** Answers 503 to every request while `refusing()` holds, before Bolt sees it (Bolt has no hook of its own). */
+function refuseWhile(server: Server, refusing: () => boolean): void {
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!refusing()) {
+      for (const listener of listeners) listener.call(server, req, res);
+      return;
+    }
+    // Slack retries a command or event that got a 5xx; the connection is closed so the retry finds another replica.
+    res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '10' });
+    res.end(JSON.stringify({ status: 'stopping' }));
+  });
+}
+
+/** True when `promise` (if any) settled before `deadline` (epoch ms), false when the deadline came first. */
+export async function within(deadline: number, promise: Promise<unknown> | null): Promise<boolean> {
+  if (!promise) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function boundPort(server: Server | undefined): Promise<number> {
@@ -91,10 +171,11 @@ async function boundPort(server: Server | undefined): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-function healthz(db: Database) {
+function healthz(db: Database, slackStatus: () => SlackStatus) {
+  // The status follows the database alone: Slack being unreachable is reported, but restarting would not fix it.
   return async (_req: IncomingMessage, res: ServerResponse) => {
     const ok = await db.ping();
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: db.engine }));
+    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: db.engine, slack: slackStatus() }));
   };
 }

@@ -42,6 +42,15 @@ const EnvSchema = z.object({
       .map((s) => s.trim())
       .filter(Boolean),
   ),
+  PILOTDESK_SHUTDOWN_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'PILOTDESK_SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, e.g. 10000.' })
+      .int('PILOTDESK_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds.')
+      .min(0, 'PILOTDESK_SHUTDOWN_TIMEOUT_MS must be 0 or more milliseconds.')
+      .max(600_000, 'PILOTDESK_SHUTDOWN_TIMEOUT_MS must be at most 600000 (10 minutes).')
+      .default(10_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
@@ -65,6 +74,8 @@ export interface Config {
     | { readonly engine: 'pglite'; readonly dataDir: string }
     | { readonly engine: 'postgres'; readonly url: string };
   readonly admins: readonly string[];
+  /** How long a stop (SIGTERM/SIGINT) waits for running handlers, outbox flushes and a tick before closing. */
+  readonly shutdownTimeoutMs: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -134,6 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     port: e.PORT,
     database: databaseOf(e, cwd),
     admins: e.PILOTDESK_ADMINS,
+    shutdownTimeoutMs: e.PILOTDESK_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: deepFreeze(config) };

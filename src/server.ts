@@ -1,20 +1,37 @@
 import type { Logger } from '@slack/bolt';
-import { buildApp } from './app.ts';
+import { buildApp, within } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
-import { runTick } from './scheduler/tick.ts';
+import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
 import { createServices, type Services } from './services.ts';
+import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
 import { createSlackCaller, type SlackCaller } from './slack/web-api.ts';
+
+/** What a stop left undone when its time ran out (all zero/false after a clean stop). */
+export interface StopReport {
+  /** Slack requests whose handlers were still running at the deadline. */
+  unfinishedHandlers: number;
+  /** A scheduler tick was still running at the deadline. */
+  tickUnfinished: boolean;
+  /** Outbox flushes or App Home refreshes were still running at the deadline. */
+  outboxUnfinished: boolean;
+}
 
 /** A running Pilot Desk: its port, its database and a way to stop it cleanly. */
 export interface RunningServer {
   port: number;
   db: Database;
   services: Services;
+  /** What start-up and the background retries know about Slack (also in /healthz). */
+  slackStatus(): SlackStatus;
   /** Runs one scheduler pass now (on the server's clock) and resolves when it is done; the timer does the same. */
   tick(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets running handlers, the outbox flushes they started and a running tick finish
+   * (within config.shutdownTimeoutMs), then closes the database. Calling it again returns the same stop.
+   */
+  stop(): Promise<StopReport>;
 }
 
 export interface ServerOptions {
@@ -25,27 +42,53 @@ export interface ServerOptions {
   tickMs?: number;
   /** The former name of tickMs, still honoured. */
   outboxPollMs?: number;
+  /** How often to ask Slack again when it was unreachable at start. */
+  slackRetryMs?: number;
 }
 
-/** Opens the database, applies pending migrations, starts the Slack app and the scheduler's one interval timer. */
+/**
+ * Checks the bot token with Slack, opens the database (taking the embedded folder's lock), applies pending
+ * migrations, starts the Slack app and the scheduler's one interval timer. Throws SlackTokenRejectedError,
+ * DataDirLockedError or DatabaseUnreachableError with a message fit for the operator.
+ */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  const log = options.logger ?? console;
+  const slack = options.slack ?? createSlackCaller(config.slack.botToken, config.slack.apiUrl);
+  const slackRetryMs = options.slackRetryMs ?? 30_000;
+  const monitor = createSlackMonitor({ slack, retryMs: slackRetryMs, log });
+  // Asked while the database opens; the answer is awaited before anything is served.
+  const firstCheck = monitor.check();
   const db = await openDatabase(
     config.database.engine === 'postgres'
       ? { engine: 'postgres', url: config.database.url }
-      : { engine: 'pglite', dataDir: config.database.dataDir },
+      : { engine: 'pglite', dataDir: config.database.dataDir, role: 'the bot' },
   );
   try {
     await db.migrate();
+    const checked = await firstCheck;
+    if (checked.status === 'rejected') throw new SlackTokenRejectedError(checked.detail ?? 'invalid_auth');
+    if (checked.status === 'unreachable') {
+      log.warn(
+        `Slack is unreachable at ${config.slack.apiUrl} (${checked.detail}); starting anyway and asking again every ${slackRetryMs >= 1000 ? `${Math.round(slackRetryMs / 1000)} s` : `${slackRetryMs} ms`}.`,
+      );
+      monitor.retryInBackground();
+    }
   } catch (error) {
+    monitor.stop();
     await db.close();
     throw error;
   }
-  const log = options.logger ?? console;
-  const slack = options.slack ?? createSlackCaller(config.slack.botToken, config.slack.apiUrl);
   const services = createServices({ config, db, clock, slack, onError: (e) => log.error('outbox:', e) });
-  const built = buildApp(config, db, services, options.logger);
-  const { port } = await built.start();
+  const built = buildApp(config, db, services, options.logger, monitor.status);
+  let port: number;
+  try {
+    ({ port } = await built.start());
+  } catch (error) {
+    monitor.stop();
+    await db.close();
+    throw error;
+  }
   // One interval timer for the whole process, whatever the number of projects: deadlines live in the database and
   // each tick claims what is due. A tick still running when the next is due is not doubled.
   let ticking: Promise<void> | null = null;
@@ -66,19 +109,28 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     return ticking;
   };
   void tick();
-  const poller = setInterval(() => void tick(), options.tickMs ?? options.outboxPollMs ?? 30_000);
+  const poller = setInterval(() => void tick(), options.tickMs ?? options.outboxPollMs ?? DEFAULT_TICK_MS);
   poller.unref();
+  let stopped: Promise<StopReport> | undefined;
+  const stop = async (): Promise<StopReport> => {
+    const deadline = Date.now() + config.shutdownTimeoutMs;
+    clearInterval(poller);
+    monitor.stop();
+    // Handlers and a running tick finish side by side; the outbox flushes both started come after them.
+    const [{ unfinished }, tickDone] = await Promise.all([built.stop(deadline), within(deadline, ticking)]);
+    const outboxDone = await within(deadline, services.idle());
+    await db.close();
+    return { unfinishedHandlers: unfinished, tickUnfinished: !tickDone, outboxUnfinished: !outboxDone };
+  };
   return {
     port,
     db,
     services,
+    slackStatus: monitor.status,
     tick,
-    async stop() {
-      clearInterval(poller);
-      await ticking;
-      await built.stop();
-      await services.idle();
-      await db.close();
+    stop() {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }

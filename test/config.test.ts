@@ -118,6 +118,16 @@ describe('parseConfig: defaults and values', () => {
     expect(ok({ ...HTTP, PORT: '0' }).port).toBe(0);
   });
 
+  it('PILOTDESK_SHUTDOWN_TIMEOUT_MS: 10 s unless set; a bad value is refused with what to write', () => {
+    expect(ok(HTTP).shutdownTimeoutMs).toBe(10_000);
+    expect(ok({ ...HTTP, PILOTDESK_SHUTDOWN_TIMEOUT_MS: '' }).shutdownTimeoutMs).toBe(10_000);
+    expect(ok({ ...HTTP, PILOTDESK_SHUTDOWN_TIMEOUT_MS: '25000' }).shutdownTimeoutMs).toBe(25_000);
+    expect(problems({ ...HTTP, PILOTDESK_SHUTDOWN_TIMEOUT_MS: 'soon' })).toEqual([
+      expect.stringContaining('PILOTDESK_SHUTDOWN_TIMEOUT_MS must be a number of milliseconds'),
+    ]);
+    expect(problems({ ...HTTP, PILOTDESK_SHUTDOWN_TIMEOUT_MS: '-1' })).toEqual([expect.stringContaining('0 or more')]);
+  });
+
   it('PILOTDESK_ADMINS is split on commas, trimmed, empties dropped', () => {
     expect(ok({ ...HTTP, PILOTDESK_ADMINS: 'U01AAA' }).admins).toEqual(['U01AAA']);
     expect(ok({ ...HTTP, PILOTDESK_ADMINS: ' U01AAA , U02BBB,,U03CCC ,' }).admins).toEqual([

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { explainConnectError } from './connect-errors.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations } from './migrations.ts';
 import { pgliteAdapterFactory } from './pglite-adapter.ts';
@@ -11,7 +12,7 @@ export type { Prisma, PrismaClient } from './generated/client.ts';
 
 /** Where the data lives: an embedded PGlite (a directory, or a loaded dump for tests) or a PostgreSQL server. */
 export type DatabaseTarget =
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob; role?: string }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 /** An open database: the Prisma client plus what start-up, health checks and migrations need. */
@@ -22,6 +23,8 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** The embedded database only: a consistent copy of the whole data folder as a gzipped tar (PGlite's format). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -34,23 +37,39 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>): Promise<Database> {
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-  });
+  // PGlite itself does not stop a second process from opening the folder, and two would corrupt it.
+  const lock = target.dataDir ? lockDataDir(target.dataDir, { role: target.role ?? 'a Pilot Desk process' }) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const factory = pgliteAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: factory });
   return {
     engine: 'pglite',
     prisma,
-    // PGlite holds its data directory for one process, so no other migrator can run at the same time.
+    // The folder's lock keeps every other process out, so no other migrator can run at the same time.
     migrate: () => applyMigrations(factory),
     ping: () => pingWith(() => pglite.query('select 1')),
+    async dump() {
+      // Data files up to date first, so the copy opens without replaying the write-ahead log.
+      await pglite.query('CHECKPOINT');
+      return pglite.dumpDataDir('gzip');
+    },
     // Idempotent: a health check may have closed it already when the server stops.
     close: once(async () => {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     }),
   };
 }
@@ -59,6 +78,13 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // Connect once now, so a missing database or a stopped server is one clear line at start, not a stack trace later.
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw explainConnectError(target.url, error);
+  }
   const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: factory });
   return {

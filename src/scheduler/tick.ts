@@ -9,6 +9,9 @@ import type { SlackCaller } from '../slack/web-api.ts';
 import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
 
 /** What one tick needs: the database and the Slack caller; languages and error reporting are optional. */
+/** How often the bot's scheduler ticks unless told otherwise; `npm run tick` quotes it when it refuses. */
+export const DEFAULT_TICK_MS = 30_000;
+
 export interface TickDeps {
   prisma: PrismaClient;
   slack: SlackCaller;

@@ -89,13 +89,13 @@ describe('restart', () => {
     running = await startTestApp({ storage, fake });
     const healthy = await fetch(`${running.baseUrl}/healthz`);
     expect(healthy.status).toBe(200);
-    expect(await healthy.json()).toEqual({ status: 'ok', database: TEST_ENGINE });
+    expect(await healthy.json()).toEqual({ status: 'ok', database: TEST_ENGINE, slack: 'ok' });
 
     await running.server.db.close();
     const down = await fetch(`${running.baseUrl}/healthz`);
     expect(down.status).toBe(503);
     expect(down.headers.get('content-type')).toContain('application/json');
-    expect(await down.json()).toEqual({ status: 'unavailable', database: TEST_ENGINE });
+    expect(await down.json()).toEqual({ status: 'unavailable', database: TEST_ENGINE, slack: 'ok' });
 
     // The database is already closed; stop() closes it again, which Database.close() does not tolerate.
     const app = running;
@@ -117,7 +117,7 @@ describe('restart', () => {
         await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
         const down = await fetch(`${running.baseUrl}/healthz`);
         expect(down.status).toBe(503);
-        expect(await down.json()).toEqual({ status: 'unavailable', database: 'postgres' });
+        expect(await down.json()).toEqual({ status: 'unavailable', database: 'postgres', slack: 'ok' });
       } finally {
         await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
         await admin.end();

@@ -26,6 +26,21 @@ async function slackError(p: Promise<unknown>): Promise<string | undefined> {
   throw new Error('expected the call to fail');
 }
 
+describe('response URLs held by a slow network', () => {
+  it('holds POSTs unanswered until released, then records them', async () => {
+    const url = fake.responseUrl();
+    const release = fake.holdResponses();
+    const posted = fetch(url, { method: 'POST', body: JSON.stringify({ text: 'late' }) });
+    await fake.waitForHeldResponse();
+    expect(fake.heldResponses).toBe(1);
+    expect(fake.responses).toHaveLength(0);
+    release();
+    expect((await posted).status).toBe(200);
+    expect(fake.heldResponses).toBe(0);
+    expect(fake.responses.map((r) => r.body.text)).toEqual(['late']);
+  });
+});
+
 describe('Web API', () => {
   it('serves under /api/ and answers auth.test with the workspace identity', async () => {
     expect(fake.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/);
@@ -37,6 +52,18 @@ describe('Web API', () => {
       bot_id: SLACK_DEFAULTS.botId,
     });
     expect(fake.lastCall('auth.test')?.token).toBe('xoxb-test');
+  });
+
+  it('a revoked token is refused on every method, as Slack does, while other tokens still work; reset() forgets it', async () => {
+    fake.revokeToken('xoxb-test');
+    expect(await slackError(web.auth.test())).toBe('token_revoked');
+    expect(await slackError(web.chat.postMessage({ channel: 'C1', text: 'hi' }))).toBe('token_revoked');
+    const other = new WebClient('xoxb-other', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+    expect((await other.auth.test()).ok).toBe(true);
+    fake.revokeToken('xoxb-other', 'account_inactive');
+    expect(await slackError(other.auth.test())).toBe('account_inactive');
+    fake.reset();
+    expect((await web.auth.test()).ok).toBe(true);
   });
 
   it('records chat.postMessage with blocks decoded to objects and hands out increasing unique ts', async () => {

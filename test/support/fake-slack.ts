@@ -114,6 +114,19 @@ export interface FakeSlack {
   waitForResponse(predicate?: (response: RecordedResponse) => boolean, timeoutMs?: number): Promise<RecordedResponse>;
   setUser(id: string, user: FakeUser): void;
   failMethod(method: string, failure: Failure): void;
+  /**
+   * Makes Slack refuse a token from now on, on every method, as it does once a token is revoked, its app uninstalled
+   * or its workspace deactivated (`token_revoked`, `invalid_auth`, `account_inactive`).
+   */
+  revokeToken(token: string, error?: 'token_revoked' | 'invalid_auth' | 'account_inactive'): void;
+  /**
+   * Holds every POST to a response URL unanswered (as a slow network does) until the returned function is called;
+   * `heldResponses` counts those waiting.
+   */
+  holdResponses(): () => void;
+  readonly heldResponses: number;
+  /** Resolves once a response URL POST is being held. */
+  waitForHeldResponse(timeoutMs?: number): Promise<void>;
   /** Makes the next `times` POSTs to response URLs fail with `status` (Slack answers 404 for expired ones). */
   failResponses(failure: { status: number; times?: number }): void;
   clearFailures(): void;
@@ -241,6 +254,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   let responses: RecordedResponse[] = [];
   const users = new Map<string, FakeUser>();
   const failures = new Map<string, Failure>();
+  const revoked = new Map<string, string>();
+  let hold: Promise<void> | undefined;
+  let held = 0;
   let responseFailure: { status: number; times?: number } | undefined;
   const responseIds = new Set<string>();
   const dmChannels = new Map<string, string>();
@@ -439,6 +455,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
     const isAppToken = token.startsWith('xapp-');
     if (!isAppToken && !/^xox[bpe]-/.test(token)) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    const refusal = revoked.get(token);
+    if (refusal) return { status: 200, body: { ok: false, error: refusal } };
     // Slack keeps app-level tokens and bot/user tokens apart; mixing them up is a real configuration bug.
     if (isAppToken !== (method === 'apps.connections.open')) {
       return { status: 200, body: { ok: false, error: 'not_allowed_token_type' } };
@@ -481,6 +499,12 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   const handleResponseUrl = async (req: IncomingMessage, res: ServerResponse, id: string): Promise<void> => {
     const raw = await readBody(req);
+    if (hold) {
+      held += 1;
+      events.emit('held');
+      await hold;
+      held -= 1;
+    }
     if (!responseIds.has(id)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no_such_response_url');
       return;
@@ -640,6 +664,31 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     failMethod: (method, failure) => {
       failures.set(method, { ...failure });
     },
+    holdResponses: () => {
+      let release = () => {};
+      hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        hold = undefined;
+        release();
+      };
+    },
+    get heldResponses() {
+      return held;
+    },
+    waitForHeldResponse: (timeoutMs = defaultTimeoutMs) =>
+      waitFor<unknown>(
+        events,
+        'held',
+        () => (held > 0 ? [true] : []),
+        () => true,
+        timeoutMs,
+        () => 'a response_url POST to hold',
+      ).then(() => undefined),
+    revokeToken: (token, error = 'token_revoked') => {
+      revoked.set(token, error);
+    },
     failResponses: (failure) => {
       responseFailure = { ...failure };
     },
@@ -648,6 +697,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       responseFailure = undefined;
     },
     reset: () => {
+      revoked.clear();
       calls = [];
       responses = [];
       failures.clear();
