@@ -2,6 +2,7 @@
 // creates 100, 1,000 and 10,000 projects with open deadlines in an in-memory PGlite database, runs scheduler ticks,
 // and prints the process's active handles and timers and its heap after GC for each N. Nothing in the process holds
 // a timer or an object per project, so the figures should not grow with N (issue 4, "Done when").
+
 import { createWorkingCalendar } from '../src/calendar/index.ts';
 import { openDatabase, type Prisma } from '../src/db/client.ts';
 import { computeDeadline } from '../src/deadlines/compute-deadline.ts';
@@ -9,6 +10,7 @@ import { planSteps } from '../src/deadlines/steps.ts';
 import { startSnapshot } from '../src/runtime/machines.ts';
 import { runTick } from '../src/scheduler/tick.ts';
 import type { SlackCaller } from '../src/slack/web-api.ts';
+import { runtimeHooks } from '../src/wiring/runtime-hooks.ts';
 
 const SIZES = [100, 1_000, 10_000];
 const TICKS = 5;
@@ -107,7 +109,8 @@ for (const [round, n] of SIZES.entries()) {
   created = n;
   // Each round ticks hourly from 10:00 on the next working morning, so the 1 % due get their reminder step.
   const before = sent;
-  for (let t = 0; t < TICKS; t++) await runTick({ prisma, slack }, new Date(T0 + round * 86_400_000 + t * 3_600_000));
+  for (let t = 0; t < TICKS; t++)
+    await runTick({ prisma, slack, hooks: runtimeHooks }, new Date(T0 + round * 86_400_000 + t * 3_600_000));
   rows.push({
     projects: n,
     openDeadlines: await prisma.deadline.count({ where: { status: { in: ['open', 'missed'] } } }),

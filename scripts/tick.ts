@@ -1,6 +1,7 @@
 // `npm run tick -- --at <ISO-8601> [--allow-future]`: runs the scheduler and the outbox once as of that instant and
 // exits (cron-style deployments, tests, demonstrations). It refuses an instant more than a minute in the future
 // unless --allow-future is given, so nobody expires a real coaching period by mistake.
+
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseConfig, parseDatabaseConfig } from '../src/config.ts';
@@ -9,6 +10,7 @@ import { DatabaseUnreachableError } from '../src/db/connect-errors.ts';
 import { DataDirLockedError } from '../src/db/data-dir-lock.ts';
 import { DEFAULT_TICK_MS, runTick } from '../src/scheduler/tick.ts';
 import { createSlackCaller } from '../src/slack/web-api.ts';
+import { runtimeHooks } from '../src/wiring/runtime-hooks.ts';
 
 const FUTURE_TOLERANCE_MS = 60_000;
 const TICK_ROLE = 'npm run tick';
@@ -68,6 +70,7 @@ try {
     {
       prisma: db.prisma,
       slack,
+      hooks: runtimeHooks,
       onError: (e) => {
         exitCode = 1;
         console.error('tick:', e);

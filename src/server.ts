@@ -7,6 +7,7 @@ import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
 import { createSlackCaller, type SlackCaller } from './slack/web-api.ts';
+import { runtimeHooks } from './wiring/runtime-hooks.ts';
 
 /** What a stop left undone when its time ran out (all zero/false after a clean stop). */
 export interface StopReport {
@@ -95,6 +96,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const tickDeps = {
     prisma: db.prisma,
     slack,
+    hooks: runtimeHooks,
     langFor: (recipient: string) =>
       /^[CG]/.test(recipient) ? services.channelLang(recipient) : services.langFor(recipient),
     onError: (e: unknown) => log.error('scheduler:', e),

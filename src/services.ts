@@ -44,6 +44,7 @@ import { createReviewServices, type ReviewServices } from './services-review.ts'
 import { setWorkingGroupChannel, workingGroupChannel } from './settings/working-group.ts';
 import type { SlackCaller } from './slack/web-api.ts';
 import { appHomeView } from './views/app-home.ts';
+import { runtimeHooks } from './wiring/runtime-hooks.ts';
 
 /** What listeners may call: use cases with their dependencies bound. Listeners never see Prisma or machines. */
 export interface Services {
@@ -163,6 +164,7 @@ export function createServices(deps: {
     admins: config.admins,
     afterCommit: (keys: string[]) => void flushOutbox(keys),
     onError: deps.onError,
+    hooks: runtimeHooks,
   };
   const languages = createLanguageResolver(prisma, slack);
   const viewer = (userId: string) => ({ userId, admins: config.admins });

@@ -41,3 +41,12 @@ export async function assertAssignable(
   const [reason] = conflictReasons(candidate.affiliations, target.applicants, declared, today);
   if (reason) throw conflictError(reviewerId, project.ref, reason);
 }
+
+/** The gate as the change path runs it: every `review.assigned`, whoever sends it, passes assertAssignable. */
+export async function assignmentGate(
+  db: PrismaClient,
+  change: { projectId: string; event: { type: string; reviewerId?: unknown }; today: string },
+): Promise<void> {
+  if (change.event.type !== 'review.assigned') return;
+  await assertAssignable(db, change.projectId, String(change.event.reviewerId), change.today);
+}

@@ -7,11 +7,9 @@ import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../dead
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
 import { rolesParam, stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
-import { changeItems } from '../projects/card-delivery.ts';
-import { assertAssignable } from '../review/check-assignment.ts';
-import { reactToChange } from '../review/react-to-change.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { explainRefusal } from './explain-refusal.ts';
+import type { RuntimeHooks } from './hooks.ts';
 import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
 
 export interface ApplyEventDeps {
@@ -21,6 +19,8 @@ export interface ApplyEventDeps {
   afterCommit(outboxKeys: string[]): void;
   /** Told about a failed follow-up (e.g. the automatic reviewer assignment after a change); the change stands. */
   onError?(error: unknown): void;
+  /** The areas' checks, messages and follow-ups (src/wiring); the runtime itself knows no area. */
+  hooks: RuntimeHooks;
 }
 
 /** An event as a use case builds it: the runtime adds nothing but checks everything. */
@@ -120,8 +120,8 @@ async function attempt(
     throw refusal(event, info.senders, project.ref, stage, snapshot.context);
   }
   // Checks that need the database (issue 6: the conflict-of-interest gate on every reviewer assignment).
-  if (event.type === 'review.assigned')
-    await assertAssignable(deps.prisma, project.id, String(event.reviewerId), shanghaiDate(deps.clock.now()));
+  const today = shanghaiDate(deps.clock.now());
+  for (const check of deps.hooks.checks) await check(deps.prisma, { projectId: project.id, event, today });
   const [next, actions] = transition(entry.machine, snapshot as never, event as never) as unknown as [
     AnyMachineSnapshot,
     MachineAction[],
@@ -179,13 +179,14 @@ async function attempt(
       },
     });
     await options.writeAlso?.(tx, project.id);
+    const line = {
+      eventType: type,
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      stage: statePath(next.value),
+    };
     const messages = [
-      ...(await effectMessages(tx, { ...project, version }, effects, deadlines, { now, calendar })),
-      ...changeItems(project.id, version, {
-        eventType: type,
-        actorId: actor.kind === 'user' ? actor.userId : null,
-        stage: statePath(next.value),
-      }),
+      ...(await effectMessages(tx, { ...project, version }, effects, deadlines, { now, calendar }, deps.hooks)),
+      ...deps.hooks.changeMessages.flatMap((build) => build(project.id, version, line)),
     ];
     // Due at the change's own instant on the app's clock (not the database's), like everything else it records.
     await enqueueMessages(
@@ -208,7 +209,8 @@ async function attempt(
     context: next.context,
   };
   // Follow-ups that are changes of their own (automatic assignment, replacements), each through this same path.
-  await reactToChange(deps, applied, event).catch((error) => deps.onError?.(error));
+  for (const followUp of deps.hooks.followUps)
+    await followUp(deps, applied, event).catch((error) => deps.onError?.(error));
   return applied;
 }
 

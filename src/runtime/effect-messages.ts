@@ -4,8 +4,7 @@ import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
-import { storedLang } from '../preferences/languages.ts';
-import { buildInvitation } from '../review/build-invitation.ts';
+import type { RuntimeHooks } from './hooks.ts';
 import { checklistMessage, deadlineMovedMessage, notifyMessage } from './notify-messages.ts';
 
 /** A custom action as XState's transition() returns it: its type and resolved params. */
@@ -36,10 +35,15 @@ export interface Delivery {
  * The language of a recipient as far as the database knows it: a person's `/pilot lang` choice or a channel's
  * setting; otherwise zh-CN, the working group's language.
  */
-async function recipientLang(tx: Prisma.TransactionClient, recipient: string, cache: Map<string, Lang>): Promise<Lang> {
+async function recipientLang(
+  tx: Prisma.TransactionClient,
+  recipient: string,
+  cache: Map<string, Lang>,
+  hooks: RuntimeHooks,
+): Promise<Lang> {
   const known = cache.get(recipient);
   if (known) return known;
-  const lang = (await storedLang(tx, recipient)) ?? 'zh-CN';
+  const lang = (await hooks.recipientLang(tx, recipient)) ?? 'zh-CN';
   cache.set(recipient, lang);
   return lang;
 }
@@ -60,6 +64,7 @@ export async function effectMessages(
   effects: readonly MachineAction[],
   deadlines: readonly DeadlineChange[],
   delivery: Delivery,
+  hooks: RuntimeHooks,
 ): Promise<OutboxItem[]> {
   const items: OutboxItem[] = [];
   const langs = new Map<string, Lang>();
@@ -75,12 +80,10 @@ export async function effectMessages(
         return managerChannels;
       });
       for (const channel of channels) {
-        const lang = await recipientLang(tx, channel, langs);
-        // The reviewer's invitation is a message of its own (issue 6): summary, materials, dates and the buttons.
-        const message =
-          params.template === 'review.assignment'
-            ? await buildInvitation(tx, project, params, deadlines, lang)
-            : notifyMessage(params, project, lang);
+        const lang = await recipientLang(tx, channel, langs, hooks);
+        // Some templates are messages of their own, rendered by their area (the reviewer's invitation, issue 6).
+        const own = hooks.notifyMessages[params.template];
+        const message = own ? await own(tx, project, params, deadlines, lang) : notifyMessage(params, project, lang);
         items.push({
           key: `${base}:notify:${i}:${channel}`,
           method: 'chat.postMessage',
@@ -97,7 +100,11 @@ export async function effectMessages(
         projectId: project.id,
         args: {
           channel: project.channelId ?? project.ownerId,
-          ...checklistMessage(params, project, await recipientLang(tx, project.channelId ?? project.ownerId, langs)),
+          ...checklistMessage(
+            params,
+            project,
+            await recipientLang(tx, project.channelId ?? project.ownerId, langs, hooks),
+          ),
         },
       });
     }
@@ -109,7 +116,7 @@ export async function effectMessages(
       projectId: project.id,
       args: {
         channel: project.ownerId,
-        ...deadlineMovedMessage(change, project, await recipientLang(tx, project.ownerId, langs)),
+        ...deadlineMovedMessage(change, project, await recipientLang(tx, project.ownerId, langs, hooks)),
       },
       notBefore: notBefore(project.ownerId, false, delivery),
     });

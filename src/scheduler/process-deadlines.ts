@@ -10,6 +10,7 @@ import { UserFacingError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
 import { applyEvent } from '../runtime/apply-event.ts';
+import type { RuntimeHooks } from '../runtime/hooks.ts';
 import { type ClaimedDeadline, claimDueDeadlines, SCHEDULER_POLICY } from './claim-deadlines.ts';
 import { consequenceOf } from './consequences.ts';
 
@@ -17,6 +18,8 @@ import { consequenceOf } from './consequences.ts';
 export interface DeadlineSchedulerDeps {
   prisma: PrismaClient;
   calendar: WorkingCalendar;
+  /** The areas' hooks for the consequences the scheduler applies (src/wiring). */
+  hooks: RuntimeHooks;
   /** Language of a user or channel; zh-CN (the working group's) until preferences are wired. */
   langFor?(recipient: string): Promise<Lang>;
   onError?(error: unknown): void;
@@ -114,7 +117,13 @@ async function due(deps: DeadlineSchedulerDeps, row: Row, plan: PlannedStep[], m
   if (consequence) {
     try {
       const applied = await applyEvent(
-        { prisma: deps.prisma, clock: fixedClock(now), afterCommit: () => {}, onError: deps.onError },
+        {
+          prisma: deps.prisma,
+          clock: fixedClock(now),
+          afterCommit: () => {},
+          onError: deps.onError,
+          hooks: deps.hooks,
+        },
         row.projectId,
         {
           type: consequence.event,

@@ -5,6 +5,7 @@ import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
 import { createCardResolver } from '../projects/card-delivery.ts';
+import type { RuntimeHooks } from '../runtime/hooks.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
 
@@ -15,6 +16,8 @@ export const DEFAULT_TICK_MS = 30_000;
 export interface TickDeps {
   prisma: PrismaClient;
   slack: SlackCaller;
+  /** The areas' hooks for the changes the scheduler makes (src/wiring). */
+  hooks: RuntimeHooks;
   langFor?(recipient: string): Promise<Lang>;
   onError?(error: unknown): void;
 }
@@ -45,6 +48,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     {
       prisma: deps.prisma,
       calendar,
+      hooks: deps.hooks,
       ...(deps.langFor ? { langFor: deps.langFor } : {}),
       ...(deps.onError ? { onError: deps.onError } : {}),
     },

@@ -7,6 +7,7 @@ import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { machineLabel } from '../../src/runtime/notify-messages.ts';
 import { HOME } from '../../src/views/app-home.ts';
 import { LIST } from '../../src/views/project-list.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { coachingInput, ev, pilotInput, propose, reviewer, scored, staffA, submit } from '../machines/helpers.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedExperts, setAutoAssign } from '../support/experts.ts';
@@ -36,7 +37,11 @@ describe('App Home over signed HTTP', () => {
 
   async function drive(projectId: string, ...events: unknown[]) {
     for (const e of events)
-      await applyEvent({ prisma: t.server.db.prisma, clock, afterCommit: () => undefined }, projectId, e as EventInput);
+      await applyEvent(
+        { prisma: t.server.db.prisma, clock, afterCommit: () => undefined, hooks: runtimeHooks },
+        projectId,
+        e as EventInput,
+      );
   }
 
   /** Sends app_home_opened for `user` and returns the view the app published for them. */

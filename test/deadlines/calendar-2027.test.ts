@@ -6,6 +6,7 @@ import { projectDeadlinesMessage } from '../../src/deadlines/why-message.ts';
 import { InputError, PermissionError } from '../../src/errors.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { admin, manager } from '../machines/helpers.ts';
 import { coachingInCoaching, sh } from '../scheduler/support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -83,7 +84,7 @@ describe('a deadline counted into 2027, a year the calendar does not know', () =
     });
     expect(again.moved).toEqual([]);
     const slack = createSlackCaller('xoxb-2027', fake.apiUrl);
-    await runTick({ prisma: db.prisma, slack }, at);
+    await runTick({ prisma: db.prisma, slack, hooks: runtimeHooks }, at);
     const told = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0OWNER01');
     expect(told).toHaveLength(1);
     expect(String(told[0]!.args.text)).toMatch(/2027.*2027-02-10.*2027-02-15/);

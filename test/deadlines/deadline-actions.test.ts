@@ -8,6 +8,7 @@ import { snoozeReminder } from '../../src/deadlines/snooze-reminder.ts';
 import { InputError, NotFoundError, PermissionError } from '../../src/errors.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { manager, pilotInput, reviewer, staffA } from '../machines/helpers.ts';
 import { schedule, sh } from './../scheduler/support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -40,6 +41,7 @@ const tick = (at: Date) =>
     {
       prisma: db.prisma,
       slack,
+      hooks: runtimeHooks,
       onError: (e) => {
         throw e;
       },

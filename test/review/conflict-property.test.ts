@@ -7,6 +7,7 @@ import { assignReviewers } from '../../src/review/assign-reviewers.ts';
 import { declineInvitation } from '../../src/review/decline-invitation.ts';
 import { type ApplyEventDeps, applyEvent } from '../../src/runtime/apply-event.ts';
 import { restoreSnapshot } from '../../src/runtime/machines.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { ev, pilotInput, staffA, submit, uscc } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { insertProject } from '../support/projects.ts';
@@ -17,6 +18,7 @@ const deps = (): ApplyEventDeps & { admins: string[] } => ({
   prisma: db.prisma,
   clock,
   afterCommit: () => {},
+  hooks: runtimeHooks,
   admins: [],
   onError: (e) => {
     throw e;

@@ -5,6 +5,7 @@ import { openReviewForm } from '../../src/review/open-review-form.ts';
 import { submitReview } from '../../src/review/submit-review.ts';
 import { applyEvent } from '../../src/runtime/apply-event.ts';
 import { reviewFormModal } from '../../src/views/review-form.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { coachedTech, coachingInput, pilotInput, securitiesLead, submit } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { seedExperts } from '../support/experts.ts';
@@ -12,7 +13,7 @@ import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;
 const clock = fixedClock('2026-11-26T02:00:00Z');
-const deps = () => ({ prisma: db.prisma, clock, afterCommit: () => {}, admins: [] as string[] });
+const deps = () => ({ prisma: db.prisma, clock, afterCommit: () => {}, hooks: runtimeHooks, admins: [] as string[] });
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.prisma.userRole.createMany({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { InputError, PermissionError, StaleProjectError } from '../../src/errors.ts';
 import { type ApplyEventDeps, applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import {
   confirm,
   ev,
@@ -21,7 +22,12 @@ import { insertProject } from '../support/projects.ts';
 let db: TestDatabase;
 const sent: string[][] = [];
 const clock = fixedClock('2026-09-25T02:00:00Z');
-const deps = (): ApplyEventDeps => ({ prisma: db.prisma, clock, afterCommit: (keys) => sent.push(keys) });
+const deps = (): ApplyEventDeps => ({
+  prisma: db.prisma,
+  clock,
+  afterCommit: (keys) => sent.push(keys),
+  hooks: runtimeHooks,
+});
 
 beforeAll(async () => {
   db = await createTestDatabase();

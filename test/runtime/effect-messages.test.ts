@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { type ApplyEventDeps, applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { ev, pilotInput, staffA, submit } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { seedExperts, setAutoAssign } from '../support/experts.ts';
@@ -9,7 +10,7 @@ import { insertProject } from '../support/projects.ts';
 let db: TestDatabase;
 // 21:30 Shanghai on Thursday 2026-11-26: quiet hours.
 const clock = fixedClock('2026-11-26T13:30:00Z');
-const deps = (): ApplyEventDeps => ({ prisma: db.prisma, clock, afterCommit: () => {} });
+const deps = (): ApplyEventDeps => ({ prisma: db.prisma, clock, afterCommit: () => {}, hooks: runtimeHooks });
 
 beforeAll(async () => {
   db = await createTestDatabase();

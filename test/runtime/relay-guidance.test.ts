@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { PermissionError } from '../../src/errors.ts';
 import { relayGuidance } from '../../src/projects/relay-guidance.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { pilotInput, toPiloting } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { insertProject, insertProjectAt } from '../support/projects.ts';
@@ -31,7 +32,7 @@ describe('relaying CSRC guidance', () => {
     await insertProject(db.prisma, { ...pilotInput({ ref: 'P-2024-009' }), track: 'pilot' });
     const keys: string[][] = [];
     const result = await relayGuidance(
-      { prisma: db.prisma, clock, admins: [], afterCommit: (k) => keys.push(k) },
+      { prisma: db.prisma, clock, admins: [], afterCommit: (k) => keys.push(k), hooks: runtimeHooks },
       { userId: 'U0STAFF01', noticeRef: '科技监管局〔2024〕3号', summary: '加强数据安全', factDate: '2024-06-07' },
     );
     expect(result.relayed).toEqual(['P-2024-001', 'P-2024-002', 'P-2024-003']);
@@ -51,7 +52,7 @@ describe('relaying CSRC guidance', () => {
   it('R-SUP-3: only staff may relay', async () => {
     await expect(
       relayGuidance(
-        { prisma: db.prisma, clock, admins: [], afterCommit: () => {} },
+        { prisma: db.prisma, clock, admins: [], afterCommit: () => {}, hooks: runtimeHooks },
         { userId: 'U0NOBODY1', noticeRef: 'x', summary: 'y', factDate: '2024-06-07' },
       ),
     ).rejects.toBeInstanceOf(PermissionError);

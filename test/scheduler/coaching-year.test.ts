@@ -3,6 +3,7 @@ import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { manager } from '../machines/helpers.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { coachingInCoaching, local, type RestartableDatabase, restartableDatabase, sh } from './support.ts';
@@ -65,6 +66,7 @@ describe('a simulated year of a coaching project on the injected clock', () => {
         {
           prisma: store.db.prisma,
           slack,
+          hooks: runtimeHooks,
           onError: (e) => {
             throw e;
           },

@@ -5,6 +5,7 @@ import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { manager, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fake-slack.ts';
@@ -38,6 +39,7 @@ const tick = (at: Date) =>
     {
       prisma: db.prisma,
       slack,
+      hooks: runtimeHooks,
       langFor: async () => 'en',
       onError: (e) => {
         throw e;

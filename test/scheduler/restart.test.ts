@@ -3,6 +3,7 @@ import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { claimDueDeadlines, SCHEDULER_POLICY } from '../../src/scheduler/claim-deadlines.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { pilotInput } from '../machines/helpers.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { insertProject } from '../support/projects.ts';
@@ -25,6 +26,7 @@ const tick = (at: Date) =>
     {
       prisma: store.db.prisma,
       slack: createSlackCaller('xoxb-restart', fake.apiUrl),
+      hooks: runtimeHooks,
       onError: (e) => {
         throw e;
       },

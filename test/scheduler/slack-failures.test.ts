@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
@@ -45,7 +46,7 @@ describe('Slack refusing for a while', () => {
       i++
     ) {
       if (i === 1) fake.failMethod('chat.postMessage', { status: 500, times: 5 });
-      reports.push(await runTick({ prisma: db.prisma, slack }, now));
+      reports.push(await runTick({ prisma: db.prisma, slack, hooks: runtimeHooks }, now));
       now = new Date(now.getTime() + 60_000);
     }
     const calls = fake.callsTo('chat.postMessage');
@@ -60,7 +61,7 @@ describe('Slack refusing for a while', () => {
     expect(reports[0]!.outbox).toEqual({ sent: 2, retrying: 4, dead: 0 });
     expect(reports[1]!.outbox).toMatchObject({ retrying: 4 });
     // Nothing more goes out afterwards.
-    await runTick({ prisma: db.prisma, slack }, new Date(now.getTime() + 3_600_000));
+    await runTick({ prisma: db.prisma, slack, hooks: runtimeHooks }, new Date(now.getTime() + 3_600_000));
     expect(fake.callsTo('chat.postMessage').filter((c) => c.status === 200)).toHaveLength(6);
   });
 });

@@ -8,6 +8,7 @@ import { type Database, openDatabase, type PrismaClient } from '../../src/db/cli
 import { loadCalendar } from '../../src/deadlines/load-calendar.ts';
 import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
+import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { cev, coachingInput, staffA, staffB } from '../machines/helpers.ts';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_ENGINE } from '../support/db.ts';
 import { insertProject } from '../support/projects.ts';
@@ -59,7 +60,7 @@ export async function restartableDatabase(): Promise<RestartableDatabase> {
 
 /** Applies events through the runtime as of `at`; each must be accepted. */
 export async function drive(prisma: PrismaClient, projectId: string, at: string, ...events: unknown[]) {
-  const deps = { prisma, clock: fixedClock(at), afterCommit: () => {} };
+  const deps = { prisma, clock: fixedClock(at), afterCommit: () => {}, hooks: runtimeHooks };
   for (const e of events) await applyEvent(deps, projectId, { ...(e as EventInput), recordedAt: at });
 }
 

@@ -1,0 +1,54 @@
+import type { NotifyParams } from '../../machines/settings.ts';
+import type { Prisma, PrismaClient } from '../db/client.ts';
+import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import type { AppliedEvent, ApplyEventDeps, EventInput } from './apply-event.ts';
+
+/** What the timeline of a change says: the event, who sent it and where the project stands after it. */
+export interface ChangeEntry {
+  eventType: string;
+  actorId: string | null;
+  stage: string;
+}
+
+/** The project as a hook sees it while the change is written. */
+export interface HookProject {
+  id: string;
+  ref: string;
+  title: string;
+  ownerId: string;
+  channelId: string | null;
+  version: number;
+}
+
+/**
+ * How the areas plug into the one change path without the runtime knowing them (set up in src/wiring): checks that
+ * need the database before a change, the messages every change brings, notify effects that are messages of their
+ * own, and follow-ups that are changes of their own.
+ */
+export interface RuntimeHooks {
+  /** Run before the change is written; throw a UserFacingError to refuse it (e.g. the conflict-of-interest gate). */
+  readonly checks: ReadonlyArray<
+    (db: PrismaClient, change: { projectId: string; event: EventInput; today: string }) => Promise<void>
+  >;
+  /** Outbox items written with every change (the card refresh and the thread line). */
+  readonly changeMessages: ReadonlyArray<(projectId: string, version: number, entry: ChangeEntry) => OutboxItem[]>;
+  /** A notify template rendered by its area instead of the plain message (the reviewer's invitation). */
+  readonly notifyMessages: Readonly<
+    Record<
+      string,
+      (
+        tx: Prisma.TransactionClient,
+        project: HookProject,
+        params: NotifyParams,
+        deadlines: readonly DeadlineChange[],
+        lang: Lang,
+      ) => Promise<{ text: string; blocks: Record<string, unknown>[] }>
+    >
+  >;
+  /** The stored language of a recipient (a person's choice or a channel's setting), or null. */
+  readonly recipientLang: (tx: Prisma.TransactionClient, recipient: string) => Promise<Lang | null>;
+  /** After commit: follow-ups that are changes of their own, each through applyEvent again; failures are reported. */
+  readonly followUps: ReadonlyArray<(deps: ApplyEventDeps, applied: AppliedEvent, event: EventInput) => Promise<void>>;
+}
