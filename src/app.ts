@@ -5,11 +5,13 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
+import { guardDispatch } from './listeners/edges.ts';
 import { registerErrorHandler } from './listeners/errors.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import type { Services } from './services.ts';
 import { singleWorkspaceAuthorize } from './slack/authorize.ts';
+import { guardSignedRequests } from './slack/signed-requests.ts';
 
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -63,6 +65,15 @@ export function buildApp(config: Config, db: Database, services: Services, logge
   registerEvents(app, services);
   registerViews(app, services);
   registerErrorHandler(app, services, app.logger, config.slack.botToken);
+  // Every request gets an answer: bodies Slack would not send, unused types and out-of-date buttons included.
+  guardDispatch(app, { services, logger: app.logger, botToken: config.slack.botToken });
+  if (receiver instanceof HTTPReceiver) {
+    guardSignedRequests(receiver, {
+      signingSecret: config.slack.signingSecret!,
+      endpoint: '/slack/events',
+      logger: app.logger,
+    });
+  }
 
   return {
     app,

@@ -308,4 +308,12 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'menu.digest': 'Digest',
   'menu.langZh': '中文 (Chinese)',
   'menu.langEn': 'English',
+  // Issue 9: request edges
+  'edges.staleButton':
+    'This button is out of date (Pilot Desk no longer offers it); nothing was changed. Use the current project card, or type `/pilot` for the menu.',
+  'edges.staleForm':
+    'This form is out of date (Pilot Desk no longer accepts it); nothing was saved or changed. Type `/pilot` to open the form you need again.',
+  'edges.staleShortcut': 'Pilot Desk does not offer this shortcut; nothing was changed. Type `/pilot` for the menu.',
+  'edges.unreadable':
+    'This request could not be read (it was incomplete or malformed); nothing was changed. Open the form again or press the button on the current card; if it keeps failing, ask an admin.',
 };

@@ -291,4 +291,12 @@ export const uiZhCN = {
   'menu.digest': '今日摘要',
   'menu.langZh': '中文',
   'menu.langEn': 'English（英文）',
+  // Issue 9: request edges
+  'edges.staleButton':
+    '这个按钮已过期（Pilot Desk 已不再提供它），未作任何更改。请使用最新的项目卡片，或输入 `/pilot` 打开菜单。',
+  'edges.staleForm':
+    '这个表单已过期（Pilot Desk 已不再接收它），内容未保存，未作任何更改。请输入 `/pilot` 重新打开需要的表单。',
+  'edges.staleShortcut': 'Pilot Desk 不提供这个快捷方式，未作任何更改。请输入 `/pilot` 打开菜单。',
+  'edges.unreadable':
+    '无法读取这个请求（内容不完整或格式不对），未作任何更改。请重新打开表单或重新点击最新卡片上的按钮；如仍失败，请联系管理员。',
 } as const;
