@@ -6,8 +6,10 @@ import { z } from 'zod';
 // interface (or has been tampered with), so it is answered without being run. Schemas are loose: Slack adds fields.
 
 const MAX_TEXT = 50_000;
-const SlackId = z.string().regex(/^[A-Z0-9]{2,40}$/);
-const UserId = z.string().regex(/^[UW][A-Z0-9]{2,40}$/);
+// Slack's ids are upper-case letters and digits; the underscore is let through so the check only rejects what could
+// never be an id (objects, empty or huge strings, markup), not the readable ids of local set-ups and tests.
+const SlackId = z.string().regex(/^[A-Z0-9_]{2,40}$/);
+const UserId = z.string().regex(/^[UW][A-Z0-9_]{1,40}$/);
 const Text = z.string().max(MAX_TEXT);
 const User = z.looseObject({ id: UserId });
 const Team = z.looseObject({ id: SlackId }).nullable().optional();
