@@ -5,11 +5,13 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
+import { guardDispatch } from './listeners/edges.ts';
 import { registerErrorHandler } from './listeners/errors.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import type { Services } from './services.ts';
 import { singleWorkspaceAuthorize } from './slack/authorize.ts';
+import { guardSignedRequests } from './slack/signed-requests.ts';
 import type { SlackStatus } from './slack/startup-check.ts';
 
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
@@ -74,6 +76,16 @@ export function buildApp(
   registerEvents(app, services);
   registerViews(app, services);
   registerErrorHandler(app, services, app.logger, config.slack.botToken);
+  // Every request gets an answer: bodies Slack would not send, unused types and out-of-date buttons included.
+  guardDispatch(app, { services, logger: app.logger, botToken: config.slack.botToken });
+  if (receiver instanceof HTTPReceiver) {
+    guardSignedRequests(receiver, {
+      signingSecret: config.slack.signingSecret!,
+      endpoint: '/slack/events',
+      logger: app.logger,
+    });
+  }
+  // Tracked around the guard, so a graceful stop also waits for the answers the guard sends.
   const handlers = trackHandlers(app);
   let stopping = false;
   let httpServer: Server | undefined;

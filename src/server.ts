@@ -100,6 +100,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     langFor: (recipient: string) =>
       /^[CG]/.test(recipient) ? services.channelLang(recipient) : services.langFor(recipient),
     onError: (e: unknown) => log.error('scheduler:', e),
+    admins: config.admins,
   };
   const tick = (): Promise<void> => {
     ticking ??= runTick(tickDeps, clock.now())

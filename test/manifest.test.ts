@@ -32,6 +32,10 @@ describe('manifest.yml', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write']));
   });
 
+  it('does not ask for chat:write.public: the bot posts only where it was invited (decision 006)', () => {
+    expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
+  });
+
   it('states the Socket Mode setting explicitly', () => {
     expect(typeof manifest.settings.socket_mode_enabled).toBe('boolean');
   });

@@ -347,4 +347,18 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'menu.digest': 'Digest',
   'menu.langZh': '中文 (Chinese)',
   'menu.langEn': 'English',
+  // Issue 9: request edges
+  'edges.staleButton':
+    'This button is out of date (Pilot Desk no longer offers it); nothing was changed. Use the current project card, or type `/pilot` for the menu.',
+  'edges.staleForm':
+    'This form is out of date (Pilot Desk no longer accepts it); nothing was saved or changed. Type `/pilot` to open the form you need again.',
+  'edges.staleShortcut': 'Pilot Desk does not offer this shortcut; nothing was changed. Type `/pilot` for the menu.',
+  'edges.unreadable':
+    'This request could not be read (it was incomplete or malformed); nothing was changed. Open the form again or press the button on the current card; if it keeps failing, ask an admin.',
+  'edges.notInChannel':
+    'Pilot Desk could not post in {channel}: it is not a member of that channel, so {what} was not delivered. Type `/invite @Pilot Desk` in that channel; later updates will then arrive, and an admin can retry what was missed with `/pilot admin outbox`.',
+  'edges.channelNotFound':
+    'Pilot Desk cannot find the channel {channel} (it may have been deleted or archived, or it is a private channel Pilot Desk is not in), so {what} was not delivered. Check the channel; if it is private, type `/invite @Pilot Desk` in it, or use another channel.',
+  'edges.what.card': 'the card or timeline of project {ref}',
+  'edges.what.message': 'a message (a reminder, an escalation or the daily digest)',
 };

@@ -325,4 +325,18 @@ export const uiZhCN = {
   'menu.digest': '今日摘要',
   'menu.langZh': '中文',
   'menu.langEn': 'English（英文）',
+  // Issue 9: request edges
+  'edges.staleButton':
+    '这个按钮已过期（Pilot Desk 已不再提供它），未作任何更改。请使用最新的项目卡片，或输入 `/pilot` 打开菜单。',
+  'edges.staleForm':
+    '这个表单已过期（Pilot Desk 已不再接收它），内容未保存，未作任何更改。请输入 `/pilot` 重新打开需要的表单。',
+  'edges.staleShortcut': 'Pilot Desk 不提供这个快捷方式，未作任何更改。请输入 `/pilot` 打开菜单。',
+  'edges.unreadable':
+    '无法读取这个请求（内容不完整或格式不对），未作任何更改。请重新打开表单或重新点击最新卡片上的按钮；如仍失败，请联系管理员。',
+  'edges.notInChannel':
+    'Pilot Desk 无法在 {channel} 发消息：它还不是该频道的成员，{what}未送达。请在该频道输入 `/invite @Pilot Desk`；之后的更新会正常送达，未送达的消息可由管理员在 `/pilot admin outbox` 中重试。',
+  'edges.channelNotFound':
+    'Pilot Desk 找不到频道 {channel}（可能已删除或归档，或是 Pilot Desk 不在其中的私有频道），{what}未送达。请检查该频道；若是私有频道，请在其中输入 `/invite @Pilot Desk`，或改用其他频道。',
+  'edges.what.card': '项目 {ref} 的卡片或动态',
+  'edges.what.message': '一条消息（提醒、升级通知或每日摘要）',
 } as const;

@@ -5,6 +5,7 @@ import { UserFacingError } from '../errors.ts';
 import { renderUserError } from '../errors-render.ts';
 import { t } from '../i18n/index.ts';
 import type { Services } from '../services.ts';
+import { markFailed } from './edges.ts';
 
 interface ErrorBody {
   command?: string;
@@ -44,6 +45,8 @@ export function registerErrorHandler(
   // With extendedErrorHandler on, Bolt passes the request body too; its typing only knows the short form.
   app.error((async ({ error, body }: ExtendedErrorHandlerArgs) => {
     const cause = originalOf(error);
+    // Answered here; the dispatch guard then only acknowledges the request instead of calling it out of date.
+    markFailed(body);
     const b = (body ?? {}) as ErrorBody;
     const userId = b.user_id ?? b.user?.id;
     const lang = await services.langFor(userId ?? '').catch(() => 'zh-CN' as const);

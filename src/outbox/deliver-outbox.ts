@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
+import { channelProblemOf, noticeChannelRefusal, type RefusalOptions } from './channel-refusals.ts';
 
 /** How delivery retries; bounded so a message Slack keeps refusing is parked for an admin, not retried forever. */
 export const DELIVERY_POLICY = {
@@ -36,6 +37,7 @@ interface ClaimedRow {
   method: string;
   args: Prisma.JsonValue;
   attempts: number;
+  projectId: string | null;
 }
 
 /**
@@ -46,11 +48,13 @@ export async function deliverOutbox(
   prisma: PrismaClient,
   slack: SlackCaller,
   clock: Clock,
-  options: { keys?: readonly string[]; limit?: number; resolver?: OutboxResolver } = {},
+  options: { keys?: readonly string[]; limit?: number; resolver?: OutboxResolver } & RefusalOptions = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
+  // Notices about refused channels go out in the same pass, even when only some keys were asked for.
+  const keys = options.keys ? [...options.keys] : undefined;
   for (;;) {
-    const rows = await claim(prisma, clock.now(), options.keys, options.limit ?? DELIVERY_POLICY.batchSize);
+    const rows = await claim(prisma, clock.now(), keys, options.limit ?? DELIVERY_POLICY.batchSize);
     if (rows.length === 0) return report;
     for (const row of rows) {
       const args = (row.args ?? {}) as Record<string, unknown>;
@@ -85,6 +89,16 @@ export async function deliverOutbox(
       });
       if (dead) report.dead++;
       else report.retrying++;
+      const problem = outcome.kind === 'permanent' && call ? channelProblemOf(outcome.detail, call.args.channel) : null;
+      if (problem && call) {
+        const refused = {
+          channel: String(call.args.channel),
+          projectId: row.projectId ?? (typeof args.projectId === 'string' ? args.projectId : null),
+          projectPresence: row.method.startsWith(VIRTUAL_PREFIX),
+        };
+        const noticeKeys = await noticeChannelRefusal(prisma, refused, problem, options, now);
+        keys?.push(...noticeKeys);
+      }
     }
     if (options.limit !== undefined) return report;
   }
@@ -113,7 +127,7 @@ async function claim(
     return tx.$queryRawUnsafe<ClaimedRow[]>(
       `UPDATE "OutboxMessage" SET status = 'sending', attempts = attempts + 1, "nextAttemptAt" = $2
         WHERE id = ANY($1::bigint[])
-        RETURNING id, method, args, attempts`,
+        RETURNING id, method, args, attempts, "projectId"`,
       ids.map((r) => r.id.toString()),
       leaseUntil,
     );

@@ -41,7 +41,6 @@ export const PROJECT = {
   actionPrefix: 'project.act.',
   actionPattern: /^project\.act\./,
   whyAction: 'project.why',
-  refreshAction: 'project.refresh',
   modalCallbackId: 'project.action.submit',
   fieldBlock: (name: string) => `f.${name}`,
   fieldAction: 'v',
@@ -60,6 +59,7 @@ export const ProjectActionRefSchema = z.object({
 });
 export type ProjectActionRef = z.infer<typeof ProjectActionRefSchema>;
 
-/** What a project-level button without an event carries (why, refresh). */
+/** What a project-level button without an event carries (why). Old cards' `project.refresh` buttons carry it too;
+ * they reach the out-of-date answer, which shows the current card. */
 export const ProjectRefSchema = z.object({ p: z.uuid() });
 export type ProjectRef = z.infer<typeof ProjectRefSchema>;

@@ -20,6 +20,8 @@ export interface TickDeps {
   hooks: RuntimeHooks;
   langFor?(recipient: string): Promise<Lang>;
   onError?(error: unknown): void;
+  /** PILOTDESK_ADMINS, told when Slack refuses a channel the scheduler posts to (admins with a role row are read). */
+  admins?: readonly string[];
 }
 
 /** What one tick did. */
@@ -54,6 +56,10 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     },
     now,
   );
-  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, { resolver: createCardResolver(deps.prisma) });
+  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, {
+    resolver: createCardResolver(deps.prisma),
+    ...(deps.admins ? { admins: deps.admins } : {}),
+    ...(deps.langFor ? { langFor: deps.langFor } : {}),
+  });
   return { at: now.toISOString(), digests, deadlines, outbox };
 }

@@ -65,6 +65,8 @@ describe('App Home over signed HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ server: { clock } });
+    // The projects' channel (insertProject's default), with the bot invited.
+    t.fake.inviteBot('C0PROJECTS');
     const prisma = t.server.db.prisma;
     // Reviewers are assigned by hand here: they are in the pool and the automatic assignment is off (issue 6).
     await seedExperts(prisma, ['U_REVIEWER_1', 'U_REVIEWER_2', 'U_REVIEWER_3', 'U_REVIEWER_8', NEW_REVIEWER]);

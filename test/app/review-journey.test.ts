@@ -39,6 +39,8 @@ describe('expert review in DMs, end to end over signed HTTP (issue 6)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ server: { clock } });
+    // The projects' channel (insertProject's default), with the bot invited.
+    t.fake.inviteBot('C0PROJECTS');
     const admin = new SlackUser(t, ADMIN);
     staff = new SlackUser(t, 'U0STAFFA01');
     staffB = new SlackUser(t, 'U0STAFFB01');

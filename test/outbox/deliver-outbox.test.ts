@@ -18,6 +18,7 @@ let clock: ReturnType<typeof fixedClock>;
 beforeAll(async () => {
   db = await createTestDatabase();
   fake = await startFakeSlack();
+  fake.inviteBot(CHANNEL);
   slack = createSlackCaller('xoxb-test-token', fake.apiUrl);
 });
 afterAll(async () => {

@@ -24,6 +24,8 @@ let projectId = '';
 beforeAll(async () => {
   store = await restartableDatabase();
   fake = await startFakeSlack();
+  // The digest channel and the project's channel, with the bot invited as the README's set-up says.
+  for (const channel of [DIGEST_CHANNEL, 'C0PROJECTS']) fake.inviteBot(channel);
 });
 afterAll(async () => {
   await fake?.close();

@@ -21,6 +21,8 @@ let n = 0;
 beforeAll(async () => {
   db = await createTestDatabase();
   fake = await startFakeSlack();
+  // The managers' channels and the projects' channel, with the bot invited as the README's set-up says.
+  for (const channel of ['C0MGRS1', 'C0MGRS2', 'C0PROJECTS']) fake.inviteBot(channel);
   slack = createSlackCaller('xoxb-ladder', fake.apiUrl);
 });
 afterAll(async () => {

@@ -10,6 +10,8 @@ import { createSlackClient, type SlackClient } from './slack-client.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ADMIN = 'U0ADMIN01';
+/** The working group's channel, where applications are opened and cards posted; the README has people invite the bot. */
+export const WORKING_GROUP_CHANNEL = 'C0PILOTWG1';
 
 /** Where a test app keeps its data: a PGlite directory, or a database on the test PostgreSQL server. */
 export interface TestStorage {
@@ -45,6 +47,8 @@ export async function startTestApp(
   options: { storage?: TestStorage; fake?: FakeSlack; env?: Record<string, string>; server?: ServerOptions } = {},
 ): Promise<TestApp> {
   const fake = options.fake ?? (await startFakeSlack());
+  // As the README's set-up says: the bot is invited to the working group's channel (`/invite @Pilot Desk`).
+  fake.inviteBot(WORKING_GROUP_CHANNEL);
   const storage = options.storage ?? (await createTestStorage());
   const parsed = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -11,6 +11,8 @@ let web: WebClient;
 beforeAll(async () => {
   fake = await startFakeSlack({ defaultTimeoutMs: 2_000 });
   web = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  // The channel most tests post to, with the bot invited as in a real workspace.
+  fake.inviteBot('C1');
 });
 afterEach(() => fake.reset());
 afterAll(() => fake.close());
@@ -113,6 +115,28 @@ describe('Web API', () => {
     expect(dm1.channel?.id).toMatch(/^D/);
     expect(dm2.channel?.id).toBe(dm1.channel?.id);
     expect(other.channel?.id).not.toBe(dm1.channel?.id);
+  });
+
+  it('posts only where the bot was invited: not_in_channel before, channel_not_found for no such channel', async () => {
+    fake.createChannel('C0NOTYET01', { name: 'not-yet' });
+    for (const call of [
+      web.chat.postMessage({ channel: 'C0NOTYET01', text: 'x' }),
+      web.chat.update({ channel: 'C0NOTYET01', ts: '1700000000.000100', text: 'x' }),
+      web.chat.postEphemeral({ channel: 'C0NOTYET01', user: 'U1', text: 'x' }),
+    ]) {
+      expect(await slackError(call)).toBe('not_in_channel');
+    }
+    expect(await slackError(web.chat.postMessage({ channel: 'C0NOSUCH01', text: 'x' }))).toBe('channel_not_found');
+    expect(fake.botCanPost('C0NOTYET01')).toBe(false);
+    fake.inviteBot('C0NOTYET01');
+    expect((await web.chat.postMessage({ channel: 'C0NOTYET01', text: 'x' })).ok).toBe(true);
+    fake.reset();
+    expect(fake.botCanPost('C0NOTYET01')).toBe(true);
+    fake.removeBot('C0NOTYET01');
+    expect(await slackError(web.chat.postMessage({ channel: 'C0NOTYET01', text: 'x' }))).toBe('not_in_channel');
+    // DMs need no invitation: to a user id, or to a D… conversation.
+    expect((await web.chat.postMessage({ channel: 'U0SOMEONE1', text: 'x' })).ok).toBe(true);
+    expect((await web.chat.postMessage({ channel: 'D0SOMEDM01', text: 'x' })).ok).toBe(true);
   });
 
   it('rejects what Slack rejects: missing token, wrong token type, missing channel, unknown method', async () => {

@@ -113,6 +113,17 @@ export interface FakeSlack {
   responseUrl(): string;
   waitForResponse(predicate?: (response: RecordedResponse) => boolean, timeoutMs?: number): Promise<RecordedResponse>;
   setUser(id: string, user: FakeUser): void;
+  /**
+   * Creates a public (C…) or private (G…) channel; the bot is not in it until `inviteBot` (Slack's
+   * `/invite @Pilot Desk`). Channels outlive `reset()`: they are the workspace, not the test's traffic.
+   */
+  createChannel(id: string, opts?: { name?: string; botMember?: boolean }): void;
+  /** `/invite @Pilot Desk` in a channel (created if it does not exist yet). */
+  inviteBot(channelId: string): void;
+  /** `/remove @Pilot Desk` (or the bot was kicked): posting there answers not_in_channel again. */
+  removeBot(channelId: string): void;
+  /** Whether the bot may post in a channel: a member of it, or a DM (a user id U…/W…, or a D… channel). */
+  botCanPost(channelId: string): boolean;
   failMethod(method: string, failure: Failure): void;
   /**
    * Makes Slack refuse a token from now on, on every method, as it does once a token is revoked, its app uninstalled
@@ -260,6 +271,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   let responseFailure: { status: number; times?: number } | undefined;
   const responseIds = new Set<string>();
   const dmChannels = new Map<string, string>();
+  const channels = new Map<string, { name: string; botMember: boolean }>();
   const viewHashes = new Map<string, string>();
   const tickets = new Set<string>();
   const sockets = new Set<Socket>();
@@ -285,8 +297,21 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     ...(args.metadata !== undefined ? { metadata: args.metadata } : {}),
   });
 
+  /**
+   * Slack's answer to posting in a channel: a DM (to a user id, or a D… conversation) always works; a channel only
+   * once the bot is a member, else not_in_channel; a channel that does not exist is channel_not_found.
+   */
+  const membershipError = (channel: string): string | undefined => {
+    if (/^[UWD]/.test(channel)) return undefined;
+    const known = channels.get(channel);
+    if (!known) return 'channel_not_found';
+    return known.botMember ? undefined : 'not_in_channel';
+  };
+
   const requireMessageContent = (args: Record<string, unknown>): string | undefined => {
     if (typeof args.channel !== 'string' || args.channel === '') return 'channel_not_found';
+    const membership = membershipError(args.channel);
+    if (membership) return membership;
     if (args.text === undefined && args.blocks === undefined && args.attachments === undefined) return 'no_text';
     return undefined;
   };
@@ -343,6 +368,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     },
     'chat.update': (args) => {
       if (typeof args.channel !== 'string' || args.channel === '') return { ok: false, error: 'channel_not_found' };
+      const membership = membershipError(args.channel);
+      if (membership) return { ok: false, error: membership };
       if (typeof args.ts !== 'string' || args.ts === '') return { ok: false, error: 'message_not_found' };
       return { channel: args.channel, ts: args.ts, text: args.text ?? '', message: botMessage(args, args.ts) };
     },
@@ -661,6 +688,20 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     setUser: (id, u) => {
       users.set(id, { ...users.get(id), ...u });
     },
+    createChannel: (id, channelOpts = {}) => {
+      if (!/^[CG][A-Z0-9_]+$/.test(id)) throw new Error(`a channel id starts with C or G: ${id}`);
+      channels.set(id, { name: channelOpts.name ?? id.toLowerCase(), botMember: channelOpts.botMember ?? false });
+    },
+    inviteBot: (channelId) => {
+      const known = channels.get(channelId);
+      if (known) known.botMember = true;
+      else fake.createChannel(channelId, { botMember: true });
+    },
+    removeBot: (channelId) => {
+      const known = channels.get(channelId);
+      if (known) known.botMember = false;
+    },
+    botCanPost: (channelId) => membershipError(channelId) === undefined,
     failMethod: (method, failure) => {
       failures.set(method, { ...failure });
     },

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestApp } from './app.ts';
+import { type TestApp, WORKING_GROUP_CHANNEL } from './app.ts';
 import type { RecordedCall } from './fake-slack.ts';
 
 type Block = {
@@ -30,7 +30,7 @@ export class SlackUser {
   constructor(
     readonly t: TestApp,
     readonly id: string,
-    readonly channelId = 'C0PILOTWG1',
+    readonly channelId = WORKING_GROUP_CHANNEL,
   ) {}
 
   /** Types a command; resolves with the ephemeral answer the app sent to the command's response_url. */
