@@ -12,7 +12,7 @@ import { saveReviewDraft } from './review/save-review-draft.ts';
 import { setAutoAssign } from './review/set-auto-assign.ts';
 import { submitReview } from './review/submit-review.ts';
 import type { AppliedEvent } from './runtime/apply-event.ts';
-import type { RuntimeHooks } from './runtime/hooks.ts';
+import type { RuntimeHooks } from './runtime/types.ts';
 
 /** The expert pool, assignment and the reviewer's side (issue 6), as listeners call them. */
 export interface ReviewServices {

@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/client.ts';
 import { applyMigrations } from './migrations.ts';
 import { pgliteAdapterFactory } from './pglite-adapter.ts';
 
-export type { Prisma, PrismaClient } from './generated/client.ts';
+export type { Deadline, Prisma, PrismaClient } from './generated/client.ts';
 
 /** Where the data lives: an embedded PGlite (a directory, or a loaded dump for tests) or a PostgreSQL server. */
 export type DatabaseTarget =

@@ -1,7 +1,6 @@
 import type { Actor, Role } from '../../machines/actor.ts';
 import type { Clock } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
-import type { Deadline } from '../db/generated/client.ts';
+import type { Deadline, Prisma, PrismaClient } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 

@@ -2,7 +2,7 @@ import { type Explanation, explainDue, formatCalendarMessage } from '../calendar
 import type { PrismaClient } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import { formatDue, formatInstant } from './messages.ts';
 import { dateOf, storedSpec } from './replan.ts';
 import { isHourly } from './sync-deadlines.ts';

@@ -1,7 +1,7 @@
 import { shanghaiWallClock } from '../calendar/index.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
+import { machineLabel } from '../i18n/labels.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 import { DEADLINE_ACTIONS, deadlineButtonValue, ESCALATION_ACTIONS_BLOCK } from './ids.ts';
 
 /** A Slack message: fallback text and Block Kit blocks. */

@@ -1,7 +1,7 @@
 import { DEADLINES } from '../../machines/catalog.ts';
 import type { DeadlineKind, ScheduleDeadlineParams } from '../../machines/settings.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import type { Deadline, Prisma } from '../db/generated/client.ts';
+import type { Deadline, Prisma } from '../db/client.ts';
 import { computeDeadline, type DeadlineComputation } from './compute-deadline.ts';
 import { nextPlannedStep, type PlannedStep, planSteps } from './steps.ts';
 import { isHourly } from './sync-deadlines.ts';

@@ -1,8 +1,8 @@
 import { type Lang, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
+import { truncate } from '../views/blocks.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 import type { DeadlineExplanation, ProjectDeadlines } from './explain-project-deadlines.ts';
 import { formatInstant, type SlackMessage, snoozeButton } from './messages.ts';
-import { truncate } from './text.ts';
 
 // Slack allows 50 blocks; a header plus two blocks per deadline leaves room for 24 deadlines and a "more" line.
 const MAX_DEADLINES = 24;

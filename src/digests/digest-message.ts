@@ -1,8 +1,8 @@
 import type { SlackMessage } from '../deadlines/messages.ts';
-import { truncate } from '../deadlines/text.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
+import { machineLabel } from '../i18n/labels.ts';
+import { truncate } from '../views/blocks.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 import type { DigestData, DigestLine } from './build-digest.ts';
 
 /** Slack's limits: 50 blocks a message, 3000 characters a section, 150 a header. */

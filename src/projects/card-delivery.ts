@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
-import type { OutboxItem } from '../outbox/enqueue-messages.ts';
 import { storedLang } from '../preferences/languages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { workingGroupChannel } from '../settings/working-group.ts';
 import { projectCard, stageLabel } from '../views/project-card.ts';
+import { initialCardItem } from './card-items.ts';
 import { getProjectCard } from './get-project-card.ts';
 import { CARD_METHOD, THREAD_METHOD } from './ids.ts';
 
@@ -17,26 +17,6 @@ const ThreadArgsSchema = z.object({
   actorId: z.string().nullable(),
   stage: z.string(),
 });
-
-/** The card for a project that was just created, posted where the application was opened. */
-export function initialCardItem(projectId: string): OutboxItem {
-  return { key: `card:${projectId}:v1`, method: CARD_METHOD, projectId, args: { projectId, initial: true } };
-}
-
-/**
- * After a change: refresh the card (rendered when sent, so it shows the state at that moment, not at enqueue time)
- * and add a one-line timeline entry to the project's thread.
- */
-export function changeItems(
-  projectId: string,
-  version: number,
-  entry: { eventType: string; actorId: string | null; stage: string },
-): OutboxItem[] {
-  return [
-    { key: `card:${projectId}:v${version}`, method: CARD_METHOD, projectId, args: { projectId } },
-    { key: `thread:${projectId}:v${version}`, method: THREAD_METHOD, projectId, args: { projectId, ...entry } },
-  ];
-}
 
 async function channelLang(prisma: PrismaClient, channelId: string): Promise<Lang> {
   return (await storedLang(prisma, channelId)) ?? 'zh-CN';

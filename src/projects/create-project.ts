@@ -5,7 +5,7 @@ import { PermissionError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
 import { startSnapshot } from '../runtime/machines.ts';
-import { initialCardItem } from './card-delivery.ts';
+import { initialCardItem } from './card-items.ts';
 import { type IntakeDraft, parseIntake } from './intake.ts';
 import { nextRef, REF_PREFIX } from './next-ref.ts';
 

@@ -5,8 +5,8 @@ import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import { rolesParam, stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { holdsAny, type Role, rolesOf } from '../roles/roles.ts';
-import { changeItems } from './card-delivery.ts';
-import type { PerformActionDeps } from './perform-action.ts';
+import type { ApplyEventDeps } from '../runtime/apply-event.ts';
+import { changeItems } from './card-items.ts';
 
 /** The event local support is recorded with (R-INC-2), and the stage where the machine can no longer take it. */
 export const SUPPORT_EVENT = 'support.recorded';
@@ -29,7 +29,7 @@ export function assertMayRecordSupport(roles: readonly Role[]): void {
  * machine's own event schema, audited, and the card refreshed — in one transaction.
  */
 export async function recordSupportAfterConversion(
-  deps: PerformActionDeps,
+  deps: ApplyEventDeps & { admins: readonly string[] },
   userId: string,
   projectId: string,
   values: Record<string, unknown>,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TECHNOLOGIES } from '../../machines/pilot.events.ts';
+import { FULL_CRITERIA, SIMPLIFIED_CRITERIA, TECHNOLOGIES } from '../../machines/pilot.events.ts';
 
 /** Slack IDs of the reviewer's DMs and modals (issue 6), shared by the view builders, the listeners and the tests. */
 export const REVIEW = {
@@ -65,3 +65,6 @@ export const EXPERT_TAG_KEYS = {
   futures: 'experts.tag.futures',
   funds: 'experts.tag.funds',
 } as const satisfies Record<(typeof EXPERT_TAGS)[number], string>;
+
+/** Every criterion a review form can ask about (full and simplified review), to read a submitted form back. */
+export const REVIEW_CRITERIA: readonly string[] = [...FULL_CRITERIA, ...SIMPLIFIED_CRITERIA];

@@ -2,6 +2,8 @@ import { type Role, RoleSchema } from '../../machines/actor.ts';
 import type { PrismaClient } from '../db/client.ts';
 
 export type { Role };
+/** The roles a person can hold, as commands name them. */
+export { RoleSchema };
 
 type Reader = Pick<PrismaClient, 'userRole'>;
 

@@ -1,55 +1,17 @@
 import { type AnyMachineSnapshot, transition } from 'xstate';
-import type { Actor } from '../../machines/actor.ts';
-import { type Clock, shanghaiDate } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
+import { shanghaiDate } from '../clock.ts';
+import type { Prisma } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
-import { type DeadlineChange, type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
+import { type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
 import { rolesParam, stageParam } from '../errors-render.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { explainRefusal } from './explain-refusal.ts';
-import type { RuntimeHooks } from './hooks.ts';
 import { derivedColumns, machineEntry, restoreSnapshot, statePath } from './machines.ts';
+import type { AppliedEvent, ApplyEventDeps, ApplyOptions, EventInput } from './types.ts';
 
-export interface ApplyEventDeps {
-  prisma: PrismaClient;
-  clock: Clock;
-  /** Called after commit with the outbox keys the change wrote, so they are sent at once. */
-  afterCommit(outboxKeys: string[]): void;
-  /** Told about a failed follow-up (e.g. the automatic reviewer assignment after a change); the change stands. */
-  onError?(error: unknown): void;
-  /** The areas' checks, messages and follow-ups (src/wiring); the runtime itself knows no area. */
-  hooks: RuntimeHooks;
-}
-
-/** An event as a use case builds it: the runtime adds nothing but checks everything. */
-export interface EventInput {
-  type: string;
-  actor: Actor;
-  recordedAt: string;
-  factDate?: string;
-  [field: string]: unknown;
-}
-
-/** Extra writes that belong to the same change (e.g. the application's links beside the machine's materials). */
-export interface ApplyOptions {
-  writeAlso?(tx: Prisma.TransactionClient, projectId: string): Promise<void>;
-}
-
-export interface AppliedEvent {
-  projectId: string;
-  ref: string;
-  version: number;
-  from: string;
-  to: string;
-  stage: string;
-  status: string;
-  deadlines: DeadlineChange[];
-  outboxKeys: string[];
-  /** The machine's context after the change (eligibility, materials…), for the answer to the person. */
-  context: unknown;
-}
+export type { AppliedEvent, ApplyEventDeps, ApplyOptions, EventInput } from './types.ts';
 
 const EFFECT_TYPES = new Set([
   'scheduleDeadline',

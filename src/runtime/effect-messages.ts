@@ -4,8 +4,7 @@ import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
-import type { RuntimeHooks } from './hooks.ts';
-import { checklistMessage, deadlineMovedMessage, notifyMessage } from './notify-messages.ts';
+import type { RuntimeHooks } from './types.ts';
 
 /** A custom action as XState's transition() returns it: its type and resolved params. */
 export interface MachineAction {
@@ -83,7 +82,9 @@ export async function effectMessages(
         const lang = await recipientLang(tx, channel, langs, hooks);
         // Some templates are messages of their own, rendered by their area (the reviewer's invitation, issue 6).
         const own = hooks.notifyMessages[params.template];
-        const message = own ? await own(tx, project, params, deadlines, lang) : notifyMessage(params, project, lang);
+        const message = own
+          ? await own(tx, project, params, deadlines, lang)
+          : hooks.render.notify(params, project, lang);
         items.push({
           key: `${base}:notify:${i}:${channel}`,
           method: 'chat.postMessage',
@@ -100,7 +101,7 @@ export async function effectMessages(
         projectId: project.id,
         args: {
           channel: project.channelId ?? project.ownerId,
-          ...checklistMessage(
+          ...hooks.render.checklist(
             params,
             project,
             await recipientLang(tx, project.channelId ?? project.ownerId, langs, hooks),
@@ -116,7 +117,7 @@ export async function effectMessages(
       projectId: project.id,
       args: {
         channel: project.ownerId,
-        ...deadlineMovedMessage(change, project, await recipientLang(tx, project.ownerId, langs, hooks)),
+        ...hooks.render.deadlineMoved(change, project, await recipientLang(tx, project.ownerId, langs, hooks)),
       },
       notBefore: notBefore(project.ownerId, false, delivery),
     });

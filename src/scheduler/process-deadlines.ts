@@ -1,7 +1,6 @@
 import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import { fixedClock } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
-import type { Deadline } from '../db/generated/client.ts';
+import type { Deadline, Prisma, PrismaClient } from '../db/client.ts';
 import { stepMessage } from '../deadlines/messages.ts';
 import { currentPlan, dateOf, isPreDue, storedSpec } from '../deadlines/replan.ts';
 import { nextPlannedStep, type PlannedStep } from '../deadlines/steps.ts';
@@ -10,7 +9,7 @@ import { UserFacingError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
 import { applyEvent } from '../runtime/apply-event.ts';
-import type { RuntimeHooks } from '../runtime/hooks.ts';
+import type { RuntimeHooks } from '../runtime/types.ts';
 import { type ClaimedDeadline, claimDueDeadlines, SCHEDULER_POLICY } from './claim-deadlines.ts';
 import { consequenceOf } from './consequences.ts';
 

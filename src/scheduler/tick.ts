@@ -5,7 +5,7 @@ import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
 import { createCardResolver } from '../projects/card-delivery.ts';
-import type { RuntimeHooks } from '../runtime/hooks.ts';
+import type { RuntimeHooks } from '../runtime/types.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
 

@@ -1,10 +1,10 @@
 import type { FieldSpec } from '../../machines/fields.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import { PROJECT } from '../projects/ids.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
 import type { ActionForm } from '../projects/perform-action.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { context, LIMITS, plain } from './blocks.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** Field kinds the generic action modal can render; the applicants list has its own intake form. */
 export const MODAL_FIELD_KINDS = new Set([

@@ -1,9 +1,9 @@
 import { HOME_TAKE, type HomeData, type HomeDue } from '../home/get-home.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { stageLabel } from './project-card.ts';
 import { LIST, type ListPage } from './project-list.ts';
 

@@ -3,9 +3,9 @@ import type { EligibilityResult } from '../../machines/eligibility.ts';
 import { type Applicant, INSTITUTION_TYPES } from '../../machines/institutions.ts';
 import { t as machineT } from '../../machines/labels.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** Slack IDs of the intake forms (applicants, materials) and the card buttons that open them. */
 export const INTAKE_FORMS = {

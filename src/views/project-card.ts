@@ -1,12 +1,12 @@
 import { formatDate, formatInstant } from '../i18n/format.ts';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { intakeButtons } from './intake-forms.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;

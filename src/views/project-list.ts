@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import type { ProjectFilter, ProjectPage } from '../projects/list-projects.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { button, context, mrkdwnSection } from './blocks.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { stageLabel } from './project-card.ts';
 
 /** Slack IDs of list paging; the button value is a zod-checked object. */

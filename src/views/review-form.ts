@@ -1,8 +1,8 @@
 import { RECOMMENDATIONS, SCORES } from '../../machines/pilot.events.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import { REVIEW } from '../review/ids.ts';
 import type { ReviewFormData } from '../review/open-review-form.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from './blocks.ts';
 
 const { blocks } = REVIEW;

@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import { REVIEW } from '../review/ids.ts';
 import type { Exclusion, ExpertPick } from '../review/rank-experts.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { button, context, mrkdwnSection, truncate } from './blocks.ts';
 import { tagLabel } from './experts-modal.ts';
 

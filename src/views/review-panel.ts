@@ -1,6 +1,6 @@
 import { type Lang, t } from '../i18n/index.ts';
+import { machineLabel } from '../i18n/labels.ts';
 import type { ReviewerStatus, ReviewPanel } from '../review/review-panel.ts';
-import { machineLabel } from '../runtime/notify-messages.ts';
 import { context, mrkdwnSection } from './blocks.ts';
 
 const STATUS_KEYS: Record<ReviewerStatus, Parameters<typeof t>[1]> = {

@@ -1,9 +1,10 @@
 import { storedLang } from '../preferences/languages.ts';
-import { changeItems } from '../projects/card-delivery.ts';
+import { changeItems } from '../projects/card-items.ts';
 import { buildInvitation } from '../review/build-invitation.ts';
 import { assignmentGate } from '../review/check-assignment.ts';
 import { reactToChange } from '../review/react-to-change.ts';
-import type { RuntimeHooks } from '../runtime/hooks.ts';
+import type { RuntimeHooks } from '../runtime/types.ts';
+import { checklistMessage, deadlineMovedMessage, notifyMessage } from '../views/notify-messages.ts';
 
 /**
  * The areas plugged into the change path: the conflict-of-interest gate before every reviewer assignment, the card
@@ -13,6 +14,7 @@ export const runtimeHooks: RuntimeHooks = {
   checks: [assignmentGate],
   changeMessages: [changeItems],
   notifyMessages: { 'review.assignment': buildInvitation },
+  render: { notify: notifyMessage, checklist: checklistMessage, deadlineMoved: deadlineMovedMessage },
   recipientLang: storedLang,
   followUps: [reactToChange],
 };

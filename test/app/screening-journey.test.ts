@@ -3,9 +3,9 @@ import { labels } from '../../machines/labels.ts';
 import { usccCheckChar } from '../../machines/uscc.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { catalogs } from '../../src/i18n/index.ts';
+import { unresolvedLabels } from '../../src/i18n/labels.ts';
 import { INTAKE } from '../../src/projects/ids.ts';
 import { EXPERTS } from '../../src/review/ids.ts';
-import { unresolvedLabels } from '../../src/runtime/notify-messages.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
 import { input, SlackUser } from '../support/slack-user.ts';
 

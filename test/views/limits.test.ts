@@ -2,9 +2,11 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
 import { evaluatePilotEligibility } from '../../machines/eligibility.ts';
+import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot.events.ts';
 import type { Prisma } from '../../src/db/client.ts';
 import { getHome, type HomeData } from '../../src/home/get-home.ts';
 import { LANGS, type Lang, t } from '../../src/i18n/index.ts';
+import { unresolvedLabels } from '../../src/i18n/labels.ts';
 import type { ProjectCardData } from '../../src/projects/get-project-card.ts';
 import { TITLE_MAX } from '../../src/projects/intake.ts';
 import type { ProjectFilter, ProjectPage } from '../../src/projects/list-projects.ts';
@@ -12,7 +14,6 @@ import { PAGE_SIZE } from '../../src/projects/list-projects.ts';
 import type { ActionForm } from '../../src/projects/perform-action.ts';
 import { EXPERT_TAGS } from '../../src/review/ids.ts';
 import { startSnapshot } from '../../src/runtime/machines.ts';
-import { unresolvedLabels } from '../../src/runtime/notify-messages.ts';
 import * as actionModalModule from '../../src/views/action-modal.ts';
 import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
@@ -22,6 +23,7 @@ import * as expertsModule from '../../src/views/experts-modal.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
+import * as notifyModule from '../../src/views/notify-messages.ts';
 import * as cardModule from '../../src/views/project-card.ts';
 import * as listModule from '../../src/views/project-list.ts';
 import * as reviewFormModule from '../../src/views/review-form.ts';
@@ -565,6 +567,45 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(message({ blocks: reviewPanelModule.reviewBlocks(maximalPanel(), lang) })).toEqual([]);
   });
 
+  it("the machines' messages: every notify template, both checklists, a moved due date, with a maximal title", () => {
+    const project = { ref: 'P-2026-999', title: LONG_TITLE };
+    for (const template of Object.keys(notifyModule.NOTIFY_TEMPLATES))
+      expect(
+        message(
+          notifyModule.notifyMessage(
+            {
+              template: template as keyof typeof notifyModule.NOTIFY_TEMPLATES,
+              audience: 'managers',
+              rule: 'R-EXIT-5',
+              data: {},
+              faultTolerance: Array.from({ length: 50 }, (_, i) => ({
+                incidentId: `i${i}`,
+                assessed: i % 3 !== 0,
+                qualifies: i % 2 === 0,
+              })),
+            },
+            project,
+            lang,
+          ),
+        ),
+      ).toEqual([]);
+    expect(
+      message(notifyModule.checklistMessage({ kind: 'incentives', rule: 'R-INC-1', items: INCENTIVES }, project, lang)),
+    ).toEqual([]);
+    expect(
+      message(notifyModule.checklistMessage({ kind: 'exitPlan', rule: 'R-EXIT-6', items: EXIT_ITEMS }, project, lang)),
+    ).toEqual([]);
+    expect(
+      message(
+        notifyModule.deadlineMovedMessage(
+          { key: 'k', kind: 'reviewerResponse', change: 'moved', dueDate: '2027-01-04', previousDueDate: '2026-12-31' },
+          project,
+          lang,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('the settings messages with 500 users per role and 500 batches', () => {
     const users = Array.from({ length: 500 }, (_, i) => user(i));
     expect(
@@ -668,6 +709,8 @@ describe('the limits checker', () => {
         'help-message.ts',
         'intake-forms.ts',
         'intake-modal.ts',
+        'mrkdwn.ts',
+        'notify-messages.ts',
         'project-card.ts',
         'project-list.ts',
         'settings-messages.ts',
@@ -688,6 +731,7 @@ describe('the limits checker', () => {
       reviewFormModule,
       reviewMessagesModule,
       reviewPanelModule,
+      notifyModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -742,6 +786,9 @@ describe('the limits checker', () => {
         'acceptModal',
         'reviewFormModal',
         'reviewBlocks',
+        'notifyMessage',
+        'checklistMessage',
+        'deadlineMovedMessage',
       ].sort(),
     );
   });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
 import { ProjectActionRefSchema } from '../../projects/ids.ts';
-import { machineLabel } from '../../runtime/notify-messages.ts';
 import type { Services } from '../../services.ts';
 import { actionModal } from '../../views/action-modal.ts';
 import { parseMetadata } from '../metadata.ts';

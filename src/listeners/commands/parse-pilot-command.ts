@@ -1,9 +1,8 @@
-import { RoleSchema } from '../../../machines/actor.ts';
 import { InputError } from '../../errors.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { ProjectFilter } from '../../projects/list-projects.ts';
 import { normaliseRef } from '../../projects/next-ref.ts';
-import type { Role } from '../../roles/roles.ts';
+import { type Role, RoleSchema } from '../../roles/roles.ts';
 
 /** What `/pilot list` narrows to: the list use case's own filter. */
 export type ListFilter = ProjectFilter;

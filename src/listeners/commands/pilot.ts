@@ -1,23 +1,11 @@
-import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { Lang } from '../../i18n/index.ts';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../services.ts';
 import { helpMessage, menuMessage } from '../../views/help-message.ts';
+import type { CommandContext } from './context.ts';
 import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
 import { runReviewCommand } from './review-commands.ts';
 import { runSettingsCommand } from './settings-commands.ts';
-
-/** Who typed the command, where, and how to answer them. */
-export interface CommandContext {
-  services: Services;
-  userId: string;
-  channelId: string;
-  triggerId: string;
-  lang: Lang;
-  respond: RespondFn;
-  client: WebClient;
-}
 
 /** `/pilot …`: acknowledges at once, parses, and hands the subcommand to its group. Errors go to the error handler. */
 export function pilotCommand(services: Services) {

@@ -1,11 +1,11 @@
 import { t } from '../../i18n/index.ts';
-import { machineLabel } from '../../runtime/notify-messages.ts';
+import { machineLabel } from '../../i18n/labels.ts';
 import { actionModal } from '../../views/action-modal.ts';
 import { intakeModal } from '../../views/intake-modal.ts';
 import { projectCard } from '../../views/project-card.ts';
 import { projectListMessage } from '../../views/project-list.ts';
+import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
-import type { CommandContext } from './pilot.ts';
 
 type ProjectCommand = Extract<PilotCommand, { sub: 'new' | 'list' | 'show' | 'do' | 'why' }>;
 

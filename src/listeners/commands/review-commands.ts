@@ -2,8 +2,8 @@ import { t } from '../../i18n/index.ts';
 import { expertsMessage } from '../../views/experts-modal.ts';
 import { assignmentReport } from '../../views/review-messages.ts';
 import { confirmation } from '../../views/settings-messages.ts';
+import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
-import type { CommandContext } from './pilot.ts';
 
 type ReviewCommand = Extract<PilotCommand, { sub: 'experts' | 'assign' }>;
 

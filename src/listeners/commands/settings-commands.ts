@@ -10,8 +10,8 @@ import {
   rolesMessage,
   settingsMessage,
 } from '../../views/settings-messages.ts';
+import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
-import type { CommandContext } from './pilot.ts';
 
 type SettingsCommand = Extract<
   PilotCommand,

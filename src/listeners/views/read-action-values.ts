@@ -1,6 +1,5 @@
 import type { ViewStateValue } from '@slack/bolt';
-import type { FieldSpec } from '../../../machines/fields.ts';
-import { PROJECT } from '../../projects/ids.ts';
+import { type FieldSpec, PROJECT } from '../../projects/ids.ts';
 import { readInput } from './read-values.ts';
 
 type StateValues = Record<string, Record<string, ViewStateValue>>;

@@ -5,8 +5,7 @@ import type {
   ViewStateValue,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../../machines/pilot.events.ts';
-import { REVIEW, ReviewRefSchema } from '../../review/ids.ts';
+import { REVIEW, REVIEW_CRITERIA, ReviewRefSchema } from '../../review/ids.ts';
 import type { Services } from '../../services.ts';
 import { parseMetadata } from '../metadata.ts';
 import { readInput } from './read-values.ts';
@@ -14,7 +13,7 @@ import { viewErrorResponse } from './view-errors.ts';
 
 type StateValues = Record<string, Record<string, ViewStateValue>>;
 const { blocks } = REVIEW;
-const CRITERIA = [...FULL_CRITERIA, ...SIMPLIFIED_CRITERIA];
+const CRITERIA = REVIEW_CRITERIA;
 
 /** The review form's values by event field name; only the inputs the form showed are present. */
 function formValues(v: StateValues): Record<string, string | undefined> {

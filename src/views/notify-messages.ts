@@ -1,8 +1,8 @@
-import { labels } from '../../machines/labels.ts';
 import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../projects/messages.ts';
+import { machineLabel } from '../i18n/labels.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** The catalog key of each template the machines notify with; a test checks every template the machines use. */
 export const NOTIFY_TEMPLATES = {
@@ -23,35 +23,6 @@ export const NOTIFY_TEMPLATES = {
 } as const satisfies Record<string, MessageKey>;
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
-
-/** Labels of audit events the application records itself (not machine events), e.g. in a card's timeline. */
-const APP_LABELS: Record<string, MessageKey> = {
-  'event.project.created': 'event.project.created',
-  'event.deadline.extended': 'event.deadline.extended',
-  'event.deadline.snoozed': 'event.deadline.snoozed',
-  'event.deadline.reassigned': 'event.deadline.reassigned',
-  'event.deadline.acknowledged': 'event.deadline.acknowledged',
-};
-
-// Keys asked for that have no label: a reader is never shown a raw key, and the tests that render every view and
-// message in both languages read this list and fail on anything in it.
-const unresolved = new Set<string>();
-
-/** The label keys asked for since the process started (or the last reset) that have no label in some language. */
-export function unresolvedLabels(reset = false): string[] {
-  const keys = [...unresolved].sort();
-  if (reset) unresolved.clear();
-  return keys;
-}
-
-/** A label the machines define (states, checklist items), in the reader's language. */
-export function machineLabel(lang: Lang, key: string): string {
-  const app = APP_LABELS[key];
-  const label = labels[lang][key] ?? (app ? t(lang, app) : undefined);
-  if (label !== undefined) return label;
-  unresolved.add(`${lang}:${key}`);
-  return t(lang, 'label.unknown');
-}
 
 /** The message for a machine's notify effect. */
 export function notifyMessage(params: NotifyParams, project: { ref: string; title: string }, lang: Lang): Message {
@@ -84,7 +55,9 @@ export function checklistMessage(params: ChecklistParams, project: { ref: string
   const title = t(lang, params.kind === 'incentives' ? 'notify.checklist.incentives' : 'notify.checklist.exitPlan', {
     ref: project.ref,
   });
-  const items = params.items.map((item) => `☐ ${machineLabel(lang, `checklist.${item}`)}`).join('\n');
+  // Exit items share their labels with the exit form's choices (option.item.*); incentives have their own.
+  const prefix = params.kind === 'exitPlan' ? 'option.item' : 'checklist';
+  const items = params.items.map((item) => `☐ ${machineLabel(lang, `${prefix}.${item}`)}`).join('\n');
   const text = `${title}\n${items}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -1,9 +1,13 @@
-import type { NotifyParams } from '../../machines/settings.ts';
+import type { Actor } from '../../machines/actor.ts';
+import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
+import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
-import type { AppliedEvent, ApplyEventDeps, EventInput } from './apply-event.ts';
+
+/** A Slack message as the outbox sends it. */
+export type Message = { text: string; blocks: Record<string, unknown>[] };
 
 /** What the timeline of a change says: the event, who sent it and where the project stands after it. */
 export interface ChangeEntry {
@@ -44,11 +48,56 @@ export interface RuntimeHooks {
         params: NotifyParams,
         deadlines: readonly DeadlineChange[],
         lang: Lang,
-      ) => Promise<{ text: string; blocks: Record<string, unknown>[] }>
+      ) => Promise<Message>
     >
   >;
+  /** How the machines' messages read (src/views): notify effects, checklists, a moved due date. */
+  readonly render: {
+    notify(params: NotifyParams, project: HookProject, lang: Lang): Message;
+    checklist(params: ChecklistParams, project: HookProject, lang: Lang): Message;
+    deadlineMoved(change: DeadlineChange, project: HookProject, lang: Lang): Message;
+  };
   /** The stored language of a recipient (a person's choice or a channel's setting), or null. */
   readonly recipientLang: (tx: Prisma.TransactionClient, recipient: string) => Promise<Lang | null>;
   /** After commit: follow-ups that are changes of their own, each through applyEvent again; failures are reported. */
   readonly followUps: ReadonlyArray<(deps: ApplyEventDeps, applied: AppliedEvent, event: EventInput) => Promise<void>>;
+}
+
+export interface ApplyEventDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  /** Called after commit with the outbox keys the change wrote, so they are sent at once. */
+  afterCommit(outboxKeys: string[]): void;
+  /** Told about a failed follow-up (e.g. the automatic reviewer assignment after a change); the change stands. */
+  onError?(error: unknown): void;
+  /** The areas' checks, messages and follow-ups (src/wiring); the runtime itself knows no area. */
+  hooks: RuntimeHooks;
+}
+
+/** An event as a use case builds it: the runtime adds nothing but checks everything. */
+export interface EventInput {
+  type: string;
+  actor: Actor;
+  recordedAt: string;
+  factDate?: string;
+  [field: string]: unknown;
+}
+
+/** Extra writes that belong to the same change (e.g. the application's links beside the machine's materials). */
+export interface ApplyOptions {
+  writeAlso?(tx: Prisma.TransactionClient, projectId: string): Promise<void>;
+}
+
+export interface AppliedEvent {
+  projectId: string;
+  ref: string;
+  version: number;
+  from: string;
+  to: string;
+  stage: string;
+  status: string;
+  deadlines: DeadlineChange[];
+  outboxKeys: string[];
+  /** The machine's context after the change (eligibility, materials…), for the answer to the person. */
+  context: unknown;
 }
