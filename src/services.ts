@@ -150,7 +150,11 @@ export function createServices(deps: {
   const inFlight = new Set<Promise<void>>();
   const resolver = createCardResolver(prisma);
   const flushOutbox = (keys?: readonly string[]): Promise<void> => {
-    const run = deliverOutbox(prisma, slack, clock, { resolver, ...(keys ? { keys } : {}) })
+    const run = deliverOutbox(prisma, slack, clock, {
+      resolver,
+      leaseMs: config.claimLeaseMs,
+      ...(keys ? { keys } : {}),
+    })
       .then(() => undefined)
       .catch(deps.onError);
     inFlight.add(run);

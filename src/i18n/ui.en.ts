@@ -347,4 +347,7 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'menu.digest': 'Digest',
   'menu.langZh': '中文 (Chinese)',
   'menu.langEn': 'English',
+  // Issue 9: operations
+  'error.databaseUnavailable':
+    'The database is not answering right now, so nothing was changed. Please try again in a minute.',
 };

@@ -325,4 +325,6 @@ export const uiZhCN = {
   'menu.digest': '今日摘要',
   'menu.langZh': '中文',
   'menu.langEn': 'English（英文）',
+  // Issue 9: operations
+  'error.databaseUnavailable': '数据库暂时无法访问，本次操作未做任何更改。请稍后重试。',
 } as const;

@@ -17,6 +17,8 @@ export interface TickDeps {
   slack: SlackCaller;
   langFor?(recipient: string): Promise<Lang>;
   onError?(error: unknown): void;
+  /** How long claimed outbox rows and deadline steps stay this process's (PILOTDESK_CLAIM_LEASE_MS). */
+  leaseMs?: number;
 }
 
 /** What one tick did. */
@@ -47,9 +49,13 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
       calendar,
       ...(deps.langFor ? { langFor: deps.langFor } : {}),
       ...(deps.onError ? { onError: deps.onError } : {}),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
     },
     now,
   );
-  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, { resolver: createCardResolver(deps.prisma) });
+  const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, {
+    resolver: createCardResolver(deps.prisma),
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+  });
   return { at: now.toISOString(), digests, deadlines, outbox };
 }
