@@ -1,14 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { performance } from 'node:perf_hooks';
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type Logger,
+  LogLevel,
+  type ReceiverEvent,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { isDatabaseUnavailable } from './db/connect-errors.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { guardDispatch } from './listeners/edges.ts';
 import { registerErrorHandler } from './listeners/errors.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
+import { type RequestContext, withRequest } from './logging/logger.ts';
+import type { Metrics, RequestKind } from './metrics/metrics.ts';
 import type { Services } from './services.ts';
 import { singleWorkspaceAuthorize } from './slack/authorize.ts';
 import { guardSignedRequests } from './slack/signed-requests.ts';
@@ -38,16 +51,18 @@ export function buildApp(
   config: Config,
   db: Database,
   services: Services,
-  logger?: Logger,
+  logger: Logger,
   slackStatus: () => SlackStatus = () => 'unchecked',
+  metrics?: Metrics,
 ): PilotDeskApp {
   const customRoutes: CustomRoute[] = [{ path: '/healthz', method: ['GET'], handler: healthz(db, slackStatus) }];
+  if (metrics) customRoutes.push({ path: '/metrics', method: ['GET'], handler: metrics.handler });
   // Listener calls retry a little; the outbox does its own retrying. Socket Mode's client would otherwise write
   // 100 retries into these options.
   const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, factor: 2 } };
   const common = {
     logLevel: LOG_LEVEL[config.logLevel],
-    ...(logger ? { logger } : {}),
+    logger,
   };
   const receiver =
     config.slack.mode === 'socket'
@@ -75,7 +90,7 @@ export function buildApp(
   registerActions(app, services);
   registerEvents(app, services);
   registerViews(app, services);
-  registerErrorHandler(app, services, app.logger, config.slack.botToken);
+  registerErrorHandler(app, services, app.logger, config.slack.botToken, isDatabaseUnavailable);
   // Every request gets an answer: bodies Slack would not send, unused types and out-of-date buttons included.
   guardDispatch(app, { services, logger: app.logger, botToken: config.slack.botToken });
   if (receiver instanceof HTTPReceiver) {
@@ -86,7 +101,7 @@ export function buildApp(
     });
   }
   // Tracked around the guard, so a graceful stop also waits for the answers the guard sends.
-  const handlers = trackHandlers(app);
+  const handlers = trackHandlers(app, logger, metrics);
   let stopping = false;
   let httpServer: Server | undefined;
 
@@ -120,15 +135,72 @@ export function buildApp(
   };
 }
 
+/** What a request is, for its log line and its metrics: its kind, whose it is and which listener it is for. */
+function describe(body: Record<string, unknown>): { kind: RequestKind; user?: string; id?: string } {
+  const b = body as {
+    type?: string;
+    command?: string;
+    user_id?: string;
+    user?: { id?: string };
+    actions?: { action_id?: string }[];
+    view?: { callback_id?: string };
+    callback_id?: string;
+    event?: { type?: string; user?: string | { id?: string } };
+  };
+  if (b.command) return { kind: 'command', user: b.user_id, id: b.command };
+  if (b.type === 'block_actions') return { kind: 'action', user: b.user?.id, id: b.actions?.[0]?.action_id };
+  if (b.type === 'view_submission' || b.type === 'view_closed')
+    return { kind: 'view', user: b.user?.id, id: b.view?.callback_id };
+  if (b.type === 'event_callback') {
+    const u = b.event?.user;
+    return { kind: 'event', user: typeof u === 'string' ? u : u?.id, id: b.event?.type };
+  }
+  return { kind: 'other', user: b.user?.id, id: b.callback_id ?? b.type };
+}
+
 /**
  * Bolt acknowledges a request before its handler finishes, so a stop must wait for the handlers themselves: every
  * event Bolt processes (listeners, middleware, the error handler) is one promise in this set until it settles.
+ * The same wrapper writes each request's one log line (id, user, what it was, ack and total milliseconds, outcome)
+ * and feeds the ack histogram and the error counter.
  */
-function trackHandlers(app: App): { settle(deadline: number): Promise<number> } {
+function trackHandlers(app: App, logger: Logger, metrics?: Metrics): { settle(deadline: number): Promise<number> } {
   const running = new Set<Promise<void>>();
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => {
-    const run = processEvent(event);
+    const started = performance.now();
+    const what = describe((event.body ?? {}) as Record<string, unknown>);
+    const context: RequestContext = { requestId: randomUUID().slice(0, 12) };
+    let ackMs: number | undefined;
+    const ack = event.ack;
+    const timed: ReceiverEvent = {
+      ...event,
+      ack: (response) => {
+        ackMs ??= performance.now() - started;
+        metrics?.ackSeconds.observe({ kind: what.kind }, ackMs / 1000);
+        return ack(response);
+      },
+    };
+    const run = withRequest(context, () => processEvent(timed));
+    const logged = () => {
+      const outcome = context.outcome ?? 'ok';
+      if (context.outcome) metrics?.handlerErrors.inc({ kind: what.kind, outcome });
+      logger.info(
+        {
+          requestId: context.requestId,
+          user: what.user,
+          kind: what.kind,
+          id: what.id,
+          ackMs: ackMs === undefined ? null : Math.round(ackMs),
+          totalMs: Math.round(performance.now() - started),
+          outcome,
+          ...(context.incident ? { incident: context.incident } : {}),
+          ...(event.retryNum ? { retryNum: event.retryNum } : {}),
+        },
+        'slack request',
+      );
+    };
+    run.then(logged, logged);
     running.add(run);
     const done = () => running.delete(run);
     run.then(done, done);

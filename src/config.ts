@@ -51,6 +51,15 @@ const EnvSchema = z.object({
       .max(600_000, 'PILOTDESK_SHUTDOWN_TIMEOUT_MS must be at most 600000 (10 minutes).')
       .default(10_000),
   ),
+  PILOTDESK_CLAIM_LEASE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'PILOTDESK_CLAIM_LEASE_MS must be a number of milliseconds, e.g. 120000.' })
+      .int('PILOTDESK_CLAIM_LEASE_MS must be a whole number of milliseconds.')
+      .min(1000, 'PILOTDESK_CLAIM_LEASE_MS must be at least 1000 (1 second).')
+      .max(3_600_000, 'PILOTDESK_CLAIM_LEASE_MS must be at most 3600000 (1 hour).')
+      .default(120_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
@@ -76,6 +85,11 @@ export interface Config {
   readonly admins: readonly string[];
   /** How long a stop (SIGTERM/SIGINT) waits for running handlers, outbox flushes and a tick before closing. */
   readonly shutdownTimeoutMs: number;
+  /**
+   * How long a claimed outbox message or deadline step stays the claimer's; a crashed process's claims wait this
+   * long before another process takes them.
+   */
+  readonly claimLeaseMs: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -146,6 +160,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     database: databaseOf(e, cwd),
     admins: e.PILOTDESK_ADMINS,
     shutdownTimeoutMs: e.PILOTDESK_SHUTDOWN_TIMEOUT_MS,
+    claimLeaseMs: e.PILOTDESK_CLAIM_LEASE_MS,
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: deepFreeze(config) };

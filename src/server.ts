@@ -3,6 +3,8 @@ import { buildApp, within } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { createLogger } from './logging/logger.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
@@ -24,6 +26,8 @@ export interface RunningServer {
   port: number;
   db: Database;
   services: Services;
+  /** The Prometheus registry behind GET /metrics. */
+  metrics: Metrics;
   /** What start-up and the background retries know about Slack (also in /healthz). */
   slackStatus(): SlackStatus;
   /** Runs one scheduler pass now (on the server's clock) and resolves when it is done; the timer does the same. */
@@ -37,6 +41,7 @@ export interface RunningServer {
 
 export interface ServerOptions {
   clock?: Clock;
+  /** Where logs go; by default pino's JSON lines on stdout at LOG_LEVEL. */
   logger?: Logger;
   slack?: SlackCaller;
   /** How often the scheduler ticks (digests, deadline steps, outbox); one timer for the whole process. */
@@ -54,7 +59,7 @@ export interface ServerOptions {
  */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  const log = options.logger ?? console;
+  const log = options.logger ?? createLogger({ level: config.logLevel });
   const slack = options.slack ?? createSlackCaller(config.slack.botToken, config.slack.apiUrl);
   const slackRetryMs = options.slackRetryMs ?? 30_000;
   const monitor = createSlackMonitor({ slack, retryMs: slackRetryMs, log });
@@ -80,8 +85,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await db.close();
     throw error;
   }
-  const services = createServices({ config, db, clock, slack, onError: (e) => log.error('outbox:', e) });
-  const built = buildApp(config, db, services, options.logger, monitor.status);
+  const services = createServices({
+    config,
+    db,
+    clock,
+    slack,
+    onError: (e) => log.error({ component: 'outbox', err: e }, 'outbox delivery failed'),
+  });
+  const metrics = createMetrics(db.prisma, clock);
+  const built = buildApp(config, db, services, log, monitor.status, metrics);
   let port: number;
   try {
     ({ port } = await built.start());
@@ -99,13 +111,19 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     hooks: runtimeHooks,
     langFor: (recipient: string) =>
       /^[CG]/.test(recipient) ? services.channelLang(recipient) : services.langFor(recipient),
-    onError: (e: unknown) => log.error('scheduler:', e),
+    onError: (e: unknown) => log.error({ component: 'scheduler', err: e }, 'a deadline step failed'),
     admins: config.admins,
+    leaseMs: config.claimLeaseMs,
   };
   const tick = (): Promise<void> => {
     ticking ??= runTick(tickDeps, clock.now())
-      .then(() => undefined)
-      .catch((e: unknown) => log.error('scheduler:', e))
+      .then((report) => {
+        // A tick that did something is worth a line; the idle ones every 30 seconds only at debug.
+        const busy = report.digests + report.deadlines.processed + report.outbox.sent + report.outbox.dead > 0;
+        const failed = report.deadlines.failed + report.outbox.retrying + report.outbox.dead > 0;
+        log[failed ? 'warn' : busy ? 'info' : 'debug']({ component: 'scheduler', ...report }, 'scheduler tick');
+      })
+      .catch((e: unknown) => log.error({ component: 'scheduler', err: e }, 'scheduler tick failed'))
       .finally(() => {
         ticking = null;
       });
@@ -129,6 +147,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     port,
     db,
     services,
+    metrics,
     slackStatus: monitor.status,
     tick,
     stop() {

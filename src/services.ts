@@ -155,6 +155,7 @@ export function createServices(deps: {
       resolver,
       admins: config.admins,
       langFor: (recipient) => languages.langFor(recipient),
+      leaseMs: config.claimLeaseMs,
       ...(keys ? { keys } : {}),
     })
       .then(() => undefined)

@@ -37,3 +37,31 @@ export function explainConnectError(url: string, error: unknown): DatabaseUnreac
     `Cannot connect to ${at} (database "${database}"): ${e.message ?? String(error)}; check that PostgreSQL runs and DATABASE_URL is right.`;
   return new DatabaseUnreachableError(message, error);
 }
+
+// How a lost or refused connection shows up through pg, the driver adapter and Prisma: node's socket codes,
+// PostgreSQL's connection-exception and shutdown classes, Prisma's "can't reach" codes, and pg's own messages.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'P1001',
+  'P1002',
+  'P1017',
+  'P2024',
+]);
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[123])/;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error|ECONNREFUSED|ECONNRESET|Can't reach database|timeout exceeded when trying to connect|server closed the connection/i;
+
+/** True when an error means the database could not be reached mid-request (so nothing was written), not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const x = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] };
+    const code = typeof x.code === 'string' ? x.code : '';
+    if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) return true;
+    if (typeof x.message === 'string' && UNAVAILABLE_MESSAGE.test(x.message)) return true;
+    e = x.cause ?? x.errors?.[0];
+  }
+  return false;
+}

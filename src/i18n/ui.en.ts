@@ -361,4 +361,7 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
     'Pilot Desk cannot find the channel {channel} (it may have been deleted or archived, or it is a private channel Pilot Desk is not in), so {what} was not delivered. Check the channel; if it is private, type `/invite @Pilot Desk` in it, or use another channel.',
   'edges.what.card': 'the card or timeline of project {ref}',
   'edges.what.message': 'a message (a reminder, an escalation or the daily digest)',
+  // Issue 9: operations
+  'error.databaseUnavailable':
+    'The database is not answering right now, so nothing was changed. Please try again in a minute.',
 };

@@ -339,4 +339,6 @@ export const uiZhCN = {
     'Pilot Desk 找不到频道 {channel}（可能已删除或归档，或是 Pilot Desk 不在其中的私有频道），{what}未送达。请检查该频道；若是私有频道，请在其中输入 `/invite @Pilot Desk`，或改用其他频道。',
   'edges.what.card': '项目 {ref} 的卡片或动态',
   'edges.what.message': '一条消息（提醒、升级通知或每日摘要）',
+  // Issue 9: operations
+  'error.databaseUnavailable': '数据库暂时无法访问，本次操作未做任何更改。请稍后重试。',
 } as const;

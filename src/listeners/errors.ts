@@ -4,6 +4,7 @@ import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { UserFacingError } from '../errors.ts';
 import { renderUserError } from '../errors-render.ts';
 import { t } from '../i18n/index.ts';
+import { currentRequest } from '../logging/logger.ts';
 import type { Services } from '../services.ts';
 import { markFailed } from './edges.ts';
 
@@ -40,6 +41,8 @@ export function registerErrorHandler(
   services: Services,
   logger: Logger,
   botToken: string,
+  /** Whether an error means the database did not answer (src/db knows; listeners never import it). */
+  isDatabaseUnavailable: (error: unknown) => boolean,
   post: typeof fetch = fetch,
 ): void {
   // With extendedErrorHandler on, Bolt passes the request body too; its typing only knows the short form.
@@ -50,16 +53,27 @@ export function registerErrorHandler(
     const b = (body ?? {}) as ErrorBody;
     const userId = b.user_id ?? b.user?.id;
     const lang = await services.langFor(userId ?? '').catch(() => 'zh-CN' as const);
+    // The request's own log line (app.ts) says how it ended; the incident lines below carry its id too.
+    const request = currentRequest();
     let text: string;
     if (cause instanceof UserFacingError) {
+      if (request) request.outcome = 'refused';
       text = renderUserError(cause, lang);
       // A typed command that went wrong gets the usage too; a button or a form does not need it.
       if (cause.kind === 'input' && b.command) text = `${text}\n${t(lang, 'command.usage')}`;
       // A refusal for a missing role says who can grant it, so the person is never left with nobody to ask.
       if (cause.kind === 'permission') text = `${text}\n${await whoCanHelp(services, lang)}`;
+    } else if (isDatabaseUnavailable(cause)) {
+      // The database went away mid-request: its transaction did not commit, so the honest answer is "nothing was
+      // changed, try again", not an incident to report.
+      if (request) request.outcome = 'databaseUnavailable';
+      logger.warn({ err: cause, user: userId }, 'the database did not answer; the user was told to try again');
+      text = t(lang, 'error.databaseUnavailable');
     } else {
       const incident = randomUUID().slice(0, 8);
-      logger.error(`incident ${incident}:`, cause);
+      if (request) Object.assign(request, { outcome: 'incident', incident });
+      // The stack goes to the log's err field; the user only gets the reference to quote.
+      logger.error({ incident, err: cause, user: userId }, `incident ${incident}`);
       text = t(lang, 'error.internal', { incident });
     }
     const responseUrl = b.response_url ?? b.response_urls?.[0]?.response_url;
@@ -75,7 +89,7 @@ export function registerErrorHandler(
         await app.client.chat.postMessage({ token: botToken, channel: userId, text });
       }
     } catch (sendError) {
-      logger.error('could not tell the user about an error:', sendError);
+      logger.error({ err: sendError, user: userId }, 'could not tell the user about an error');
     }
   }) as never);
 }

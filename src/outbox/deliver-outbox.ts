@@ -48,13 +48,24 @@ export async function deliverOutbox(
   prisma: PrismaClient,
   slack: SlackCaller,
   clock: Clock,
-  options: { keys?: readonly string[]; limit?: number; resolver?: OutboxResolver } & RefusalOptions = {},
+  options: {
+    keys?: readonly string[];
+    limit?: number;
+    resolver?: OutboxResolver;
+    leaseMs?: number;
+  } & RefusalOptions = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
   // Notices about refused channels go out in the same pass, even when only some keys were asked for.
   const keys = options.keys ? [...options.keys] : undefined;
   for (;;) {
-    const rows = await claim(prisma, clock.now(), keys, options.limit ?? DELIVERY_POLICY.batchSize);
+    const rows = await claim(
+      prisma,
+      clock.now(),
+      keys,
+      options.limit ?? DELIVERY_POLICY.batchSize,
+      options.leaseMs ?? DELIVERY_POLICY.leaseMs,
+    );
     if (rows.length === 0) return report;
     for (const row of rows) {
       const args = (row.args ?? {}) as Record<string, unknown>;
@@ -109,8 +120,9 @@ async function claim(
   now: Date,
   keys: readonly string[] | undefined,
   limit: number,
+  leaseMs: number,
 ): Promise<ClaimedRow[]> {
-  const leaseUntil = new Date(now.getTime() + DELIVERY_POLICY.leaseMs);
+  const leaseUntil = new Date(now.getTime() + leaseMs);
   return prisma.$transaction(async (tx) => {
     const ids = await tx.$queryRawUnsafe<{ id: bigint }[]>(
       `SELECT id FROM "OutboxMessage"

@@ -2,8 +2,11 @@ import type { PrismaClient } from '../db/client.ts';
 
 /** How the scheduler walks deadlines: a short lease per claimed row, a batch at a time. */
 export const SCHEDULER_POLICY = {
-  /** A claimed row is pushed this far ahead; if the claimer dies, another replica takes it after that. */
-  leaseMs: 5 * 60_000,
+  /**
+   * A claimed row is pushed this far ahead; if the claimer dies, another replica takes it after that. The default of
+   * PILOTDESK_CLAIM_LEASE_MS, which the server passes in.
+   */
+  leaseMs: 120_000,
   batchSize: 50,
   /** A step processed more than this after its planned instant says it is late (the scheduler was down). */
   lateAfterMs: 3_600_000,
@@ -25,8 +28,9 @@ export async function claimDueDeadlines(
   prisma: PrismaClient,
   now: Date,
   limit: number = SCHEDULER_POLICY.batchSize,
+  leaseMs: number = SCHEDULER_POLICY.leaseMs,
 ): Promise<ClaimedDeadline[]> {
-  const leaseUntil = new Date(now.getTime() + SCHEDULER_POLICY.leaseMs);
+  const leaseUntil = new Date(now.getTime() + leaseMs);
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<ClaimedDeadline[]>(
       `SELECT id::text AS id, "nextStep", "nextStepAt" FROM "Deadline"

@@ -22,6 +22,8 @@ export interface DeadlineSchedulerDeps {
   /** Language of a user or channel; zh-CN (the working group's) until preferences are wired. */
   langFor?(recipient: string): Promise<Lang>;
   onError?(error: unknown): void;
+  /** How long a claimed row stays this process's (PILOTDESK_CLAIM_LEASE_MS). */
+  leaseMs?: number;
 }
 
 /** What one pass did, for logs, `npm run tick` and tests. */
@@ -44,7 +46,7 @@ type Outcome = 'messages' | 'dropped' | 'missed' | 'consequence' | 'skipped';
 export async function processDueDeadlines(deps: DeadlineSchedulerDeps, now: Date): Promise<DeadlineReport> {
   const report: DeadlineReport = { processed: 0, messages: 0, dropped: 0, missed: 0, consequences: 0, failed: 0 };
   for (;;) {
-    const claimed = await claimDueDeadlines(deps.prisma, now);
+    const claimed = await claimDueDeadlines(deps.prisma, now, SCHEDULER_POLICY.batchSize, deps.leaseMs);
     if (claimed.length === 0) return report;
     for (const c of claimed) {
       try {

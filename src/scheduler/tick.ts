@@ -22,6 +22,8 @@ export interface TickDeps {
   onError?(error: unknown): void;
   /** PILOTDESK_ADMINS, told when Slack refuses a channel the scheduler posts to (admins with a role row are read). */
   admins?: readonly string[];
+  /** How long claimed outbox rows and deadline steps stay this process's (PILOTDESK_CLAIM_LEASE_MS). */
+  leaseMs?: number;
 }
 
 /** What one tick did. */
@@ -53,6 +55,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
       hooks: deps.hooks,
       ...(deps.langFor ? { langFor: deps.langFor } : {}),
       ...(deps.onError ? { onError: deps.onError } : {}),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
     },
     now,
   );
@@ -60,6 +63,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     resolver: createCardResolver(deps.prisma),
     ...(deps.admins ? { admins: deps.admins } : {}),
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
   });
   return { at: now.toISOString(), digests, deadlines, outbox };
 }
