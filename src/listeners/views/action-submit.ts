@@ -2,28 +2,28 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { PROJECT, ProjectActionRefSchema } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
 import { parseMetadata } from '../metadata.ts';
+import { submitWithin } from './ack-within.ts';
 import { readActionValues } from './read-action-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
 /** An action modal's submission: the event's schema validates it; errors come back inline under their fields. */
 export function actionSubmit(services: Services) {
-  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const lang = await services.langFor(userId);
     const firstBlock = Object.keys(view.state.values)[0] ?? PROJECT.fieldBlock('factDate');
     // Until the fields are known (tampered metadata), errors go under the first block.
     let blockOf: Record<string, string> = {};
-    try {
-      const ref = parseMetadata(ProjectActionRefSchema, view.private_metadata);
-      const fields = await services.projects.fields(ref);
-      blockOf = Object.fromEntries(fields.map((f) => [f.name, PROJECT.fieldBlock(f.name)]));
-      await services.projects.submit(userId, ref, readActionValues(view.state.values, fields));
-      await ack();
-      void services.home.refresh([userId], ref.p);
-    } catch (error) {
-      const response = viewErrorResponse(error, lang, blockOf, firstBlock);
-      if (!response) throw error;
-      await ack(response);
-    }
+    await submitWithin(
+      ack,
+      async () => {
+        const ref = parseMetadata(ProjectActionRefSchema, view.private_metadata);
+        const fields = await services.projects.fields(ref);
+        blockOf = Object.fromEntries(fields.map((f) => [f.name, PROJECT.fieldBlock(f.name)]));
+        await services.projects.submit(userId, ref, readActionValues(view.state.values, fields));
+        void services.home.refresh([userId], ref.p);
+      },
+      { client, userId, lang, errors: (error) => viewErrorResponse(error, lang, blockOf, firstBlock) },
+    );
   };
 }
