@@ -19,9 +19,9 @@ function harness() {
       },
     },
   } as never;
-  const errors = (e: unknown) =>
+  const errors = (e: unknown, _lang: string) =>
     e instanceof InputError ? { response_action: 'errors' as const, errors: { f: 'x' } } : null;
-  return { events, posted, ack, late: { client, userId: 'U0LATE1', lang: 'zh-CN' as const, errors } };
+  return { events, posted, ack, late: { client, userId: 'U0LATE1', lang: async () => 'zh-CN' as const, errors } };
 }
 
 describe('a modal answered within Slack’s 3 seconds, whatever the load', () => {
@@ -34,7 +34,7 @@ describe('a modal answered within Slack’s 3 seconds, whatever the load', () =>
   it('closes the modal before the budget runs out, then tells a late refusal by DM in the person’s language', async () => {
     const h = harness();
     const work = async () => {
-      await slow(3_200);
+      await slow(2_000);
       h.events.push('work finished');
       throw new InputError('refusal.nothingPending', { ref: 'P-2026-001' });
     };
@@ -46,7 +46,7 @@ describe('a modal answered within Slack’s 3 seconds, whatever the load', () =>
 
   it('a late success closes the modal and says nothing more (the card shows the change)', async () => {
     const h = harness();
-    await submitWithin(h.ack, () => slow(2_700), h.late);
+    await submitWithin(h.ack, () => slow(2_000), h.late);
     expect(h.events).toEqual(['ack']);
   });
 });

@@ -10,7 +10,6 @@ import { viewErrorResponse } from './view-errors.ts';
 export function actionSubmit(services: Services) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
-    const lang = await services.langFor(userId);
     const firstBlock = Object.keys(view.state.values)[0] ?? PROJECT.fieldBlock('factDate');
     // Until the fields are known (tampered metadata), errors go under the first block.
     let blockOf: Record<string, string> = {};
@@ -23,7 +22,13 @@ export function actionSubmit(services: Services) {
         await services.projects.submit(userId, ref, readActionValues(view.state.values, fields));
         void services.home.refresh([userId], ref.p);
       },
-      { client, userId, lang, errors: (error) => viewErrorResponse(error, lang, blockOf, firstBlock) },
+      {
+        client,
+        userId,
+        // Asked only when there is something to say: the answer to Slack must not wait for it.
+        lang: () => services.langFor(userId),
+        errors: (error, lang) => viewErrorResponse(error, lang, blockOf, firstBlock),
+      },
     );
   };
 }
