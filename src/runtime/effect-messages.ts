@@ -4,21 +4,12 @@ import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
-import type { RuntimeHooks } from './types.ts';
+import type { HookProject, RuntimeHooks } from './types.ts';
 
 /** A custom action as XState's transition() returns it: its type and resolved params. */
 export interface MachineAction {
   type: string;
   params?: unknown;
-}
-
-interface ProjectForMessages {
-  id: string;
-  ref: string;
-  title: string;
-  ownerId: string;
-  channelId: string | null;
-  version: number;
 }
 
 /** Incidents count in clock hours, day and night (R-SUP-5): their messages ignore quiet hours. */
@@ -59,7 +50,7 @@ function notBefore(recipient: string, urgent: boolean, delivery: Delivery): Date
  */
 export async function effectMessages(
   tx: Prisma.TransactionClient,
-  project: ProjectForMessages,
+  project: HookProject,
   effects: readonly MachineAction[],
   deadlines: readonly DeadlineChange[],
   delivery: Delivery,
@@ -126,7 +117,7 @@ export async function effectMessages(
 
 async function audienceChannels(
   params: NotifyParams,
-  project: ProjectForMessages,
+  project: HookProject,
   managers: () => Promise<string[]>,
 ): Promise<string[]> {
   switch (params.audience) {

@@ -4,6 +4,7 @@ import { InputError, PermissionError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { CARD_METHOD } from '../projects/ids.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
+import { saveSetting } from './save-setting.ts';
 
 /** The setting naming the working group's own channel: the one channel whose cards show reviewers' names. */
 export const WORKING_GROUP_KEY = 'channels.workingGroup';
@@ -31,24 +32,8 @@ export async function setWorkingGroupChannel(
   if (channelId !== null && !/^[CG][A-Z0-9]+$/.test(channelId)) throw new InputError('settings.workgroupNotChannel');
   const now = deps.clock.now();
   const { previous, keys } = await deps.prisma.$transaction(async (tx) => {
-    const previous = await workingGroupChannel(tx);
-    if (channelId === null) await tx.appSetting.deleteMany({ where: { key: WORKING_GROUP_KEY } });
-    else
-      await tx.appSetting.upsert({
-        where: { key: WORKING_GROUP_KEY },
-        create: { key: WORKING_GROUP_KEY, value: channelId, updatedById: userId },
-        update: { value: channelId, updatedById: userId },
-      });
-    await tx.auditEvent.create({
-      data: {
-        actorKind: 'user',
-        actorId: userId,
-        actorRoles: roles,
-        eventType: 'setting.changed',
-        payload: { key: WORKING_GROUP_KEY, value: channelId, previous },
-        recordedAt: now,
-      },
-    });
+    const saved = await saveSetting(tx, { key: WORKING_GROUP_KEY, value: channelId, userId, roles, at: now });
+    const previous = typeof saved.previous === 'string' ? saved.previous : null;
     const affected = [previous, channelId].filter((c): c is string => c !== null);
     const projects = await tx.project.findMany({
       where: { channelId: { in: affected }, cardTs: { not: null } },

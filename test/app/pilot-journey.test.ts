@@ -3,6 +3,7 @@ import { usccCheckChar } from '../../machines/uscc.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { INTAKE } from '../../src/projects/ids.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { TYPICAL_REVIEW } from '../support/experts.ts';
 import { input, SlackUser } from '../support/slack-user.ts';
 
 const code = (first17: string) => first17 + usccCheckChar(first17);
@@ -157,19 +158,7 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
       const form = await r.press(accepted.blocks, 'review.form');
       const missing = await r.submit(form.view!, {});
       expect(missing.response_action).toBe('errors');
-      expect(
-        await r.submit(form.view!, {
-          'score.legalCompliance': input.select('4'),
-          'comment.legalCompliance': '合规',
-          'score.orderlyInnovation': input.select('4'),
-          'comment.orderlyInnovation': '创新有序',
-          'score.riskControllability': input.select('3'),
-          'comment.riskControllability': '风险可控',
-          'score.policyFit': input.select('5'),
-          'comment.policyFit': '契合',
-          recommendation: input.select('pass'),
-        }),
-      ).toEqual({});
+      expect(await r.submit(form.view!, TYPICAL_REVIEW)).toEqual({});
     }
     const card = JSON.stringify(await staffA.card(ref));
     expect(card).toContain('专家评审（已提交 3/3）');

@@ -7,6 +7,7 @@ import { unresolvedLabels } from '../../src/i18n/labels.ts';
 import { INTAKE } from '../../src/projects/ids.ts';
 import { EXPERTS } from '../../src/review/ids.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { TYPICAL_REVIEW } from '../support/experts.ts';
 import { input, SlackUser } from '../support/slack-user.ts';
 
 const code = (first17: string) => first17 + usccCheckChar(first17);
@@ -221,19 +222,7 @@ describe('one application through screening with the channel card and DMs alone 
       await settle();
       const accepted = e.dms().find((m) => m.text.includes(`您已接受评审项目 ${ref}`))!;
       const form = await e.press(accepted.blocks, 'review.form');
-      expect(
-        await e.submit(form.view!, {
-          'score.legalCompliance': input.select('4'),
-          'comment.legalCompliance': '合规',
-          'score.orderlyInnovation': input.select('4'),
-          'comment.orderlyInnovation': '创新有序',
-          'score.riskControllability': input.select('3'),
-          'comment.riskControllability': '风险可控',
-          'score.policyFit': input.select('5'),
-          'comment.policyFit': '契合',
-          recommendation: input.select('pass'),
-        }),
-      ).toEqual({});
+      expect(await e.submit(form.view!, TYPICAL_REVIEW)).toEqual({});
     }
     await settle();
     const card = JSON.stringify(channelCard());
