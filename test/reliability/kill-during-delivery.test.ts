@@ -12,6 +12,8 @@ let fake: FakeSlack;
 let storage: TestStorage;
 beforeAll(async () => {
   fake = await startFakeSlack({ defaultTimeoutMs: 60_000 });
+  // The channel the messages go to, with the bot invited, as the README's set-up says.
+  fake.createChannel(CHANNEL, { name: 'pilot-reliability', botMember: true });
   storage = await createTestStorage();
 });
 afterAll(async () => {
