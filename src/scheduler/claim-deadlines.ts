@@ -9,6 +9,14 @@ export const SCHEDULER_POLICY = {
   lateAfterMs: 3_600_000,
 } as const;
 
+/** The claim query ($1: now, $2: limit); exported so the bench can EXPLAIN exactly what runs. */
+export const CLAIM_DEADLINES_SQL = `SELECT id::text AS id, "nextStep", "nextStepAt" FROM "Deadline"
+        WHERE status IN ('open', 'missed') AND "nextStep" IS NOT NULL AND "nextStepAt" <= $1
+          AND ("snoozedUntil" IS NULL OR "snoozedUntil" <= $1)
+        ORDER BY "nextStepAt", id
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`;
+
 /** A deadline row this replica claimed: its id and the step it holds, as claimed. */
 export interface ClaimedDeadline {
   id: string;
@@ -28,16 +36,7 @@ export async function claimDueDeadlines(
 ): Promise<ClaimedDeadline[]> {
   const leaseUntil = new Date(now.getTime() + SCHEDULER_POLICY.leaseMs);
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<ClaimedDeadline[]>(
-      `SELECT id::text AS id, "nextStep", "nextStepAt" FROM "Deadline"
-        WHERE status IN ('open', 'missed') AND "nextStep" IS NOT NULL AND "nextStepAt" <= $1
-          AND ("snoozedUntil" IS NULL OR "snoozedUntil" <= $1)
-        ORDER BY "nextStepAt", id
-        LIMIT $2
-        FOR UPDATE SKIP LOCKED`,
-      now,
-      limit,
-    );
+    const rows = await tx.$queryRawUnsafe<ClaimedDeadline[]>(CLAIM_DEADLINES_SQL, now, limit);
     if (rows.length === 0) return [];
     await tx.$executeRawUnsafe(
       `UPDATE "Deadline" SET "nextStepAt" = $2 WHERE id = ANY($1::uuid[])`,
