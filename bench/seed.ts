@@ -58,7 +58,8 @@ export async function seedBacklog(
        d.basis, d.spec, d."dueDate", d."dueAt", d.explanation, d."unknownYears", 'open', 'reminder:3',
        timestamptz '2027-06-01' + g * interval '1 second', '{}', now()
      FROM generate_series(1, $1::int) g
-     JOIN LATERAL (SELECT * FROM "Deadline" WHERE key = 'info' ORDER BY id OFFSET (g % $2::int) LIMIT 1) d ON true`,
+     JOIN (SELECT *, (row_number() OVER (ORDER BY id) - 1)::int AS rn FROM "Deadline" WHERE key = 'info') d
+       ON d.rn = g % $2::int`,
     opts.extra,
     opts.projects,
   );
