@@ -4,7 +4,7 @@ import pg from 'pg';
 import { explainConnectError } from './connect-errors.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/client.ts';
-import { applyMigrations } from './migrations.ts';
+import { applyMigrations, migrationsUpToDate } from './migrations.ts';
 import { type PgliteBridge, startPgliteWorker } from './pglite-bridge.ts';
 
 export type { Prisma, PrismaClient } from './generated/client.ts';
@@ -85,7 +85,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
   return {
     engine: 'postgres',
     prisma,
-    migrate: () => withAdvisoryLock(target.url, () => migratePostgres(target.url)),
+    // Nothing pending is one query on the open pool; otherwise replicas take turns under the advisory lock.
+    migrate: async () =>
+      (await migrationsUpToDate(factory)) ? [] : withAdvisoryLock(target.url, () => migratePostgres(target.url)),
     ping: () => pingWith(() => pool.query('select 1')),
     close: once(async () => {
       await prisma.$disconnect();

@@ -52,7 +52,8 @@ export async function startPgliteWorker(target: { dataDir?: string; loadDataDir?
   worker.removeAllListeners('error');
   worker.removeAllListeners('exit');
   const failAll = (error: unknown) => {
-    failure = error;
+    // A thread that exits after close() keeps saying "closed", not its exit code.
+    failure ??= error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
