@@ -1,12 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { explainConnectError } from './connect-errors.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/client.ts';
-import { applyMigrations } from './migrations.ts';
-import { pgliteAdapterFactory } from './pglite-adapter.ts';
+import { applyMigrations, migrationsUpToDate } from './migrations.ts';
+import { type PgliteBridge, startPgliteWorker } from './pglite-bridge.ts';
 
 export type { Deadline, Prisma, PrismaClient } from './generated/client.ts';
 
@@ -37,11 +36,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>): Promise<Database> {
-  // PGlite itself does not stop a second process from opening the folder, and two would corrupt it.
+  // PGlite itself does not stop a second process from opening the folder, and two would corrupt it. The process
+  // holds the lock; its database thread only ever opens the folder while the lock is held.
   const lock = target.dataDir ? lockDataDir(target.dataDir, { role: target.role ?? 'a Pilot Desk process' }) : null;
-  let pglite: PGlite;
+  let bridge: PgliteBridge;
   try {
-    pglite = await PGlite.create({
+    bridge = await startPgliteWorker({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
@@ -49,24 +49,19 @@ async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>)
     lock?.release();
     throw error;
   }
-  const factory = pgliteAdapterFactory(pglite);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: bridge.factory });
   return {
     engine: 'pglite',
     prisma,
     // The folder's lock keeps every other process out, so no other migrator can run at the same time.
-    migrate: () => applyMigrations(factory),
-    ping: () => pingWith(() => pglite.query('select 1')),
-    async dump() {
-      // Data files up to date first, so the copy opens without replaying the write-ahead log.
-      await pglite.query('CHECKPOINT');
-      return pglite.dumpDataDir('gzip');
-    },
+    migrate: () => applyMigrations(bridge.factory),
+    ping: () => bridge.ping(),
+    dump: () => bridge.dump(),
     // Idempotent: a health check may have closed it already when the server stops.
     close: once(async () => {
       try {
         await prisma.$disconnect();
-        await pglite.close();
+        await bridge.close();
       } finally {
         lock?.release();
       }
@@ -90,7 +85,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
   return {
     engine: 'postgres',
     prisma,
-    migrate: () => withAdvisoryLock(target.url, () => migratePostgres(target.url)),
+    // Nothing pending is one query on the open pool; otherwise replicas take turns under the advisory lock.
+    migrate: async () =>
+      (await migrationsUpToDate(factory)) ? [] : withAdvisoryLock(target.url, () => migratePostgres(target.url)),
     ping: () => pingWith(() => pool.query('select 1')),
     close: once(async () => {
       await prisma.$disconnect();

@@ -46,7 +46,17 @@ export async function buildDigest(prisma: PrismaClient, now: Date, filters: Dige
       status: { in: ['open', 'missed'] },
       OR: [{ dueAt: { lte: new Date(now.getTime() + 30 * DAY) } }, { status: 'missed' }],
     },
-    include: { project: { select: { ref: true, title: true } } },
+    // Only what a line shows: the rows' spec and explanation JSON would be most of the bytes read and parsed.
+    select: {
+      id: true,
+      kind: true,
+      clock: true,
+      status: true,
+      dueDate: true,
+      dueAt: true,
+      responsibleUserId: true,
+      project: { select: { ref: true, title: true } },
+    },
     orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
   });
   const line = (r: (typeof rows)[number]): DigestLine => ({

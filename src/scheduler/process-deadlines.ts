@@ -42,40 +42,72 @@ type Row = Deadline & {
 };
 type Outcome = 'messages' | 'dropped' | 'missed' | 'consequence' | 'skipped';
 
-/** Processes every deadline step due at `now`: claim a batch (leased), process each row outside the claim, repeat. */
+/**
+ * Processes every deadline step due at `now`: claim a batch (leased), read its rows in one query, then process the
+ * batch's projects side by side, a few at a time (SCHEDULER_POLICY.concurrency), each project's steps in claim order.
+ * Repeats until nothing is due.
+ */
 export async function processDueDeadlines(deps: DeadlineSchedulerDeps, now: Date): Promise<DeadlineReport> {
   const report: DeadlineReport = { processed: 0, messages: 0, dropped: 0, missed: 0, consequences: 0, failed: 0 };
+  const count = (outcome: Outcome) => {
+    if (outcome === 'skipped') return;
+    report.processed++;
+    if (outcome === 'messages') report.messages++;
+    else if (outcome === 'dropped') report.dropped++;
+    else if (outcome === 'missed') report.missed++;
+    else report.consequences++;
+  };
   for (;;) {
     const claimed = await claimDueDeadlines(deps.prisma, now, SCHEDULER_POLICY.batchSize, deps.leaseMs);
     if (claimed.length === 0) return report;
-    for (const c of claimed) {
-      try {
-        const outcome = await processStep(deps, c, now);
-        if (outcome === 'skipped') continue;
-        report.processed++;
-        if (outcome === 'messages') report.messages++;
-        else if (outcome === 'dropped') report.dropped++;
-        else if (outcome === 'missed') report.missed++;
-        else report.consequences++;
-      } catch (error) {
-        // The lease keeps the row out of this pass; it is tried again when the lease runs out.
-        report.failed++;
-        deps.onError?.(error);
+    const rows = await readRows(deps.prisma, claimed);
+    // A project's steps stay in order (a consequence may close the project's other deadlines); projects do not
+    // depend on one another, so their steps overlap database round trips instead of queueing behind each other.
+    const byProject = new Map<string, ClaimedDeadline[]>();
+    for (const c of claimed) byProject.set(c.projectId, [...(byProject.get(c.projectId) ?? []), c]);
+    await eachLimited([...byProject.values()], SCHEDULER_POLICY.concurrency, async (steps) => {
+      for (const c of steps) {
+        try {
+          count(await processStep(deps, c, rows.get(c.id) ?? null, now));
+        } catch (error) {
+          // The lease keeps the row out of this pass; it is tried again when the lease runs out.
+          report.failed++;
+          deps.onError?.(error);
+        }
       }
-    }
+    });
   }
+}
+
+/** The claimed rows with their projects, in one query: the lease keeps other schedulers off them meanwhile. */
+async function readRows(prisma: PrismaClient, claimed: ClaimedDeadline[]): Promise<Map<string, Row>> {
+  const rows = (await prisma.deadline.findMany({
+    where: { id: { in: claimed.map((c) => c.id) } },
+    include: {
+      project: { select: { id: true, ref: true, title: true, ownerId: true, channelId: true, machine: true } },
+    },
+  })) as Row[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Runs `fn` over `items` with at most `limit` running at once; resolves when all have settled. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** Raised inside a step's transaction when the row changed under it (extended, closed): roll the message back. */
 class RowMoved extends Error {}
 
-async function processStep(deps: DeadlineSchedulerDeps, claimed: ClaimedDeadline, now: Date): Promise<Outcome> {
-  const row = (await deps.prisma.deadline.findUnique({
-    where: { id: claimed.id },
-    include: {
-      project: { select: { id: true, ref: true, title: true, ownerId: true, channelId: true, machine: true } },
-    },
-  })) as Row | null;
+async function processStep(
+  deps: DeadlineSchedulerDeps,
+  claimed: ClaimedDeadline,
+  row: Row | null,
+  now: Date,
+): Promise<Outcome> {
   if (!row || !OPEN.includes(row.status) || row.nextStep !== claimed.nextStep) return 'skipped';
   const plan = currentPlan(row, deps.calendar);
   const step = claimed.nextStep;
@@ -222,7 +254,14 @@ async function advance(prisma: PrismaClient, row: Row, plan: PlannedStep[], mark
 async function advanceIn(tx: Prisma.TransactionClient, row: Row, plan: PlannedStep[], marks: string[]) {
   const next = nextPlannedStep(plan, [...row.stepsDone, ...marks]);
   const updated = await tx.deadline.updateMany({
-    where: { id: row.id, nextStep: row.nextStep, status: { in: OPEN }, dueAt: row.dueAt },
+    // Unchanged since the batch was read (no extension, snooze or close meanwhile), else the step is not taken.
+    where: {
+      id: row.id,
+      nextStep: row.nextStep,
+      status: { in: OPEN },
+      dueAt: row.dueAt,
+      snoozedUntil: row.snoozedUntil,
+    },
     data: { stepsDone: { push: marks }, nextStep: next?.step ?? null, nextStepAt: next ? new Date(next.at) : null },
   });
   return updated.count === 1;
