@@ -1,6 +1,7 @@
 // `npm run bench` (full) or `npm run bench -- --quick` (a smoke run under two minutes, smaller sizes): measures Pilot
 // Desk against the baselines in bench/baselines/, interleaving A/B rounds in one run because the machine is shared,
 // and writes bench/results/<date>-<machine>.json and bench/results/latest.md. Figures are printed, never asserted.
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +16,7 @@ import { applyEvent, type EventInput } from '../src/runtime/apply-event.ts';
 import { CLAIM_DEADLINES_SQL } from '../src/scheduler/claim-deadlines.ts';
 import { runTick } from '../src/scheduler/tick.ts';
 import type { SlackCaller } from '../src/slack/web-api.ts';
+import { runtimeHooks } from '../src/wiring/runtime-hooks.ts';
 import { ADMIN, SIGNING_SECRET } from '../test/support/app.ts';
 import { type BotProcess, botEnv, startProcess } from '../test/support/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.ts';
@@ -346,7 +348,7 @@ async function benchTransitions(engine: 'pglite' | 'postgres') {
           (p) => p.id,
         );
         const actor = { kind: 'user', userId: 'U0STAFF01', roles: ['staff'] };
-        const deps = { prisma: db.prisma, clock: systemClock, afterCommit: () => {} };
+        const deps = { prisma: db.prisma, clock: systemClock, afterCommit: () => {}, hooks: runtimeHooks };
         let n = 0;
         const A: number[] = [];
         const B: number[] = [];
@@ -412,7 +414,7 @@ async function benchBacklog(engine: 'pglite' | 'postgres') {
           await resetBacklog(db.prisma, opts);
           sent = 0;
           let t0 = performance.now();
-          await runTick({ prisma: db.prisma, slack }, now);
+          await runTick({ prisma: db.prisma, slack, hooks: runtimeHooks }, now);
           A.push(sent / ((performance.now() - t0) / 1000));
           if (sent < S.backlogDue) console.log(`  (the tick sent ${sent} of ${S.backlogDue})`);
           await resetBacklog(db.prisma, opts);
