@@ -3,6 +3,7 @@ import { buildApp, within } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import type { SandboxReceiver } from './sandbox/receiver.ts';
 import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
@@ -45,6 +46,8 @@ export interface ServerOptions {
   outboxPollMs?: number;
   /** How often to ask Slack again when it was unreachable at start. */
   slackRetryMs?: number;
+  /** Sandbox mode's transport (src/sandbox/start.ts builds it around its loopback server). */
+  sandbox?: SandboxReceiver;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     throw error;
   }
   const services = createServices({ config, db, clock, slack, onError: (e) => log.error('outbox:', e) });
-  const built = buildApp(config, db, services, options.logger, monitor.status);
+  const built = buildApp(config, db, services, options.logger, monitor.status, options.sandbox);
   let port: number;
   try {
     ({ port } = await built.start());
