@@ -86,8 +86,8 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
     role: 'expert',
     locale: 'zh-CN',
     tz: 'Asia/Shanghai',
-    tags: ['compliance', 'investorProtection'],
-    title: '评审专家 · 合规',
+    tags: ['bigData', 'compliance'],
+    title: '评审专家 · 大数据与合规',
   },
   {
     id: 'U0SBEXP003',
@@ -96,8 +96,8 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
     role: 'expert',
     locale: 'zh-CN',
     tz: 'Asia/Shanghai',
-    tags: ['blockchain', 'compliance'],
-    title: '评审专家 · 区块链',
+    tags: ['ai', 'cloudComputing'],
+    title: '评审专家 · 人工智能与云计算',
   },
   {
     id: 'U0SBEXP004',
