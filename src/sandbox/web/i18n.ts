@@ -39,7 +39,7 @@ const ZH = {
   members: '{n} 位成员',
   bot: '应用',
   working: '处理中…',
-  required: '必填',
+  required: '请填写此必填项。',
   optional: '（可选）',
   error: '出错了：{error}',
 };
@@ -83,7 +83,7 @@ const EN: typeof ZH = {
   members: '{n} members',
   bot: 'APP',
   working: 'Working…',
-  required: 'required',
+  required: 'This field is required.',
   optional: '(optional)',
   error: 'Something went wrong: {error}',
 };

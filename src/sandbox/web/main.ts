@@ -565,8 +565,17 @@ function modal(): HTMLElement {
         class: 'dialog modal',
         role: 'dialog',
         'aria-label': plain(top.title),
+        novalidate: true,
         onsubmit: async (ev: Event) => {
           ev.preventDefault();
+          // Slack itself refuses to send a form with a required input left empty; so does the sandbox.
+          const missing = requiredMissing(top, ctx.form ?? {});
+          if (Object.keys(missing).length > 0) {
+            errors.set(top.id, missing);
+            drawn.delete('modal');
+            draw();
+            return;
+          }
           const answer = await post('submit', { viewId: top.id, state: ctx.form ?? {} });
           const outcome = answer.outcome as { kind?: string; errors?: Record<string, string> } | undefined;
           if (outcome?.kind === 'errors') {
@@ -593,6 +602,31 @@ function modal(): HTMLElement {
       ),
     ),
   );
+}
+
+/** The required inputs left empty, with Slack's own words for them. */
+function requiredMissing(view: View, form: FormState): Record<string, string> {
+  const missing: Record<string, string> = {};
+  for (const raw of view.blocks) {
+    const block = raw as Json;
+    if (block.type !== 'input' || block.optional === true) continue;
+    const blockId = String(block.block_id ?? '');
+    const values = Object.values(form[blockId] ?? {});
+    const filled = values.some(
+      (v) =>
+        (typeof v.value === 'string' && v.value.trim() !== '') ||
+        (v.selected_option !== undefined && v.selected_option !== null) ||
+        (Array.isArray(v.selected_options) && v.selected_options.length > 0) ||
+        (typeof v.selected_date === 'string' && v.selected_date !== '') ||
+        (typeof v.selected_time === 'string' && v.selected_time !== '') ||
+        (typeof v.selected_user === 'string' && v.selected_user !== '') ||
+        (Array.isArray(v.selected_users) && v.selected_users.length > 0) ||
+        (typeof v.selected_conversation === 'string' && v.selected_conversation !== '') ||
+        (typeof v.selected_channel === 'string' && v.selected_channel !== ''),
+    );
+    if (!filled) missing[blockId] = w(lang(), 'required');
+  }
+  return missing;
 }
 
 // Server-sent events say something changed; the page asks for what it shows.
