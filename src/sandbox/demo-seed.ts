@@ -32,7 +32,11 @@ const STAFF = 'U0SBSTAFF1';
 const STAFF_B = 'U0SBSTAFF2';
 
 /** A credit code with its check character (GB 32100-2015), so the eligibility check accepts it. */
-const uscc = (first17: string) => first17 + usccCheckChar(first17);
+const uscc = (first17: string) => {
+  const check = usccCheckChar(first17);
+  if (check === null) throw new Error(`demo seed: ${first17} cannot be the start of a credit code`);
+  return first17 + check;
+};
 
 /** One demonstration project and how far the seed takes it. */
 interface DemoProject {

@@ -52,12 +52,10 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await shot('00-empty');
     await page.click('#seed');
     // The page says so when the seed's request has finished (the box goes as soon as the first project exists).
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '示范数据已填充', null, {
-      timeout: 180_000,
-    });
+    await page.locator('#status', { hasText: '示范数据已填充' }).waitFor({ timeout: 180_000 });
     await sandbox.settle();
     expect(await sandbox.server.db.prisma.project.count()).toBe(4);
-    await page.waitForFunction(() => document.querySelector('#messages')?.textContent?.includes('P-2026-004'));
+    await page.locator('#messages article', { hasText: 'P-2026-004' }).first().waitFor();
   });
 
   it('staff run /pilot new pilot through the modal: an inline error, then the card in the channel', async () => {
@@ -100,16 +98,13 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await page.fill('[data-block-id="licenceNumber"] input', 'ZQ-0555');
     await page.check('[data-block-id="lead"] input[type="checkbox"]');
     await page.click('#modal-submit');
-    await page.waitForFunction(() => document.querySelector('.modal')?.textContent?.includes('R-ELIG-1'));
+    await page.locator('.modal', { hasText: 'R-ELIG-1' }).waitFor();
     await shot('03-eligibility-in-modal');
     await page.click('.modal .dialog-buttons .button:not(.primary)');
     await page.waitForSelector('.overlay .modal', { state: 'detached' });
     await sandbox.settle();
     const updated = page.locator(`article[data-ts="${ts}"]`);
-    await page.waitForFunction(
-      (t) => document.querySelector(`article[data-ts="${t}"]`)?.textContent?.includes('上海外滩证券股份有限公司'),
-      ts,
-    );
+    await page.locator(`article[data-ts="${ts}"]`, { hasText: '上海外滩证券股份有限公司' }).waitFor();
     expect(await updated.textContent()).toContain('已编辑');
     expect(await page.locator('article', { hasText: '跨境理财通份额登记' }).count()).toBe(1);
     await shot('04-card-updated-in-place');
@@ -134,10 +129,7 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await page.waitForSelector('.overlay .modal', { state: 'detached' });
     await sandbox.settle();
     const ref = /P-\d{4}-\d{3}/.exec(invitation.text)![0];
-    await page.waitForFunction(
-      (r) => [...document.querySelectorAll('#messages article')].at(-1)?.textContent?.includes(r),
-      ref,
-    );
+    await page.locator('#messages article').last().filter({ hasText: ref }).waitFor();
     await shot('06-expert-accepted');
   });
 
@@ -168,7 +160,7 @@ function pendingInvitation(sandbox: RunningSandbox, expertId: string) {
 
 async function ucc(first17: string): Promise<string> {
   const { usccCheckChar } = await import('../../machines/uscc.ts');
-  return usccCheckChar(first17);
+  return usccCheckChar(first17) ?? '';
 }
 
 async function typeLabel(page: Page): Promise<string> {
