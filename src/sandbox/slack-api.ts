@@ -407,7 +407,7 @@ export class SandboxSlack extends EventEmitter {
       const userId = String(args.user_id ?? '');
       if (!this.person(userId)) return fail('user_not_found');
       const view = asView(args.view);
-      if (!view || view.type !== 'home') return fail('invalid_arguments');
+      if (view?.type !== 'home') return fail('invalid_arguments');
       const existing = this.homes.get(userId);
       if (typeof args.hash === 'string' && args.hash !== '' && existing && args.hash !== existing.hash)
         return fail('hash_conflict');

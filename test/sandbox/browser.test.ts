@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
-import { dmChannelOf, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';
+import { dmChannelOf, SANDBOX_BOT_TOKEN, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';
 import { explainSkip, hasChromium, launchChromium } from '../support/chromium.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
@@ -133,6 +133,51 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await shot('06-expert-accepted');
   });
 
+  it('Block Kit and mrkdwn as the bot may send them, with a visible placeholder for what the sandbox lacks', async () => {
+    const expert = 'U0SBEXP004';
+    const call = (method: string, args: Record<string, unknown>) => {
+      const answer = sandbox.slack.call(method, args, SANDBOX_BOT_TOKEN);
+      expect(answer.body.ok, JSON.stringify(answer.body)).toBe(true);
+    };
+    call('chat.postMessage', { channel: expert, text: 'fixture', blocks: FIXTURE_MESSAGE });
+    await open(expert, dmChannelOf(expert));
+    const message = page.locator('#messages article').last();
+    await message.locator('.block.header').waitFor();
+    expect(await message.locator('b').first().textContent()).toBe('粗体');
+    expect(await message.locator('i').first().textContent()).toBe('斜体');
+    expect(await message.locator('s').first().textContent()).toBe('删除线');
+    expect(await message.locator('code').first().textContent()).toBe('P-2026-001');
+    expect(await message.locator('a[href="https://www.csrc.gov.cn/"]').textContent()).toBe('证监会');
+    expect(await message.locator('.mention').allTextContents()).toEqual(['@王芳', '#试点工作组']);
+    expect(await message.locator('li').allTextContents()).toEqual(['第一项', '第二项']);
+    expect(await message.locator('blockquote').textContent()).toBe('引用的意见');
+    expect(await message.locator('.fields .field').count()).toBe(2);
+    expect(await message.locator('.button.primary').textContent()).toBe('通过');
+    expect(await message.locator('.button.danger').textContent()).toBe('退回');
+    expect(await message.locator('select.overflow option').allTextContents()).toEqual(['⋯', '查看', '编辑', '删除']);
+    expect(await message.locator('input[type="date"]').inputValue()).toBe('2026-12-15');
+    expect(await message.locator('.block.unknown').textContent()).toContain('video');
+    // A confirm dialog stands between the button and the app.
+    await message.locator('.button.danger').click();
+    await page.locator('.confirm-overlay').waitFor();
+    expect(await page.textContent('.confirm-overlay')).toContain('确定退回吗？');
+    await shot('08-block-kit-message');
+    await page.click('.confirm-overlay .button:not([data-confirm])');
+    await page.locator('.confirm-overlay').waitFor({ state: 'detached' });
+    call('views.open', { trigger_id: sandbox.slack.newTrigger(expert), view: FIXTURE_MODAL });
+    await page.locator('.overlay .modal').waitFor();
+    const modal = page.locator('.modal');
+    expect(await modal.locator('textarea').count()).toBe(1);
+    for (const type of ['number', 'email', 'url', 'date', 'radio', 'checkbox'])
+      expect(await modal.locator(`input[type="${type}"]`).count(), type).toBeGreaterThan(0);
+    expect(await modal.locator('select[multiple]').count()).toBe(2);
+    await page.click('#modal-submit');
+    expect(await modal.locator('.error').count()).toBeGreaterThan(0);
+    await shot('09-block-kit-modal');
+    await page.click('.modal .close-x');
+    await page.locator('.overlay .modal').waitFor({ state: 'detached' });
+  });
+
   it('App Home shows the person their work, published by the app when the tab opens', async () => {
     await open(STAFF, dmChannelOf(STAFF));
     await page.click('#tab-home');
@@ -167,3 +212,125 @@ async function typeLabel(page: Page): Promise<string> {
   const labels = await page.locator('[data-block-id="institutionType"] select option').allTextContents();
   return labels.find((l) => l.includes('证券公司')) ?? labels[1]!;
 }
+
+const md = (text: string) => ({ type: 'mrkdwn', text });
+const pt = (text: string) => ({ type: 'plain_text', text });
+const options = (...labels: string[]) => labels.map((l, i) => ({ text: pt(l), value: `v${i}` }));
+
+const FIXTURE_MESSAGE = [
+  { type: 'header', text: pt('区块渲染样例') },
+  {
+    type: 'section',
+    text: md(
+      '*粗体* _斜体_ ~删除线~ `P-2026-001` <https://www.csrc.gov.cn/|证监会> <@U0SBSTAFF1> <#C0SBWORKGP>\n• 第一项\n• 第二项\n&gt; 引用的意见',
+    ),
+    accessory: { type: 'overflow', action_id: 'fixture.overflow', options: options('查看', '编辑', '删除') },
+  },
+  { type: 'section', fields: [md('*阶段*\n项目遴选'), md('*截止*\n2026-12-15')] },
+  { type: 'divider' },
+  {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: 'fixture.ok', text: pt('通过'), style: 'primary', value: 'ok' },
+      {
+        type: 'button',
+        action_id: 'fixture.no',
+        text: pt('退回'),
+        style: 'danger',
+        confirm: { title: pt('退回申请'), text: md('确定退回吗？'), confirm: pt('退回'), deny: pt('再想想') },
+      },
+      { type: 'static_select', action_id: 'fixture.select', placeholder: pt('选择'), options: options('甲', '乙') },
+      { type: 'datepicker', action_id: 'fixture.date', initial_date: '2026-12-15' },
+    ],
+  },
+  { type: 'context', elements: [md('由 *Pilot Desk* 发送')] },
+  { type: 'video', title: pt('不支持的区块') },
+];
+
+const FIXTURE_MODAL = {
+  type: 'modal',
+  callback_id: 'fixture.modal',
+  title: pt('输入样例'),
+  submit: pt('提交'),
+  close: pt('取消'),
+  blocks: [
+    { type: 'input', block_id: 'text', label: pt('单行'), element: { type: 'plain_text_input', action_id: 'v' } },
+    {
+      type: 'input',
+      block_id: 'long',
+      label: pt('多行'),
+      optional: true,
+      element: { type: 'plain_text_input', action_id: 'v', multiline: true },
+    },
+    {
+      type: 'input',
+      block_id: 'n',
+      label: pt('数字'),
+      optional: true,
+      element: { type: 'number_input', action_id: 'v', is_decimal_allowed: false },
+    },
+    {
+      type: 'input',
+      block_id: 'e',
+      label: pt('邮箱'),
+      optional: true,
+      element: { type: 'email_text_input', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 'u',
+      label: pt('链接'),
+      optional: true,
+      element: { type: 'url_text_input', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 's',
+      label: pt('单选菜单'),
+      optional: true,
+      element: { type: 'static_select', action_id: 'v', options: options('甲', '乙') },
+    },
+    {
+      type: 'input',
+      block_id: 'm',
+      label: pt('多选菜单'),
+      optional: true,
+      element: { type: 'multi_static_select', action_id: 'v', options: options('甲', '乙', '丙') },
+    },
+    {
+      type: 'input',
+      block_id: 'c',
+      label: pt('复选框'),
+      optional: true,
+      element: { type: 'checkboxes', action_id: 'v', options: options('同意') },
+    },
+    {
+      type: 'input',
+      block_id: 'r',
+      label: pt('单选按钮'),
+      optional: true,
+      element: { type: 'radio_buttons', action_id: 'v', options: options('是', '否') },
+    },
+    {
+      type: 'input',
+      block_id: 'd',
+      label: pt('日期'),
+      optional: true,
+      element: { type: 'datepicker', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 'p',
+      label: pt('人员'),
+      optional: true,
+      element: { type: 'users_select', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 'ps',
+      label: pt('多名人员'),
+      optional: true,
+      element: { type: 'multi_users_select', action_id: 'v' },
+    },
+  ],
+};
