@@ -28,6 +28,8 @@ export interface SeedReport {
 type Value = string | ({ type: string } & Record<string, unknown>);
 
 const WORKGROUP = SANDBOX_CHANNELS.find((c) => c.workgroup)!.id;
+const MANAGEMENT = SANDBOX_CHANNELS.find((c) => !c.workgroup)!.id;
+const MANAGER = SANDBOX_PEOPLE.find((p) => p.role === 'manager')!.id;
 const STAFF = 'U0SBSTAFF1';
 const STAFF_B = 'U0SBSTAFF2';
 
@@ -115,7 +117,7 @@ const PROJECTS: DemoProject[] = [
 
 /**
  * Fills an empty sandbox with a demonstration programme, as the seeded people would in Slack: staff open a batch
- * by command, fill in application forms, add the lead applicant (with a valid credit code) and the materials from
+ * by command, the manager subscribes #管理层 to the daily digest, staff fill in application forms, add the lead applicant (with a valid credit code) and the materials from
  * the card's buttons and submit; entering screening invites experts automatically, and some accept in their DMs.
  * Nothing is written to the database except through the app. Does nothing when the sandbox has projects already.
  */
@@ -131,6 +133,8 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
     await act.command(STAFF, WORKGROUP, `batch open ${batch} ${day(-14)} ${day(45)}`);
     report.batches.push(batch);
   }
+  // The managers' digest, working days at 09:00 in #管理层: advancing the clock shows it arrive.
+  await act.command(MANAGER, MANAGEMENT, 'digest subscribe');
   for (const p of PROJECTS) {
     const ref = await createProject(act, deps, p);
     if (p.reach !== 'intake') await addApplicant(act, p, ref);

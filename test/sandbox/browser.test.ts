@@ -22,8 +22,11 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
 
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
   const open = async (user: string, channel: string) => {
+    // A fresh load each time: a hash-only change would keep the previous page and its place.
+    await page.goto('about:blank');
     await page.goto(`${sandbox.url}#user=${user}&channel=${channel}&tab=messages`);
-    await page.reload();
+    await page.locator('#user-switcher').waitFor();
+    expect(await page.locator('#user-switcher').inputValue()).toBe(user);
     await page.waitForSelector('#conversation');
   };
   const type = async (text: string) => {
@@ -141,7 +144,7 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     };
     call('chat.postMessage', { channel: expert, text: 'fixture', blocks: FIXTURE_MESSAGE });
     await open(expert, dmChannelOf(expert));
-    const message = page.locator('#messages article').last();
+    const message = page.locator('#messages article', { hasText: '区块渲染样例' });
     await message.locator('.block.header').waitFor();
     expect(await message.locator('b').first().textContent()).toBe('粗体');
     expect(await message.locator('i').first().textContent()).toBe('斜体');
@@ -184,6 +187,11 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await page.waitForSelector('#home-view .blocks');
     expect(await page.textContent('#home-view')).toMatch(/P-2026-00\d/);
     await shot('07-app-home');
+    // A button on the Home tab has no response_url: the app opens the project's card in a modal instead.
+    await page.locator('#home-view .button').first().click();
+    await page.locator('.overlay .modal', { hasText: 'P-2026-00' }).waitFor();
+    await shot('07b-app-home-card-modal');
+    await page.click('.modal .close-x');
   });
 });
 
