@@ -32,6 +32,8 @@ try {
   const report = await seedDemo(sandbox);
   if (report.projects.length === 0) console.log('The sandbox already has projects; nothing was added.');
   else {
+    if (report.advancedTo)
+      console.log(`It was outside working hours on the sandbox's clock, so it was advanced to ${report.advancedTo}.`);
     console.log(`Opened ${report.batches.join(', ') || 'no new batch'}; ${report.accepted} invitations accepted.`);
     for (const p of report.projects) console.log(`  ${p.ref}  ${p.stage.padEnd(12)} ${p.title}`);
     console.log('Start the sandbox with npm start to see it.');

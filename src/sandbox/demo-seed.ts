@@ -1,6 +1,8 @@
 import dayjs from 'dayjs';
 import { usccCheckChar } from '../../machines/uscc.ts';
+import { nextDeliveryInstant } from '../calendar/reminders.ts';
 import { shanghaiDate } from '../clock.ts';
+import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { INTAKE } from '../projects/ids.ts';
 import type { RunningServer } from '../server.ts';
 import type { SandboxClock } from './clock.ts';
@@ -23,6 +25,8 @@ export interface SeedReport {
   projects: { ref: string; title: string; stage: string }[];
   /** Invitations the experts accepted in their DMs. */
   accepted: number;
+  /** Where the seed moved the sandbox's clock first, when it was outside working hours. */
+  advancedTo?: string;
 }
 
 type Value = string | ({ type: string } & Record<string, unknown>);
@@ -126,6 +130,8 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
   const prisma = deps.server.db.prisma;
   if ((await prisma.project.count()) > 0) return report;
   const act = actor(deps);
+  const advancedTo = await intoWorkingHours(deps);
+  if (advancedTo) report.advancedTo = advancedTo;
   const today = shanghaiDate(deps.clock.now());
   const day = (n: number) => dayjs(today).add(n, 'day').format('YYYY-MM-DD');
   const batch = `${today.slice(0, 4)}年第一批`;
@@ -158,6 +164,22 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
   }
   await deps.server.services.home.refresh(SANDBOX_CHANNELS[0]!.members);
   return report;
+}
+
+/**
+ * The bot holds messages to people in quiet hours and on non-working days (until 09:00 of the next working day), so
+ * a seed run at night would leave the experts' invitations unsent. Then the seed first advances the sandbox's clock
+ * to half past nine on the next working morning, by the app's own delivery rule, with an hour to spare.
+ */
+async function intoWorkingHours(deps: SeedDeps): Promise<string | undefined> {
+  const calendar = await loadCalendar(deps.server.db.prisma);
+  const now = deps.clock.now();
+  const soon = new Date(now.getTime() + 60 * 60_000);
+  const deliverable = (at: Date) => new Date(nextDeliveryInstant(at, calendar)).getTime() === at.getTime();
+  if (deliverable(now) && deliverable(soon)) return undefined;
+  const to = new Date(new Date(nextDeliveryInstant(soon, calendar)).getTime() + 30 * 60_000);
+  await deps.advance(to);
+  return to.toISOString();
 }
 
 async function createProject(act: Actor, deps: SeedDeps, p: DemoProject): Promise<string> {
