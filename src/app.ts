@@ -22,6 +22,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { type RequestContext, withRequest } from './logging/logger.ts';
 import type { Metrics, RequestKind } from './metrics/metrics.ts';
+import { SandboxReceiver } from './sandbox/receiver.ts';
 import type { Services } from './services.ts';
 import { singleWorkspaceAuthorize } from './slack/authorize.ts';
 import { guardSignedRequests } from './slack/signed-requests.ts';
@@ -54,9 +55,11 @@ export function buildApp(
   logger: Logger,
   slackStatus: () => SlackStatus = () => 'unchecked',
   metrics?: Metrics,
+  sandbox?: SandboxReceiver,
 ): PilotDeskApp {
   const customRoutes: CustomRoute[] = [{ path: '/healthz', method: ['GET'], handler: healthz(db, slackStatus) }];
   if (metrics) customRoutes.push({ path: '/metrics', method: ['GET'], handler: metrics.handler });
+  if (config.slack.mode === 'sandbox' && !sandbox) throw new Error('sandbox mode needs the sandbox receiver');
   // Listener calls retry a little; the outbox does its own retrying. Socket Mode's client would otherwise write
   // 100 retries into these options.
   const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, factor: 2 } };
@@ -64,8 +67,17 @@ export function buildApp(
     logLevel: LOG_LEVEL[config.logLevel],
     logger,
   };
+  if (sandbox) {
+    const handler = healthz(db, slackStatus);
+    sandbox.prepend(async (req, res) => {
+      if (req.method !== 'GET' || req.url?.split('?')[0] !== '/healthz') return false;
+      await handler(req, res);
+      return true;
+    });
+  }
   const receiver =
-    config.slack.mode === 'socket'
+    sandbox ??
+    (config.slack.mode === 'socket'
       ? new SocketModeReceiver({
           appToken: config.slack.appToken!,
           customRoutes,
@@ -78,7 +90,7 @@ export function buildApp(
           endpoints: '/slack/events',
           customRoutes,
           ...common,
-        });
+        }));
   const app = new App({
     authorize: singleWorkspaceAuthorize(config.slack.botToken, clientOptions),
     receiver,
@@ -108,6 +120,12 @@ export function buildApp(
   return {
     app,
     async start() {
+      if (receiver instanceof SandboxReceiver) {
+        // The sandbox bound its loopback address itself, before start-up asked its Web API for auth.test.
+        httpServer = (await app.start()) as Server;
+        refuseWhile(httpServer, () => stopping);
+        return { port: (httpServer.address() as AddressInfo).port };
+      }
       if (receiver instanceof SocketModeReceiver) {
         await app.start();
         httpServer = (receiver as unknown as { httpServer?: Server }).httpServer;
@@ -128,6 +146,7 @@ export function buildApp(
       httpServer?.closeIdleConnections();
       // Socket Mode: disconnecting means Slack sends nothing more; Bolt's HTTP stop is the close above.
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
+      if (receiver instanceof SandboxReceiver) await receiver.stop();
       const unfinished = await handlers.settle(deadline);
       await within(deadline, closed);
       return { unfinished };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { SANDBOX_ADMIN_ID, SANDBOX_BOT_TOKEN } from './sandbox/workspace.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -64,10 +65,31 @@ const EnvSchema = z.object({
     emptyToUndefined,
     z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
   ),
+  PILOTDESK_SANDBOX: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], {
+        message:
+          'PILOTDESK_SANDBOX must be 1 (run the local sandbox) or 0 (never); leave it empty to decide by the credentials.',
+      })
+      .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+      .optional(),
+  ),
+  // The sandbox has no authentication of its own: anyone who can reach it acts as any seeded person, so it is
+  // served on the loopback interface only and any other address is refused rather than bound.
+  PILOTDESK_SANDBOX_HOST: optionalText.refine((v) => v === undefined || isLoopback(v), {
+    message:
+      'PILOTDESK_SANDBOX_HOST must be a loopback address (127.0.0.1, ::1 or localhost): the sandbox has no sign-in, so it is never served to the network.',
+  }),
 });
 
-/** How Slack reaches the app. */
-export type SlackMode = 'http' | 'socket';
+/** True for the addresses of this machine's loopback interface only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** How Slack reaches the app: Slack's HTTP requests, Socket Mode, or the local sandbox (no Slack at all). */
+export type SlackMode = 'http' | 'socket' | 'sandbox';
 
 /** The parsed, frozen configuration; the only view of the environment the rest of the code gets. */
 export interface Config {
@@ -91,6 +113,11 @@ export interface Config {
    */
   readonly claimLeaseMs: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * Set in sandbox mode: the page and its in-process Slack are served on this loopback host (the port is `port`).
+   * `ignored` names the settings that do not apply to the sandbox (it never talks to Slack, never uses PostgreSQL).
+   */
+  readonly sandbox: { readonly host: string; readonly ignored: readonly string[] } | null;
 }
 
 export type ConfigResult =
@@ -131,11 +158,19 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const hasBot = given('SLACK_BOT_TOKEN', 'xoxb-');
   const hasSecret = given('SLACK_SIGNING_SECRET');
   const hasApp = given('SLACK_APP_TOKEN', 'xapp-');
+  const noCredentials = !hasBot && !hasSecret && !hasApp;
+  // The sandbox is what a newcomer gets with no configuration; with credentials it runs only when asked for.
+  const refused = ['0', 'false', 'no', 'off'].includes(env.PILOTDESK_SANDBOX?.trim().toLowerCase() ?? '');
+  const sandbox = e?.PILOTDESK_SANDBOX ?? (noCredentials && !refused);
   let missingSlackCredentials = false;
-  if (!hasBot && !hasSecret && !hasApp) {
+  if (sandbox) {
+    if (problems.length > 0 || !e) return { ok: false, problems, missingSlackCredentials };
+    return { ok: true, config: deepFreeze(sandboxConfig(e, cwd, { hasBot, hasSecret, hasApp })) };
+  }
+  if (noCredentials) {
     missingSlackCredentials = true;
     problems.push(
-      'No Slack credentials: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) in .env — see README, "Create the Slack app".',
+      'No Slack credentials: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) in .env — see README, "Create the Slack app" (or unset PILOTDESK_SANDBOX to try the local sandbox).',
     );
   } else {
     if (!hasBot) problems.push('SLACK_BOT_TOKEN is missing (Slack app → OAuth & Permissions → Bot User OAuth Token).');
@@ -162,8 +197,49 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     shutdownTimeoutMs: e.PILOTDESK_SHUTDOWN_TIMEOUT_MS,
     claimLeaseMs: e.PILOTDESK_CLAIM_LEASE_MS,
     logLevel: e.LOG_LEVEL,
+    sandbox: null,
   };
   return { ok: true, config: deepFreeze(config) };
+}
+
+/**
+ * The sandbox's configuration: its own embedded database in `<data dir>/sandbox` (never a real workspace's data),
+ * its own bot token and Web API on the sandbox's address, and the seeded admin as the only PILOTDESK_ADMINS.
+ */
+function sandboxConfig(
+  e: z.infer<typeof EnvSchema>,
+  cwd: string,
+  given: { hasBot: boolean; hasSecret: boolean; hasApp: boolean },
+): Config {
+  const host =
+    e.PILOTDESK_SANDBOX_HOST === 'localhost' || !e.PILOTDESK_SANDBOX_HOST ? '127.0.0.1' : e.PILOTDESK_SANDBOX_HOST;
+  const ignored = [
+    given.hasBot ? 'SLACK_BOT_TOKEN' : '',
+    given.hasSecret ? 'SLACK_SIGNING_SECRET' : '',
+    given.hasApp ? 'SLACK_APP_TOKEN' : '',
+    e.SLACK_API_URL ? 'SLACK_API_URL' : '',
+    e.DATABASE_URL ? 'DATABASE_URL' : '',
+    e.PILOTDESK_ADMINS.length > 0 ? 'PILOTDESK_ADMINS' : '',
+  ].filter(Boolean);
+  const dataDir = path.resolve(cwd, e.PILOTDESK_DATA_DIR ?? 'data', 'sandbox');
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return {
+    slack: {
+      mode: 'sandbox',
+      botToken: SANDBOX_BOT_TOKEN,
+      signingSecret: undefined,
+      appToken: undefined,
+      // With PORT=0 the sandbox learns its port when it binds and points the app there (src/sandbox/start.ts).
+      apiUrl: `http://${urlHost}:${e.PORT}/api/`,
+    },
+    port: e.PORT,
+    database: { engine: 'pglite', dataDir },
+    admins: [SANDBOX_ADMIN_ID],
+    shutdownTimeoutMs: e.PILOTDESK_SHUTDOWN_TIMEOUT_MS,
+    claimLeaseMs: e.PILOTDESK_CLAIM_LEASE_MS,
+    logLevel: e.LOG_LEVEL,
+    sandbox: { host, ignored },
+  };
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect-errors.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { startSandbox } from './sandbox/start.ts';
 import { type RunningServer, startServer } from './server.ts';
 import { SlackTokenRejectedError } from './slack/startup-check.ts';
 
@@ -30,8 +31,13 @@ let onSignal: (signal: string) => void = (signal) => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onSignal(signal));
 
 let server: RunningServer;
+let sandboxUrl: string | undefined;
 try {
-  server = await startServer(config);
+  if (config.slack.mode === 'sandbox') {
+    const sandbox = await startSandbox(config);
+    server = { ...sandbox.server, stop: () => sandbox.stop() };
+    sandboxUrl = sandbox.url;
+  } else server = await startServer(config);
 } catch (error) {
   // A refused token is a configuration problem (2, like the others); a busy or unreachable database is 1.
   const known =
@@ -44,9 +50,19 @@ try {
   process.exit(error instanceof SlackTokenRejectedError ? 2 : 1);
 }
 const where = config.database.engine === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
-console.log(
-  `Pilot Desk is running (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP'} mode, port ${server.port}, ${where}).`,
-);
+if (sandboxUrl) {
+  console.log(`Pilot Desk sandbox: open ${sandboxUrl}`);
+  console.log(
+    `  No Slack workspace is used: the real bot, its scheduler and its ${where} run behind a local, Slack-like page (this machine only).`,
+  );
+  if (config.sandbox?.ignored.length)
+    console.log(`  Not used by the sandbox: ${config.sandbox.ignored.join(', ')} (PILOTDESK_SANDBOX=1 is set).`);
+  console.log('  To use a real Slack workspace instead, put its credentials in .env (README, "Create the Slack app").');
+} else {
+  console.log(
+    `Pilot Desk is running (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP'} mode, port ${server.port}, ${where}).`,
+  );
+}
 let stopping = false;
 onSignal = (signal) => {
   // npm and a terminal may both deliver the same signal: the first one starts the stop, the others wait for it.

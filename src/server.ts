@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { createLogger } from './logging/logger.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import type { SandboxReceiver } from './sandbox/receiver.ts';
 import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   outboxPollMs?: number;
   /** How often to ask Slack again when it was unreachable at start. */
   slackRetryMs?: number;
+  /** Sandbox mode's transport (src/sandbox/start.ts builds it around its loopback server). */
+  sandbox?: SandboxReceiver;
 }
 
 /**
@@ -93,7 +96,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     onError: (e) => log.error({ component: 'outbox', err: e }, 'outbox delivery failed'),
   });
   const metrics = createMetrics(db.prisma, clock);
-  const built = buildApp(config, db, services, log, monitor.status, metrics);
+  const built = buildApp(config, db, services, log, monitor.status, metrics, options.sandbox);
   let port: number;
   try {
     ({ port } = await built.start());

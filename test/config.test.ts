@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, parseConfig } from '../src/config.ts';
+import { SANDBOX_ADMIN_ID, SANDBOX_BOT_TOKEN } from '../src/sandbox/workspace.ts';
 
 const HTTP = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_SIGNING_SECRET: 'shh' };
 const SOCKET = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_APP_TOKEN: 'xapp-1-abc' };
@@ -158,14 +159,45 @@ describe('parseConfig: defaults and values', () => {
 });
 
 describe('parseConfig: problems', () => {
-  it('no credentials at all → missingSlackCredentials, one problem naming every variable and the README', () => {
-    const parsed = parseConfig({});
+  it('no credentials at all → the local sandbox, on loopback, with its own data folder and admin', () => {
+    const c = ok({});
+    expect(c.slack.mode).toBe('sandbox');
+    expect(c.slack.botToken).toBe(SANDBOX_BOT_TOKEN);
+    expect(c.slack.apiUrl).toBe('http://127.0.0.1:3000/api/');
+    expect(c.sandbox).toEqual({ host: '127.0.0.1', ignored: [] });
+    // Never a real workspace's data: the sandbox keeps its own embedded database under the data folder.
+    expect(c.database).toEqual({ engine: 'pglite', dataDir: '/srv/pilot/data/sandbox' });
+    expect(ok({ PILOTDESK_DATA_DIR: '/abs/db' }).database).toEqual({ engine: 'pglite', dataDir: '/abs/db/sandbox' });
+    expect(c.admins).toEqual([SANDBOX_ADMIN_ID]);
+  });
+
+  it('PILOTDESK_SANDBOX=0 with no credentials → missingSlackCredentials, one problem naming every variable and the README', () => {
+    const parsed = parseConfig({ PILOTDESK_SANDBOX: '0' });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.missingSlackCredentials).toBe(true);
     expect(parsed.problems).toHaveLength(1);
     for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'README'])
       expect(parsed.problems[0]).toContain(name);
+  });
+
+  it('with credentials the sandbox is off unless PILOTDESK_SANDBOX=1; then what it does not use is named', () => {
+    expect(ok(HTTP).sandbox).toBeNull();
+    expect(ok({ ...HTTP, PILOTDESK_SANDBOX: '0' }).slack.mode).toBe('http');
+    const c = ok({ ...HTTP, PILOTDESK_SANDBOX: '1', DATABASE_URL: 'postgres://db/pd', PILOTDESK_ADMINS: 'U01AAA' });
+    expect(c.slack.mode).toBe('sandbox');
+    expect(c.slack.botToken).toBe(SANDBOX_BOT_TOKEN);
+    expect(c.database.engine).toBe('pglite');
+    expect(c.admins).toEqual([SANDBOX_ADMIN_ID]);
+    expect(c.sandbox?.ignored).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DATABASE_URL', 'PILOTDESK_ADMINS']);
+  });
+
+  it('the sandbox binds loopback only: any other address is refused', () => {
+    expect(ok({ PILOTDESK_SANDBOX_HOST: '::1' }).sandbox?.host).toBe('::1');
+    expect(ok({ PILOTDESK_SANDBOX_HOST: 'localhost' }).sandbox?.host).toBe('127.0.0.1');
+    for (const host of ['0.0.0.0', '192.168.1.5', 'example.org', '::'])
+      expect(problems({ PILOTDESK_SANDBOX_HOST: host })).toEqual([expect.stringContaining('loopback')]);
+    expect(problems({ PILOTDESK_SANDBOX: 'maybe' })).toEqual([expect.stringContaining('PILOTDESK_SANDBOX must be')]);
   });
 
   it('every bad value is listed at once, each once', () => {
@@ -250,8 +282,50 @@ describe('npm start as a process', () => {
     });
   }
 
-  it('without Slack variables: exit 2, says what to set and where to read, no stack trace', async () => {
-    const { code, stdout, stderr } = await start({});
+  it('without Slack variables: serves the sandbox on loopback, prints its address, stops cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pilotdesk-main-sandbox-'));
+    try {
+      const child = spawn(process.execPath, ['--import', tsx, main], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address printed; ${stdout} ${stderr}`)), 60_000);
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          const found = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+          if (found) {
+            clearTimeout(timer);
+            resolve(found[1]!);
+          }
+        });
+        child.on('close', (code) => reject(new Error(`exited ${code}: ${stdout} ${stderr}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('/sandbox/app.js');
+      expect((await fetch(`${url}healthz`)).status).toBe(200);
+      expect(stdout).toContain('Create the Slack app');
+      expect(existsSync(path.join(dir, 'data', 'sandbox'))).toBe(true);
+      const code = await new Promise<number | null>((resolve) => {
+        child.on('close', resolve);
+        child.kill('SIGTERM');
+      });
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('PILOTDESK_SANDBOX=0 without Slack variables: exit 2, says what to set and where to read, no stack trace', async () => {
+    const { code, stdout, stderr } = await start({ PILOTDESK_SANDBOX: '0' });
     expect(code).toBe(2);
     for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'README']) {
       expect(stderr).toContain(name);
@@ -287,7 +361,8 @@ describe('npm start as a process', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pilotdesk-main-env-'));
     try {
       copyFileSync(path.join(repo, '.env.example'), path.join(dir, '.env'));
-      const { code, stderr } = await start({}, dir);
+      // With the sandbox refused, the placeholders must not pass for credentials (without it, the sandbox starts).
+      const { code, stderr } = await start({ PILOTDESK_SANDBOX: '0' }, dir);
       expect(code).toBe(2);
       expect(stderr).toContain('SLACK_BOT_TOKEN');
       expect(stderr).not.toMatch(/^\s+at /m);

@@ -1,0 +1,350 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.ts';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
+import { dmChannelOf, SANDBOX_BOT_TOKEN, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';
+import { explainSkip, hasChromium, launchChromium } from '../support/chromium.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
+const STAFF = 'U0SBSTAFF1';
+const WORKGROUP = 'C0SBWORKGP';
+
+explainSkip('sandbox browser tests');
+
+describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)', () => {
+  let dir: string;
+  let sandbox: RunningSandbox;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  const open = async (user: string, channel: string) => {
+    // A fresh load each time: a hash-only change would keep the previous page and its place.
+    await page.goto('about:blank');
+    await page.goto(`${sandbox.url}#user=${user}&channel=${channel}&tab=messages`);
+    await page.locator('#user-switcher').waitFor();
+    expect(await page.locator('#user-switcher').inputValue()).toBe(user);
+    await page.waitForSelector('#conversation');
+  };
+  const type = async (text: string) => {
+    await page.fill('.composer-input', text);
+    await page.press('.composer-input', 'Enter');
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(path.join(tmpdir(), 'pilotdesk-sandbox-browser-'));
+    const parsed = parseConfig({ PILOTDESK_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'error' });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    sandbox = await startSandbox(parsed.config, { tickMs: 3_600_000 });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an empty sandbox offers the demo programme; the button fills it through the app', async () => {
+    await open(STAFF, WORKGROUP);
+    expect(await page.textContent('#sidebar')).toContain('沙盒还是空的');
+    await shot('00-empty');
+    await page.click('#seed');
+    // The page says so when the seed's request has finished (the box goes as soon as the first project exists).
+    await page.locator('#status', { hasText: '示范数据已填充' }).waitFor({ timeout: 180_000 });
+    await sandbox.settle();
+    expect(await sandbox.server.db.prisma.project.count()).toBe(4);
+    await page.locator('#messages article', { hasText: 'P-2026-004' }).first().waitFor();
+  });
+
+  it('staff run /pilot new pilot through the modal: an inline error, then the card in the channel', async () => {
+    await open(STAFF, WORKGROUP);
+    await type('/pilot new pilot');
+    await page.waitForSelector('.overlay .modal');
+    expect(await page.textContent('.modal .dialog-title')).toContain('新建试点申请');
+    await page.fill('[data-block-id="intake_title"] input', '跨境理财通份额登记');
+    await page.fill(
+      '[data-block-id="intake_scenario"] textarea, [data-block-id="intake_scenario"] input',
+      '跨境理财通基金份额登记与对账',
+    );
+    await page.selectOption('[data-block-id="intake_technologies"] select', { label: '区块链' });
+    await page.fill('[data-block-id="intake_contact_name"] input', '钱多多');
+    await page.fill('[data-block-id="intake_contact_phone"] input', '电话号码');
+    await page.click('#modal-submit');
+    const error = page.locator('[data-block-id="intake_contact_phone"] .error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/电话/);
+    await shot('01-intake-inline-error');
+    await page.fill('[data-block-id="intake_contact_phone"] input', '+86 21 5555 0101');
+    await page.click('#modal-submit');
+    await page.waitForSelector('.overlay .modal', { state: 'detached' });
+    await sandbox.settle();
+    const card = page.locator('article', { hasText: '跨境理财通份额登记' });
+    await card.waitFor();
+    await shot('02-card-posted');
+  });
+
+  it('a button on the card opens its form; after it the card is updated in place, not posted again', async () => {
+    const card = page.locator('article', { hasText: '跨境理财通份额登记' }).first();
+    const ts = await card.getAttribute('data-ts');
+    await card.locator('[data-action-id="intake.applicant.add"]').click();
+    await page.waitForSelector('.overlay .modal');
+    await page.fill('[data-block-id="name"] input', '上海外滩证券股份有限公司');
+    await page.fill('[data-block-id="uscc"] input', `91310000MA1FL0B05${await ucc('91310000MA1FL0B05')}`);
+    await page.selectOption('[data-block-id="institutionType"] select', { label: await typeLabel(page) });
+    for (const id of ['registration.province', 'registration.city', 'mainOffice.province', 'mainOffice.city'])
+      await page.fill(`[data-block-id="${id}"] input`, '上海市');
+    await page.fill('[data-block-id="licenceNumber"] input', 'ZQ-0555');
+    await page.check('[data-block-id="lead"] input[type="checkbox"]');
+    await page.click('#modal-submit');
+    await page.locator('.modal', { hasText: 'R-ELIG-1' }).waitFor();
+    await shot('03-eligibility-in-modal');
+    await page.click('.modal .dialog-buttons .button:not(.primary)');
+    await page.waitForSelector('.overlay .modal', { state: 'detached' });
+    await sandbox.settle();
+    const updated = page.locator(`article[data-ts="${ts}"]`);
+    await page.locator(`article[data-ts="${ts}"]`, { hasText: '上海外滩证券股份有限公司' }).waitFor();
+    expect(await updated.textContent()).toContain('已编辑');
+    expect(await page.locator('article', { hasText: '跨境理财通份额登记' }).count()).toBe(1);
+    await shot('04-card-updated-in-place');
+  });
+
+  it('an expert switched to accepts an invitation in their DM with the bot', async () => {
+    const expert = SANDBOX_PEOPLE.filter((p) => p.role === 'expert').find((p) => pendingInvitation(sandbox, p.id));
+    expect(expert).toBeDefined();
+    const invitation = pendingInvitation(sandbox, expert!.id)!;
+    await open(STAFF, WORKGROUP);
+    await page.selectOption('#user-switcher', expert!.id);
+    await page.click('#nav-app');
+    await page.waitForSelector('#tab-messages');
+    await page.click('#tab-messages');
+    const message = page.locator(`article[data-ts="${invitation.ts}"]`);
+    await message.waitFor();
+    await message.locator('[data-action-id="review.accept"]').click();
+    await page.waitForSelector('.overlay .modal');
+    await page.check('.modal input[type="checkbox"]');
+    await shot('05-expert-declaration');
+    await page.click('#modal-submit');
+    await page.waitForSelector('.overlay .modal', { state: 'detached' });
+    await sandbox.settle();
+    const ref = /P-\d{4}-\d{3}/.exec(invitation.text)![0];
+    await page
+      .locator('#messages article', { hasText: ref })
+      .filter({ has: page.locator('[data-action-id="review.form"]') })
+      .first()
+      .waitFor();
+    await shot('06-expert-accepted');
+  });
+
+  it('Block Kit and mrkdwn as the bot may send them, with a visible placeholder for what the sandbox lacks', async () => {
+    const expert = 'U0SBEXP004';
+    const call = (method: string, args: Record<string, unknown>) => {
+      const answer = sandbox.slack.call(method, args, SANDBOX_BOT_TOKEN);
+      expect(answer.body.ok, JSON.stringify(answer.body)).toBe(true);
+    };
+    call('chat.postMessage', { channel: expert, text: 'fixture', blocks: FIXTURE_MESSAGE });
+    await open(expert, dmChannelOf(expert));
+    const message = page.locator('#messages article', { hasText: '区块渲染样例' });
+    await message.locator('.block.header').waitFor();
+    expect(await message.locator('b').first().textContent()).toBe('粗体');
+    expect(await message.locator('i').first().textContent()).toBe('斜体');
+    expect(await message.locator('s').first().textContent()).toBe('删除线');
+    expect(await message.locator('code').first().textContent()).toBe('P-2026-001');
+    expect(await message.locator('a[href="https://www.csrc.gov.cn/"]').textContent()).toBe('证监会');
+    expect(await message.locator('.mention').allTextContents()).toEqual(['@王芳', '#试点工作组']);
+    expect(await message.locator('li').allTextContents()).toEqual(['第一项', '第二项']);
+    expect(await message.locator('blockquote').textContent()).toBe('引用的意见');
+    expect(await message.locator('.fields .field').count()).toBe(2);
+    expect(await message.locator('.button.primary').textContent()).toBe('通过');
+    expect(await message.locator('.button.danger').textContent()).toBe('退回');
+    expect(await message.locator('select.overflow option').allTextContents()).toEqual(['⋯', '查看', '编辑', '删除']);
+    expect(await message.locator('input[type="date"]').inputValue()).toBe('2026-12-15');
+    expect(await message.locator('.block.unknown').textContent()).toContain('video');
+    // A confirm dialog stands between the button and the app.
+    await message.locator('.button.danger').click();
+    await page.locator('.confirm-overlay').waitFor();
+    expect(await page.textContent('.confirm-overlay')).toContain('确定退回吗？');
+    await shot('08-block-kit-message');
+    await page.click('.confirm-overlay .button:not([data-confirm])');
+    await page.locator('.confirm-overlay').waitFor({ state: 'detached' });
+    call('views.open', { trigger_id: sandbox.slack.newTrigger(expert), view: FIXTURE_MODAL });
+    await page.locator('.overlay .modal').waitFor();
+    const modal = page.locator('.modal');
+    expect(await modal.locator('textarea').count()).toBe(1);
+    for (const type of ['number', 'email', 'url', 'date', 'radio', 'checkbox'])
+      expect(await modal.locator(`input[type="${type}"]`).count(), type).toBeGreaterThan(0);
+    expect(await modal.locator('select[multiple]').count()).toBe(2);
+    await page.click('#modal-submit');
+    expect(await modal.locator('.error').count()).toBeGreaterThan(0);
+    await shot('09-block-kit-modal');
+    await page.click('.modal .close-x');
+    await page.locator('.overlay .modal').waitFor({ state: 'detached' });
+  });
+
+  it('App Home shows the person their work, published by the app when the tab opens', async () => {
+    await open(STAFF, dmChannelOf(STAFF));
+    await page.click('#tab-home');
+    await page.waitForSelector('#home-view .blocks');
+    expect(await page.textContent('#home-view')).toMatch(/P-2026-00\d/);
+    await shot('07-app-home');
+    // A button on the Home tab has no response_url: the app opens the project's card in a modal instead.
+    await page.locator('#home-view .button').first().click();
+    await page.locator('.overlay .modal', { hasText: 'P-2026-00' }).waitFor();
+    await shot('07b-app-home-card-modal');
+    await page.click('.modal .close-x');
+  });
+});
+
+/** An invitation in the expert's DM they have not answered yet. */
+function pendingInvitation(sandbox: RunningSandbox, expertId: string) {
+  const messages = sandbox.slack.visibleMessages(expertId, dmChannelOf(expertId));
+  return messages.find((m) => {
+    if (!JSON.stringify(m.blocks ?? []).includes('"action_id":"review.accept"')) return false;
+    const ref = /P-\d{4}-\d{3}/.exec(m.text)?.[0];
+    // Accepting is answered with a later message about the project that has the review form's button (reminders
+    // about the same invitation, which the scheduler may send meanwhile, do not count).
+    return (
+      ref !== undefined &&
+      !messages.some(
+        (x) =>
+          x.ts > m.ts && x.text.includes(ref) && JSON.stringify(x.blocks ?? []).includes('"action_id":"review.form'),
+      )
+    );
+  });
+}
+
+async function ucc(first17: string): Promise<string> {
+  const { usccCheckChar } = await import('../../machines/uscc.ts');
+  return usccCheckChar(first17) ?? '';
+}
+
+async function typeLabel(page: Page): Promise<string> {
+  const labels = await page.locator('[data-block-id="institutionType"] select option').allTextContents();
+  return labels.find((l) => l.includes('证券公司')) ?? labels[1]!;
+}
+
+const md = (text: string) => ({ type: 'mrkdwn', text });
+const pt = (text: string) => ({ type: 'plain_text', text });
+const options = (...labels: string[]) => labels.map((l, i) => ({ text: pt(l), value: `v${i}` }));
+
+const FIXTURE_MESSAGE = [
+  { type: 'header', text: pt('区块渲染样例') },
+  {
+    type: 'section',
+    text: md(
+      '*粗体* _斜体_ ~删除线~ `P-2026-001` <https://www.csrc.gov.cn/|证监会> <@U0SBSTAFF1> <#C0SBWORKGP>\n• 第一项\n• 第二项\n&gt; 引用的意见',
+    ),
+    accessory: { type: 'overflow', action_id: 'fixture.overflow', options: options('查看', '编辑', '删除') },
+  },
+  { type: 'section', fields: [md('*阶段*\n项目遴选'), md('*截止*\n2026-12-15')] },
+  { type: 'divider' },
+  {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: 'fixture.ok', text: pt('通过'), style: 'primary', value: 'ok' },
+      {
+        type: 'button',
+        action_id: 'fixture.no',
+        text: pt('退回'),
+        style: 'danger',
+        confirm: { title: pt('退回申请'), text: md('确定退回吗？'), confirm: pt('退回'), deny: pt('再想想') },
+      },
+      { type: 'static_select', action_id: 'fixture.select', placeholder: pt('选择'), options: options('甲', '乙') },
+      { type: 'datepicker', action_id: 'fixture.date', initial_date: '2026-12-15' },
+    ],
+  },
+  { type: 'context', elements: [md('由 *Pilot Desk* 发送')] },
+  { type: 'video', title: pt('不支持的区块') },
+];
+
+const FIXTURE_MODAL = {
+  type: 'modal',
+  callback_id: 'fixture.modal',
+  title: pt('输入样例'),
+  submit: pt('提交'),
+  close: pt('取消'),
+  blocks: [
+    { type: 'input', block_id: 'text', label: pt('单行'), element: { type: 'plain_text_input', action_id: 'v' } },
+    {
+      type: 'input',
+      block_id: 'long',
+      label: pt('多行'),
+      optional: true,
+      element: { type: 'plain_text_input', action_id: 'v', multiline: true },
+    },
+    {
+      type: 'input',
+      block_id: 'n',
+      label: pt('数字'),
+      optional: true,
+      element: { type: 'number_input', action_id: 'v', is_decimal_allowed: false },
+    },
+    {
+      type: 'input',
+      block_id: 'e',
+      label: pt('邮箱'),
+      optional: true,
+      element: { type: 'email_text_input', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 'u',
+      label: pt('链接'),
+      optional: true,
+      element: { type: 'url_text_input', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 's',
+      label: pt('单选菜单'),
+      optional: true,
+      element: { type: 'static_select', action_id: 'v', options: options('甲', '乙') },
+    },
+    {
+      type: 'input',
+      block_id: 'm',
+      label: pt('多选菜单'),
+      optional: true,
+      element: { type: 'multi_static_select', action_id: 'v', options: options('甲', '乙', '丙') },
+    },
+    {
+      type: 'input',
+      block_id: 'c',
+      label: pt('复选框'),
+      optional: true,
+      element: { type: 'checkboxes', action_id: 'v', options: options('同意') },
+    },
+    {
+      type: 'input',
+      block_id: 'r',
+      label: pt('单选按钮'),
+      optional: true,
+      element: { type: 'radio_buttons', action_id: 'v', options: options('是', '否') },
+    },
+    {
+      type: 'input',
+      block_id: 'd',
+      label: pt('日期'),
+      optional: true,
+      element: { type: 'datepicker', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 'p',
+      label: pt('人员'),
+      optional: true,
+      element: { type: 'users_select', action_id: 'v' },
+    },
+    {
+      type: 'input',
+      block_id: 'ps',
+      label: pt('多名人员'),
+      optional: true,
+      element: { type: 'multi_users_select', action_id: 'v' },
+    },
+  ],
+};
