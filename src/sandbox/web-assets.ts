@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const WEB = new URL('./web/', import.meta.url);
+// Two levels up is the project's root both from src/sandbox/ (tsx) and from dist/src/ (the bundle npm start runs).
+const WEB = new URL('../../src/sandbox/web/', import.meta.url);
 
 /**
  * The page's HTML, script and styles. The script is plain TypeScript bundled in memory by esbuild when the sandbox
