@@ -6,7 +6,7 @@ const WEB = new URL('../../src/sandbox/web/', import.meta.url);
 
 /**
  * The page's HTML, script and styles. The script is plain TypeScript bundled in memory by esbuild when the sandbox
- * starts (decision 010): nothing is fetched from a CDN and no build step has to have run before `npm start`.
+ * starts (decision 013): nothing is fetched from a CDN and no build step has to have run before `npm start`.
  */
 export async function pageAssets(): Promise<{ html: string; js: string; css: string }> {
   const { build } = await import('esbuild');
