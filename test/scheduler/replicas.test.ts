@@ -20,6 +20,8 @@ beforeAll(async () => {
   if (TEST_ENGINE !== 'postgres') return;
   db = await createTestDatabase();
   fake = await startFakeSlack({ defaultTimeoutMs: 60_000 });
+  // The managers' digest channel, with the bot invited (the fake refuses channels the bot is not in, as Slack does).
+  fake.createChannel('C0MANAGERS', { name: 'managers', botMember: true });
 });
 afterAll(async () => {
   await fake?.close();
