@@ -1,7 +1,7 @@
 // `npm run bench` (full) or `npm run bench -- --quick` (a smoke run under two minutes, smaller sizes): measures Pilot
 // Desk against the baselines in bench/baselines/, interleaving A/B rounds in one run because the machine is shared,
 // and writes bench/results/<date>-<machine>.json and bench/results/latest.md. Figures are printed, never asserted.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -134,7 +134,7 @@ async function spawnAndWait(script: string, env: Record<string, string>): Promis
   const t0 = performance.now();
   const proc =
     script === 'src/main.ts'
-      ? startArgs({ ...env, PORT: String(port) }, NPM_START)
+      ? startProcess({ ...env, PORT: String(port) }, [], { node: NPM_START })
       : startProcess({ ...env, PORT: String(port) }, [script]);
   let exited = false;
   void proc.exited(600_000).then(
@@ -154,44 +154,6 @@ async function spawnAndWait(script: string, env: Record<string, string>): Promis
     if (performance.now() - t0 > 120_000) throw new Error(`${script} did not answer /healthz within 120 s`);
     await new Promise((r) => setTimeout(r, 10));
   }
-}
-
-/** A process started with exactly these node arguments, in a fresh empty directory (no .env), as a BotProcess. */
-function startArgs(env: Record<string, string>, args: string[]): BotProcess {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-bench-proc-'));
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const exit = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  void exit.then(() => rmSync(cwd, { recursive: true, force: true }));
-  return {
-    child,
-    pid: child.pid!,
-    get stdout() {
-      return stdout;
-    },
-    get stderr() {
-      return stderr;
-    },
-    running: () => Promise.reject(new Error('not used by the bench')),
-    exited: (timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          reject(new Error(`the process did not exit within ${timeoutMs} ms`));
-        }, timeoutMs);
-        void exit.then(() => {
-          clearTimeout(timer);
-          resolve({ code: child.exitCode, signal: child.signalCode, stdout, stderr });
-        });
-      }),
-  };
 }
 
 async function stopProc(s: Started): Promise<void> {

@@ -46,18 +46,20 @@ export function botEnv(fake: FakeSlack, storage: Record<string, string>, over: R
 }
 
 /**
- * Starts `node --import tsx <script>` (src/main.ts unless told) in `cwd`, by default a fresh empty directory (so no
- * .env is read) removed when the process exits.
+ * Starts `node --import tsx <script>` (src/main.ts unless told), or node with exactly `options.node` as its arguments
+ * (e.g. the bundle `npm start` runs), in `cwd`: by default a fresh empty directory (so no .env is read) removed when
+ * the process exits.
  */
 export function startProcess(
   env: Record<string, string>,
   args: string[] = ['src/main.ts'],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; node?: string[] } = {},
 ): BotProcess {
   const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), 'pilotdesk-proc-'));
   const [script, ...rest] = args;
   // tsx by its resolved URL: the empty working directory has no node_modules to find it in.
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(REPO, script!), ...rest], {
+  const nodeArgs = options.node ?? ['--import', import.meta.resolve('tsx'), path.join(REPO, script!), ...rest];
+  const child = spawn(process.execPath, nodeArgs, {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
