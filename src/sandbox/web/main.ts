@@ -145,17 +145,6 @@ function context(form?: FormState, viewErrors?: Record<string, string>, onAction
   return ctx;
 }
 
-/** Redraws one region when what it shows changed (so typing in a modal is never interrupted by a redraw). */
-function region(id: string, key: string, build: () => HTMLElement): void {
-  const existing = document.getElementById(id);
-  if (existing && drawn.get(id) === key) return;
-  const fresh = build();
-  fresh.id = id;
-  drawn.set(id, key);
-  if (existing) existing.replaceWith(fresh);
-  else root.appendChild(fresh);
-}
-
 function draw(): void {
   const s = state;
   if (!s) return;
@@ -173,31 +162,34 @@ function draw(): void {
       ),
     );
   }
-  slot('topbar-slot', 'topbar', JSON.stringify([s.me, lang(), s.people]), topbar);
-  slot('sidebar-slot', 'sidebar', JSON.stringify([s.channels, s.channel, place.tab, lang(), s.empty]), sidebar);
+  const at = (id: string) => document.getElementById(id)!;
+  slot(at('topbar-slot'), 'topbar', JSON.stringify([s.me, lang(), s.people]), topbar);
+  slot(at('sidebar-slot'), 'sidebar', JSON.stringify([s.channels, s.channel, place.tab, lang(), s.empty]), sidebar);
   const current = s.channels.find((c) => c.id === s.channel);
   slot(
-    'main-slot',
+    at('main-slot'),
     'conversation',
     JSON.stringify([s.channel, place.tab, s.messages, s.home, lang(), s.empty, s.names]),
     conversation,
   );
-  const composing = s.channels.find((x) => x.id === s.channel);
-  slot('main-slot', 'composer', JSON.stringify([s.channel, place.tab, lang()]), () =>
-    place.tab === 'home' && composing?.kind === 'dm'
+  slot(at('main-slot'), 'composer', JSON.stringify([s.channel, place.tab, lang()]), () =>
+    place.tab === 'home' && current?.kind === 'dm'
       ? h('div', { class: 'hidden' })
-      : composer(composing?.kind === 'dm' ? undefined : composing?.name),
+      : composer(current?.kind === 'dm' ? undefined : current?.name),
   );
-  slot('thread-slot', 'thread', JSON.stringify([s.thread, lang()]), threadPane);
+  slot(at('thread-slot'), 'thread', JSON.stringify([s.thread, lang()]), threadPane);
   const top = s.modals.at(-1);
-  region('modal', JSON.stringify([top?.id, top?.hash, top && errors.get(top.id), lang()]), modal);
+  slot(root, 'modal', JSON.stringify([top?.id, top?.hash, top && errors.get(top.id), lang()]), modal);
   drawStatus();
   drawClock();
   if (!current) place.tab = 'messages';
 }
 
-function slot(slotId: string, id: string, key: string, build: () => HTMLElement): void {
-  const parent = document.getElementById(slotId)!;
+/**
+ * Redraws one region inside its parent only when what it shows changed (its key), so typing in a modal is never
+ * interrupted by a redraw.
+ */
+function slot(parent: HTMLElement, id: string, key: string, build: () => HTMLElement): void {
   const existing = document.getElementById(id);
   if (existing && drawn.get(id) === key) return;
   const fresh = build();
