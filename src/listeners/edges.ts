@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import type { Services } from '../services.ts';
 import { projectCard } from '../views/project-card.ts';
+import { answerPerson } from './answer-person.ts';
 import { type Asker, readEnvelope } from './envelope.ts';
 
 /** How long an event id is remembered: Slack retries an event three times within about five minutes. */
@@ -156,21 +157,14 @@ async function tell(deps: Ctx, asker: Asker, key: MessageKey, reference?: string
       const card = await services.projects.card(projectId, asker.userId).catch(() => null);
       if (card) blocks.push({ type: 'divider' }, ...projectCard(card, lang, await services.tzFor(asker.userId)));
     }
-    if (asker.responseUrl) {
-      const res = await (deps.post ?? fetch)(asker.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text, blocks }),
-      });
-      if (res.ok || !asker.userId) return;
-    }
-    if (asker.userId)
-      await deps.app.client.chat.postMessage({
-        token: deps.botToken,
-        channel: asker.userId,
+    await answerPerson(
+      { client: deps.app.client, botToken: deps.botToken, ...(deps.post ? { post: deps.post } : {}) },
+      asker,
+      {
         text,
-        blocks: blocks as never,
-      });
+        blocks,
+      },
+    );
   } catch (error) {
     // Telling is best effort: the request itself has been answered already.
     logger.warn(`could not tell ${asker.userId ?? 'the sender'} about a ${key} request: ${String(error)}`);

@@ -6,6 +6,7 @@ import { renderUserError } from '../errors-render.ts';
 import { t } from '../i18n/index.ts';
 import { currentRequest } from '../logging/logger.ts';
 import type { Services } from '../services.ts';
+import { answerPerson } from './answer-person.ts';
 import { markFailed } from './edges.ts';
 
 interface ErrorBody {
@@ -78,16 +79,7 @@ export function registerErrorHandler(
     }
     const responseUrl = b.response_url ?? b.response_urls?.[0]?.response_url;
     try {
-      if (responseUrl) {
-        await post(responseUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
-        });
-      } else if (userId) {
-        // No response_url (a modal, an event): a DM from the bot still reaches the person.
-        await app.client.chat.postMessage({ token: botToken, channel: userId, text });
-      }
+      await answerPerson({ client: app.client, botToken, post }, { userId, responseUrl }, { text });
     } catch (sendError) {
       logger.error({ err: sendError, user: userId }, 'could not tell the user about an error');
     }
