@@ -145,6 +145,9 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'materials.button': 'Materials',
   'eligibility.title': 'Eligibility check',
   'eligibility.close': 'Close',
+  'modal.working.title': 'Working on it',
+  'modal.working.text': 'Working on it. The result will appear here when it is done.',
+  'modal.working.failed': 'This could not be completed; the reason has been sent to you in a direct message.',
   'eligibility.pass': '*{ref}* is eligible.',
   'eligibility.fail': '*{ref}* is not eligible yet, because:',
   'intake.notEditable':

@@ -30,6 +30,7 @@ import * as reviewFormModule from '../../src/views/review-form.ts';
 import * as reviewMessagesModule from '../../src/views/review-messages.ts';
 import * as reviewPanelModule from '../../src/views/review-panel.ts';
 import * as settingsModule from '../../src/views/settings-messages.ts';
+import * as workingModule from '../../src/views/working-modal.ts';
 import { applicant, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -626,6 +627,8 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(modal(settingsModule.relayModal(lang, '2026-03-02'))).toEqual([]);
     const refs = Array.from({ length: 500 }, (_, i) => `P-2026-${String(i).padStart(3, '0')}`);
     expect(modal(settingsModule.relayResultView(lang, { relayed: refs, failed: refs }))).toEqual([]);
+    expect(modal(workingModule.workingModal(lang))).toEqual([]);
+    expect(modal(workingModule.noticeModal(lang, long(5000)))).toEqual([]);
   });
 });
 
@@ -714,6 +717,7 @@ describe('the limits checker', () => {
         'project-card.ts',
         'project-list.ts',
         'settings-messages.ts',
+        'working-modal.ts',
       ].sort(),
     );
     const builders = [
@@ -732,6 +736,7 @@ describe('the limits checker', () => {
       reviewMessagesModule,
       reviewPanelModule,
       notifyModule,
+      workingModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -789,6 +794,8 @@ describe('the limits checker', () => {
         'notifyMessage',
         'checklistMessage',
         'deadlineMovedMessage',
+        'workingModal',
+        'noticeModal',
       ].sort(),
     );
   });

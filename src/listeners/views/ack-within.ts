@@ -2,29 +2,41 @@ import type { ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { UserFacingError } from '../../errors.ts';
 import { renderUserError } from '../../errors-render.ts';
-import type { Lang } from '../../i18n/index.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { noticeModal, workingModal } from '../../views/working-modal.ts';
 
 // Slack drops a view submission not answered within 3 s and shows the person an error. The budget starts when the
 // listener runs, not when the request arrived, so it leaves room for the time before and for the network.
 const ACK_BUDGET_MS = 1_500;
 
+/** How a modal's late outcome reaches the person. */
+export type LateAnswer = {
+  client: WebClient;
+  userId: string;
+  lang: () => Promise<Lang>;
+  /** The inline errors for a refusal; null when the modal has no field to show them (then they go by DM). */
+  errors(error: unknown, lang: Lang): ViewResponseAction | null;
+  /**
+   * Set for a form whose result replaces it (an eligibility check, a relay's outcome): when late, the form turns into a
+   * "working on it" modal that the result or the refusal then replaces, instead of closing and losing the result.
+   */
+  viewId?: string;
+};
+
 /**
- * Runs a modal's use case and answers Slack in time whatever the load: inline errors when the outcome is known within
- * the budget, otherwise the modal is closed at once and the outcome follows — a refusal by DM in the person's
- * language, an incident through the error handler. Nothing is applied twice: the work runs once either way.
+ * Runs a modal's use case and answers Slack in time whatever the load: inline errors (or the result view the work
+ * returns) when the outcome is known within the budget; otherwise the modal is closed — or, for a form with a result,
+ * turned into a "working" modal — at once, and the outcome follows: the result or refusal in that modal, else a refusal
+ * by DM in the person's language, an incident through the error handler. The work runs once either way.
  */
 export async function submitWithin(
   ack: (response?: ViewResponseAction) => Promise<void>,
-  work: () => Promise<void>,
-  late: {
-    client: WebClient;
-    userId: string;
-    lang: () => Promise<Lang>;
-    errors(error: unknown, lang: Lang): ViewResponseAction | null;
-  },
+  // biome-ignore lint/suspicious/noConfusingVoidType: a use case that only closes the modal is an `async () => {}`
+  work: () => Promise<ViewResponseAction | undefined | void>,
+  late: LateAnswer,
 ): Promise<void> {
   const run = work().then(
-    () => ({ ok: true as const }),
+    (response) => ({ ok: true as const, response: response ?? undefined }),
     (error: unknown) => ({ ok: false as const, error }),
   );
   let timer: NodeJS.Timeout | undefined;
@@ -42,20 +54,53 @@ export async function submitWithin(
     );
   if (first !== 'late') {
     if (first.ok) {
-      await answered();
+      await answered(first.response);
       return;
     }
     if (!(first.error instanceof UserFacingError)) throw first.error;
     const response = late.errors(first.error, await late.lang());
-    if (!response) throw first.error;
-    if (await answered(response)) return;
+    // No form to put it in (a closed modal): Slack is answered and the refusal follows by DM.
+    if (response && (await answered(response))) return;
+    if (!response) await answered();
     return tellByDm(late, first.error);
   }
+  if (late.viewId) return replaceLate(late, late.viewId, answered, run);
   await answered();
   const outcome = await run;
   if (outcome.ok) return;
   if (!(outcome.error instanceof UserFacingError)) throw outcome.error;
   await tellByDm(late, outcome.error);
+}
+
+type Outcome = { ok: true; response: ViewResponseAction | undefined } | { ok: false; error: unknown };
+
+// The form becomes "working on it" now; the result or the refusal replaces it when known. If the person closed it
+// meanwhile (Slack refuses the update), a refusal still reaches them by DM.
+async function replaceLate(
+  late: LateAnswer,
+  viewId: string,
+  answered: (response?: ViewResponseAction) => Promise<boolean>,
+  run: Promise<Outcome>,
+): Promise<void> {
+  const lang = await late.lang();
+  await answered({ response_action: 'update', view: workingModal(lang) as never });
+  const outcome = await run;
+  const show = (view: unknown) =>
+    late.client.views.update({ view_id: viewId, view: view as never }).then(
+      () => true,
+      () => false,
+    );
+  if (outcome.ok) {
+    const response = outcome.response;
+    if (response && 'view' in response) await show(response.view);
+    return;
+  }
+  if (outcome.error instanceof UserFacingError) {
+    if (!(await show(noticeModal(lang, renderUserError(outcome.error, lang))))) await tellByDm(late, outcome.error);
+    return;
+  }
+  await show(noticeModal(lang, t(lang, 'modal.working.failed')));
+  throw outcome.error;
 }
 
 // The modal is gone: the person reads why in their DMs instead of under the field.

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { EXPERTS } from '../../review/ids.ts';
 import { parseAffiliations } from '../../review/save-expert.ts';
 import type { Services } from '../../services.ts';
+import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
@@ -9,24 +10,28 @@ const { blocks } = EXPERTS;
 
 /** The expert modal: adds or updates the expert with tags, load cap, absences and affiliations. */
 export function expertsSubmit(services: Services) {
-  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const lang = await services.langFor(body.user.id);
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
     const v = view.state.values;
-    try {
-      const load = Number(readInput(v, blocks.maxLoad, 'v') ?? 3);
-      await services.review.saveExpert(body.user.id, {
-        userId: String(readInput(v, blocks.user, 'v') ?? ''),
-        tags: (readInput(v, blocks.tags, 'v') as string[] | undefined) ?? [],
-        maxLoad: load,
-        awayFrom: (readInput(v, blocks.awayFrom, 'v') as string | undefined) ?? null,
-        awayUntil: (readInput(v, blocks.awayUntil, 'v') as string | undefined) ?? null,
-        affiliations: parseAffiliations(String(readInput(v, blocks.affiliations, 'v') ?? '')),
-      });
-      await ack();
-    } catch (error) {
-      const response = viewErrorResponse(error, lang, { ...blocks, userId: blocks.user }, blocks.user);
-      if (!response) throw error;
-      await ack(response);
-    }
+    await submitWithin(
+      ack,
+      async () => {
+        const load = Number(readInput(v, blocks.maxLoad, 'v') ?? 3);
+        await services.review.saveExpert(userId, {
+          userId: String(readInput(v, blocks.user, 'v') ?? ''),
+          tags: (readInput(v, blocks.tags, 'v') as string[] | undefined) ?? [],
+          maxLoad: load,
+          awayFrom: (readInput(v, blocks.awayFrom, 'v') as string | undefined) ?? null,
+          awayUntil: (readInput(v, blocks.awayUntil, 'v') as string | undefined) ?? null,
+          affiliations: parseAffiliations(String(readInput(v, blocks.affiliations, 'v') ?? '')),
+        });
+      },
+      {
+        client,
+        userId,
+        lang: () => services.langFor(userId),
+        errors: (error, lang) => viewErrorResponse(error, lang, { ...blocks, userId: blocks.user }, blocks.user),
+      },
+    );
   };
 }

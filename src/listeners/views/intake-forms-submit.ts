@@ -8,6 +8,7 @@ import {
   MaterialsFormRefSchema,
 } from '../../views/intake-forms.ts';
 import { parseMetadata } from '../metadata.ts';
+import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
@@ -31,42 +32,52 @@ function applicantFrom(values: Args['view']['state']['values']): Record<string, 
 
 /** The applicant form's submission: saved through the machine, then the eligibility check replaces the form. */
 export function applicantSubmit(services: Services) {
-  return async ({ ack, view, body }: Args) => {
-    const lang = await services.langFor(body.user.id);
+  return async ({ ack, view, body, client }: Args) => {
+    const userId = body.user.id;
+    const lang = await services.langFor(userId);
     const blockOf = Object.fromEntries(APPLICANT_FIELDS.map((f) => [f.name, f.name]));
-    try {
-      const ref = parseMetadata(ApplicantFormRefSchema, view.private_metadata);
-      const outcome = await services.intake.saveApplicant(body.user.id, ref.p, ref.i, applicantFrom(view.state.values));
-      await ack({ response_action: 'update', view: eligibilityView(lang, outcome) as never });
-    } catch (error) {
-      const response = viewErrorResponse(error, lang, blockOf, 'name');
-      if (!response) throw error;
-      await ack(response);
-    }
+    await submitWithin(
+      ack,
+      async () => {
+        const ref = parseMetadata(ApplicantFormRefSchema, view.private_metadata);
+        const outcome = await services.intake.saveApplicant(userId, ref.p, ref.i, applicantFrom(view.state.values));
+        return { response_action: 'update', view: eligibilityView(lang, outcome) as never };
+      },
+      {
+        client,
+        userId,
+        lang: async () => lang,
+        errors: (error) => viewErrorResponse(error, lang, blockOf, 'name'),
+        viewId: view.id,
+      },
+    );
   };
 }
 
 /** The materials form's submission: links saved, then the eligibility check and what is still missing. */
 export function materialsSubmit(services: Services) {
-  return async ({ ack, view, body }: Args) => {
-    const lang = await services.langFor(body.user.id);
+  return async ({ ack, view, body, client }: Args) => {
+    const userId = body.user.id;
+    const lang = await services.langFor(userId);
     const blocks = Object.keys(view.state.values);
-    try {
-      const ref = parseMetadata(MaterialsFormRefSchema, view.private_metadata);
-      const links = Object.fromEntries(
-        blocks.map((b) => [b, (readInput(view.state.values, b, INTAKE_FORMS.action) as string | undefined) ?? null]),
-      );
-      const outcome = await services.intake.saveMaterials(body.user.id, ref.p, links);
-      await ack({ response_action: 'update', view: eligibilityView(lang, outcome) as never });
-    } catch (error) {
-      const response = viewErrorResponse(
-        error,
-        lang,
-        Object.fromEntries(blocks.map((b) => [b, b])),
-        blocks[0] ?? 'projectPlan',
-      );
-      if (!response) throw error;
-      await ack(response);
-    }
+    await submitWithin(
+      ack,
+      async () => {
+        const ref = parseMetadata(MaterialsFormRefSchema, view.private_metadata);
+        const links = Object.fromEntries(
+          blocks.map((b) => [b, (readInput(view.state.values, b, INTAKE_FORMS.action) as string | undefined) ?? null]),
+        );
+        const outcome = await services.intake.saveMaterials(userId, ref.p, links);
+        return { response_action: 'update', view: eligibilityView(lang, outcome) as never };
+      },
+      {
+        client,
+        userId,
+        lang: async () => lang,
+        errors: (error) =>
+          viewErrorResponse(error, lang, Object.fromEntries(blocks.map((b) => [b, b])), blocks[0] ?? 'projectPlan'),
+        viewId: view.id,
+      },
+    );
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { INTAKE, IntakeMetadataSchema } from '../../projects/ids.ts';
 import type { Services } from '../../services.ts';
 import { parseMetadata } from '../metadata.ts';
+import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
@@ -17,31 +18,34 @@ const BLOCK_OF_FIELD = {
 
 /** The intake modal's submission: validate, create the project, close the modal — or show inline errors. */
 export function intakeSubmit(services: Services) {
-  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
-    const lang = await services.langFor(userId);
     const values = view.state.values;
-    try {
-      const metadata = parseMetadata(IntakeMetadataSchema, view.private_metadata);
-      await services.projects.create({
+    await submitWithin(
+      ack,
+      async () => {
+        const metadata = parseMetadata(IntakeMetadataSchema, view.private_metadata);
+        await services.projects.create({
+          userId,
+          track: metadata.track,
+          channelId: metadata.channelId,
+          draft: {
+            title: readInput(values, INTAKE.blocks.title, INTAKE.actions.title),
+            scenario: readInput(values, INTAKE.blocks.scenario, INTAKE.actions.scenario),
+            technologies: readInput(values, INTAKE.blocks.technologies, INTAKE.actions.technologies),
+            ownerId: readInput(values, INTAKE.blocks.owner, INTAKE.actions.owner),
+            contactName: readInput(values, INTAKE.blocks.contactName, INTAKE.actions.contact),
+            contactPhone: readInput(values, INTAKE.blocks.contactPhone, INTAKE.actions.contact),
+            contactEmail: readInput(values, INTAKE.blocks.contactEmail, INTAKE.actions.contact),
+          },
+        });
+      },
+      {
+        client,
         userId,
-        track: metadata.track,
-        channelId: metadata.channelId,
-        draft: {
-          title: readInput(values, INTAKE.blocks.title, INTAKE.actions.title),
-          scenario: readInput(values, INTAKE.blocks.scenario, INTAKE.actions.scenario),
-          technologies: readInput(values, INTAKE.blocks.technologies, INTAKE.actions.technologies),
-          ownerId: readInput(values, INTAKE.blocks.owner, INTAKE.actions.owner),
-          contactName: readInput(values, INTAKE.blocks.contactName, INTAKE.actions.contact),
-          contactPhone: readInput(values, INTAKE.blocks.contactPhone, INTAKE.actions.contact),
-          contactEmail: readInput(values, INTAKE.blocks.contactEmail, INTAKE.actions.contact),
-        },
-      });
-      await ack();
-    } catch (error) {
-      const response = viewErrorResponse(error, lang, BLOCK_OF_FIELD, INTAKE.blocks.title);
-      if (!response) throw error;
-      await ack(response);
-    }
+        lang: () => services.langFor(userId),
+        errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF_FIELD, INTAKE.blocks.title),
+      },
+    );
   };
 }

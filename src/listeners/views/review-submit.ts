@@ -8,6 +8,7 @@ import type {
 import { REVIEW, REVIEW_CRITERIA, ReviewRefSchema } from '../../review/ids.ts';
 import type { Services } from '../../services.ts';
 import { parseMetadata } from '../metadata.ts';
+import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
@@ -41,47 +42,67 @@ const BLOCK_OF: Record<string, string> = {
 
 /** The accept modal: accepted only with the declaration ticked. */
 export function acceptSubmit(services: Services) {
-  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const lang = await services.langFor(body.user.id);
-    try {
-      const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
-      const ticked = (readInput(view.state.values, blocks.declaration, 'v') as string[] | undefined) ?? [];
-      await services.review.accept(body.user.id, p, ticked.includes(REVIEW.declarationValue));
-      await ack();
-      void services.home.refresh([body.user.id], p);
-    } catch (error) {
-      const response = viewErrorResponse(error, lang, { declaration: blocks.declaration }, blocks.declaration);
-      if (!response) throw error;
-      await ack(response);
-    }
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    await submitWithin(
+      ack,
+      async () => {
+        const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
+        const ticked = (readInput(view.state.values, blocks.declaration, 'v') as string[] | undefined) ?? [];
+        await services.review.accept(userId, p, ticked.includes(REVIEW.declarationValue));
+        void services.home.refresh([userId], p);
+      },
+      {
+        client,
+        userId,
+        lang: () => services.langFor(userId),
+        errors: (error, lang) =>
+          viewErrorResponse(error, lang, { declaration: blocks.declaration }, blocks.declaration),
+      },
+    );
   };
 }
 
 /** The review form, submitted: the review (or its amendment) is recorded; errors come back under their fields. */
 export function reviewFormSubmit(services: Services) {
-  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const lang = await services.langFor(body.user.id);
-    try {
-      const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
-      await services.review.submit(body.user.id, p, formValues(view.state.values));
-      await ack();
-      void services.home.refresh([body.user.id], p);
-    } catch (error) {
-      const response = viewErrorResponse(error, lang, BLOCK_OF, blocks.recommendation);
-      if (!response) throw error;
-      await ack(response);
-    }
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    await submitWithin(
+      ack,
+      async () => {
+        const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
+        await services.review.submit(userId, p, formValues(view.state.values));
+        void services.home.refresh([userId], p);
+      },
+      {
+        client,
+        userId,
+        lang: () => services.langFor(userId),
+        errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF, blocks.recommendation),
+      },
+    );
   };
 }
 
-/** The review form, closed without submitting (`view_closed`): what was typed is kept as a draft. */
+/**
+ * The review form, closed without submitting (`view_closed`): what was typed is kept as a draft. Saved before Slack is
+ * answered (within the budget), so a form reopened right after closing already shows the draft.
+ */
 export function reviewFormClosed(services: Services) {
-  return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs) => {
-    await ack();
-    const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
-    const values = Object.fromEntries(
-      Object.entries(formValues(view.state.values)).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    await submitWithin(
+      // view_closed takes no response: only the ack itself.
+      () => ack(),
+      async () => {
+        const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
+        const values = Object.fromEntries(
+          Object.entries(formValues(view.state.values)).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        );
+        await services.review.saveDraft(userId, p, values);
+      },
+      // The modal is gone already: there is no field to put an error under, so a refusal is told by DM.
+      { client, userId, lang: () => services.langFor(userId), errors: () => null },
     );
-    await services.review.saveDraft(body.user.id, p, values);
   };
 }
