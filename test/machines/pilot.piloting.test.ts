@@ -184,6 +184,13 @@ describe('supervision while piloting', () => {
       resolved.next.can(ev('complaint.resolved', staffA, { factDate: DAY, complaintId: 'k1', outcome: 'o' })),
     ).toBe(false);
     expect(resolved.next.can(ev('complaint.acknowledged', staffA, { factDate: DAY, complaintId: 'k1' }))).toBe(false);
+    // Resolved without ever being acknowledged: acknowledging it afterwards is refused too (the guard's own condition).
+    const direct = effects(
+      logged.next,
+      ev('complaint.resolved', staffA, { factDate: '2024-05-08', complaintId: 'k1', outcome: 'explained' }),
+    );
+    expect(direct.next.context.complaints.k1?.acknowledgedOn).toBeNull();
+    expect(direct.next.can(ev('complaint.acknowledged', staffA, { factDate: DAY, complaintId: 'k1' }))).toBe(false);
   });
 
   it('R-SUP-5: an incident’s first report is due 24 clock hours after it occurred', () => {
