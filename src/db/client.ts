@@ -1,10 +1,10 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { explainConnectError } from './connect-errors.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, migrationsUpToDate } from './migrations.ts';
+import { pgAdapterFactory } from './pg-adapter.ts';
 import { type PgliteBridge, startPgliteWorker } from './pglite-bridge.ts';
 
 export type { Deadline, Prisma, PrismaClient } from './generated/client.ts';
@@ -80,7 +80,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
     await pool.end().catch(() => {});
     throw explainConnectError(target.url, error);
   }
-  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPg(pool);
+  const factory: SqlMigrationAwareDriverAdapterFactory = pgAdapterFactory(pool);
   const prisma = new PrismaClient({ adapter: factory });
   return {
     engine: 'postgres',
@@ -101,7 +101,7 @@ async function migratePostgres(url: string): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on('error', () => {});
   try {
-    return await applyMigrations(new PrismaPg(pool));
+    return await applyMigrations(pgAdapterFactory(pool));
   } finally {
     await pool.end();
   }

@@ -51,6 +51,7 @@ function prismaCode(error: unknown): string | undefined {
 const COVERED = [
   'AppSetting',
   'AuditEvent',
+  'AuditVerification',
   'Batch',
   'CalendarYear',
   'ChannelPreference',
@@ -172,6 +173,18 @@ describe(`every model round-trips on ${TEST_ENGINE}`, () => {
     expect(read.id).toBe(9007199254740993n);
     const raw = await db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "AuditEvent" WHERE "eventType" = 'big'`;
     expect(raw).toEqual([{ id: 9007199254740993n }]);
+  });
+
+  it('AuditVerification: BigInt id, nullable text, Json heads', async () => {
+    const heads = { programme: { seq: 3, hash: 'a'.repeat(64) } };
+    const run = await db.prisma.auditVerification.create({
+      data: { ranAt: new Date('2026-12-01T01:00:00.000Z'), ok: true, rowsChecked: 3, chains: 1, heads },
+    });
+    const read = await db.prisma.auditVerification.findUniqueOrThrow({ where: { id: run.id } });
+    expect(typeof read.id).toBe('bigint');
+    expect(read.problem).toBeNull();
+    expect(read.heads).toEqual(heads);
+    expect(read.ranAt.toISOString()).toBe('2026-12-01T01:00:00.000Z');
   });
 
   it('UserRole: composite id, default grantedAt; a second grant of the same role is P2002', async () => {
