@@ -122,8 +122,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     ticking ??= runTick(tickDeps, clock.now())
       .then((report) => {
         // A tick that did something is worth a line; the idle ones every 30 seconds only at debug.
-        const busy = report.digests + report.deadlines.processed + report.outbox.sent + report.outbox.dead > 0;
-        const failed = report.deadlines.failed + report.outbox.retrying + report.outbox.dead > 0;
+        const busy =
+          report.digests + report.deadlines.processed + report.outbox.sent + report.outbox.dead > 0 ||
+          report.audit !== 'notDue';
+        const failed =
+          report.deadlines.failed + report.outbox.retrying + report.outbox.dead > 0 || report.audit === 'broken';
         log[failed ? 'warn' : busy ? 'info' : 'debug']({ component: 'scheduler', ...report }, 'scheduler tick');
       })
       .catch((e: unknown) => log.error({ component: 'scheduler', err: e }, 'scheduler tick failed'))

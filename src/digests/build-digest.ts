@@ -1,3 +1,4 @@
+import { latestVerification } from '../audit/repository.ts';
 import { shanghaiDate } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { dateOf } from '../deadlines/replan.ts';
@@ -23,6 +24,8 @@ export interface DigestData {
   missed: DigestLine[];
   coachingEnding: DigestLine[];
   lateReviewers: DigestLine[];
+  /** The latest check of the audit log (issue 14), null before the first. */
+  auditCheck: { ranAt: string; ok: boolean; rows: number } | null;
 }
 
 const DAY = 86_400_000;
@@ -69,6 +72,7 @@ export async function buildDigest(prisma: PrismaClient, now: Date, filters: Dige
   });
   const t = now.getTime();
   const due = (r: (typeof rows)[number]) => r.dueAt.getTime();
+  const check = await latestVerification(prisma);
   return {
     date: shanghaiDate(now),
     filters,
@@ -79,5 +83,6 @@ export async function buildDigest(prisma: PrismaClient, now: Date, filters: Dige
       .filter((r) => r.kind === 'coachingExpires' && r.status === 'open' && due(r) > t && due(r) <= t + 30 * DAY)
       .map(line),
     lateReviewers: rows.filter((r) => r.clock === 'reviewer' && due(r) <= t).map(line),
+    auditCheck: check ? { ranAt: check.ranAt.toISOString(), ok: check.ok, rows: check.rowsChecked } : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { SlackMessage } from '../deadlines/messages.ts';
+import { formatInstant } from '../i18n/format.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { truncate } from '../views/blocks.ts';
@@ -44,7 +45,21 @@ export function digestMessage(data: DigestData, lang: Lang): SlackMessage {
       ),
     );
   }
-  return { text: title, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+  // The last line, and kept when the lists are long: whether the audit log was last proven intact (issue 14).
+  const audit = auditLine(data.auditCheck, lang);
+  return {
+    text: title,
+    blocks: [
+      ...blocks.slice(0, SLACK_LIMITS.blocks - 1),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: audit }] },
+    ],
+  };
+}
+
+function auditLine(check: DigestData['auditCheck'], lang: Lang): string {
+  if (!check) return t(lang, 'audit.digest.never');
+  const at = formatInstant(lang, check.ranAt);
+  return check.ok ? t(lang, 'audit.digest.intact', { at, rows: check.rows }) : t(lang, 'audit.digest.broken', { at });
 }
 
 function deadlineLine(l: DigestLine, lang: Lang): string {

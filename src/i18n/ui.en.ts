@@ -358,6 +358,11 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'edges.staleShortcut': 'Pilot Desk does not offer this shortcut; nothing was changed. Type `/pilot` for the menu.',
   'edges.unreadable':
     'This request could not be read (it was incomplete or malformed); nothing was changed. Open the form again or press the button on the current card; if it keeps failing, ask an admin.',
+  'audit.broken':
+    'The audit log failed its check ({date}): {count} audit chains were changed after they were written (rows edited, deleted or replaced). First problem: {first}. Ask the operator to run `npm run audit:verify` for every problem, and keep the database backups until it is explained.',
+  'audit.digest.intact': 'Audit log: checked intact {at} ({rows} rows)',
+  'audit.digest.broken': 'Audit log: the check of {at} found problems; the admins were told',
+  'audit.digest.never': 'Audit log: not checked yet',
   'edges.notInChannel':
     'Pilot Desk could not post in {channel}: it is not a member of that channel, so {what} was not delivered. Type `/invite @Pilot Desk` in that channel; later updates will then arrive, and an admin can retry what was missed with `/pilot admin outbox`.',
   'edges.channelNotFound':

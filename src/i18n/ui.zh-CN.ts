@@ -342,6 +342,12 @@ export const uiZhCN = {
     'Pilot Desk 找不到频道 {channel}（可能已删除或归档，或是 Pilot Desk 不在其中的私有频道），{what}未送达。请检查该频道；若是私有频道，请在其中输入 `/invite @Pilot Desk`，或改用其他频道。',
   'edges.what.card': '项目 {ref} 的卡片或动态',
   'edges.what.message': '一条消息（提醒、升级通知或每日摘要）',
+  // Issue 14: the audit chain
+  'audit.broken':
+    '审计日志校验未通过（{date}）：{count} 条审计链自写入后被改动（修改、删除或替换了记录）。第一处问题：{first}。请运维人员运行 `npm run audit:verify` 查看全部问题，并在查明前保留数据库备份。',
+  'audit.digest.intact': '审计日志：{at} 校验完整（{rows} 条记录）',
+  'audit.digest.broken': '审计日志：{at} 校验发现问题，已通知管理员',
+  'audit.digest.never': '审计日志：尚未校验',
   // Issue 9: operations
   'error.databaseUnavailable': '数据库暂时无法访问，本次操作未做任何更改。请稍后重试。',
 } as const;

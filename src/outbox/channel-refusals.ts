@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/client.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { storedLang } from '../preferences/languages.ts';
+import { adminIds } from '../roles/admin-ids.ts';
 import { enqueueMessages, type OutboxItem } from './enqueue-messages.ts';
 
 /** Slack's refusals that mean the bot is not where it was asked to post: people can fix these, so they are told. */
@@ -54,9 +55,7 @@ export async function noticeChannelRefusal(
   if (!refused.projectPresence) {
     const subscription = await prisma.digestSubscription.findUnique({ where: { channelId: refused.channel } });
     if (subscription) recipients.add(subscription.createdById);
-    for (const admin of options.admins ?? []) recipients.add(admin);
-    const granted = await prisma.userRole.findMany({ where: { role: 'admin' }, select: { userId: true } });
-    for (const { userId } of granted) recipients.add(userId);
+    for (const admin of await adminIds(prisma, options.admins ?? [])) recipients.add(admin);
   }
   const items: OutboxItem[] = [];
   for (const userId of recipients) {

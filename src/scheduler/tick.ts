@@ -1,3 +1,4 @@
+import { checkAuditDaily, type DailyCheck } from '../audit/daily-check.ts';
 import { fixedClock } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
@@ -30,14 +31,16 @@ export interface TickDeps {
 export interface TickReport {
   at: string;
   digests: number;
+  /** The daily audit-chain check (issue 14): run on this tick, and with what outcome. */
+  audit: DailyCheck;
   deadlines: DeadlineReport;
   outbox: DeliveryReport;
 }
 
 /**
- * One pass of the scheduler as of `now`: enqueue the day's digests, process the deadline steps that are due, then
- * deliver the outbox. Stateless between calls (everything lives in the database), so the server's interval,
- * `npm run tick` and tests run the same code and any number of replicas can run it at once.
+ * One pass of the scheduler as of `now`: enqueue the day's digests, check the audit log once a day, process the
+ * deadline steps that are due, then deliver the outbox. Stateless between calls (everything lives in the database),
+ * so the server's interval, `npm run tick` and tests run the same code and any number of replicas can run it at once.
  */
 export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   const clock = fixedClock(now);
@@ -48,6 +51,10 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     calendar,
     deps.langFor ? { langFor: deps.langFor } : {},
   );
+  const audit = await checkAuditDaily(deps.prisma, clock, {
+    ...(deps.admins ? { admins: deps.admins } : {}),
+    ...(deps.langFor ? { langFor: deps.langFor } : {}),
+  });
   const deadlines = await processDueDeadlines(
     {
       prisma: deps.prisma,
@@ -65,5 +72,5 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
   });
-  return { at: now.toISOString(), digests, deadlines, outbox };
+  return { at: now.toISOString(), digests, audit, deadlines, outbox };
 }

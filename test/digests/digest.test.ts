@@ -83,10 +83,13 @@ describe('digests', () => {
       missed: many,
       coachingEnding: [],
       lateReviewers: many,
+      auditCheck: { ranAt: '2026-03-12T19:00:00.000Z', ok: true, rows: 1234 },
     };
     for (const lang of ['zh-CN', 'en'] as const) {
       const { blocks } = digestMessage(data, lang);
       expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+      // Whatever the length of the lists, the last line says when the audit log was last proven intact.
+      expect(JSON.stringify(blocks.at(-1))).toContain(lang === 'en' ? 'checked intact' : '校验完整（1234 条记录）');
       const sections = blocks.filter((b) => b.type === 'section').map((b) => (b.text as { text: string }).text);
       for (const text of sections) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
       expect(sections[1]).toMatch(lang === 'en' ? /…and \d+ more$/ : /……另有 \d+ 项$/);
