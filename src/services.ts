@@ -1,6 +1,8 @@
-import type { Actor } from '../machines/actor.ts';
 import type { FieldSpec } from '../machines/fields.ts';
-import { type BatchView, closeBatch, listBatches, openBatch } from './batches/batches.ts';
+import { assertMayManageBatches, type BatchView } from './batches/batch-view.ts';
+import { closeBatch } from './batches/close-batch.ts';
+import { listBatches } from './batches/list-batches.ts';
+import { openBatch } from './batches/open-batch.ts';
 import { type Clock, shanghaiDate } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -36,6 +38,7 @@ import {
 } from './projects/update-intake.ts';
 import { autoAssignEnabled } from './review/review-settings.ts';
 import { changeRole, listRoles } from './roles/manage-roles.ts';
+import { createActorResolver } from './roles/resolve-actor.ts';
 import type { Role } from './roles/roles.ts';
 import { holdsAny, rolesOf } from './roles/roles.ts';
 import type { AppliedEvent } from './runtime/apply-event.ts';
@@ -175,11 +178,7 @@ export function createServices(deps: {
   const languages = createLanguageResolver(prisma, slack);
   const viewer = (userId: string) => ({ userId, admins: config.admins });
   const press = (userId: string, ref: ProjectActionRef) => pressAction(base, userId, ref);
-  const actorOf = async (userId: string): Promise<Actor> => ({
-    kind: 'user',
-    userId,
-    roles: await rolesOf(prisma, userId, config.admins),
-  });
+  const actorOf = createActorResolver(prisma, config.admins);
   return {
     ...languages,
     today: () => shanghaiDate(clock.now()),
@@ -221,12 +220,9 @@ export function createServices(deps: {
     },
     batches: {
       list: () => listBatches(base),
-      open: (userId, batch) => openBatch(base, { actorId: userId, ...batch }),
-      close: (userId, name) => closeBatch(base, { actorId: userId, name }),
-      assertMayManage: async (userId) => {
-        const roles = await rolesOf(prisma, userId, config.admins);
-        if (!holdsAny(roles, ['staff', 'manager', 'admin'])) throw new PermissionError('batch.permission');
-      },
+      open: async (userId, batch) => openBatch(base, await actorOf(userId), batch),
+      close: async (userId, name) => closeBatch(base, await actorOf(userId), name),
+      assertMayManage: async (userId) => assertMayManageBatches((await actorOf(userId)).roles),
     },
     digests: {
       preview: (channelId, lang) => previewDigest(prisma, clock, { channelId, lang }),

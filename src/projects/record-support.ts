@@ -2,7 +2,7 @@ import { PILOT_EVENTS } from '../../machines/catalog.ts';
 import { pilotEventSchemas } from '../../machines/pilot.events.ts';
 import type { Prisma } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
-import { rolesParam, stageParam } from '../errors-render.ts';
+import { rolesParam, stageParam } from '../i18n/render-error.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { holdsAny, type Role, rolesOf } from '../roles/roles.ts';
 import type { ApplyEventDeps } from '../runtime/apply-event.ts';

@@ -5,8 +5,8 @@ import { type Applicant, ApplicantSchema } from '../../machines/institutions.ts'
 import { usccProblem } from '../../machines/uscc.ts';
 import type { Prisma } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
-import { stageParam } from '../errors-render.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { stageParam } from '../i18n/render-error.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { applyEvent } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';

@@ -4,7 +4,7 @@ import type { Prisma } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
-import { rolesParam, stageParam } from '../errors-render.ts';
+import { rolesParam, stageParam } from '../i18n/render-error.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { explainRefusal } from './explain-refusal.ts';
