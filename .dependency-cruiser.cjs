@@ -57,7 +57,8 @@ module.exports = {
     },
     {
       name: 'wiring-binds-only',
-      comment: 'Wiring binds use cases to their dependencies: no query and no Slack call of its own (use cases do those).',
+      comment:
+        'Wiring binds use cases to their dependencies: no query and no Slack call of its own (use cases do those).',
       severity: 'error',
       from: { path: '^src/wiring/' },
       to: {
