@@ -42,6 +42,31 @@ module.exports = {
       to: { path: ['^src/db/', '^src/runtime/', '^machines/', '^(pg|@prisma|@electric-sql)'] },
     },
     {
+      name: 'wiring-at-the-entry',
+      comment: 'The wiring is assembled where the process starts (app, server, scripts, sandbox); no area reaches it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/(app|server|main)\\.ts$', '^src/(wiring|sandbox|listeners)/'] },
+      to: { path: '^src/wiring/' },
+    },
+    {
+      name: 'listeners-see-wiring-types',
+      comment: 'A listener is handed its area wiring by the app: it names the type, it never builds or imports one.',
+      severity: 'error',
+      from: { path: '^src/listeners/' },
+      to: { path: '^src/wiring/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'wiring-binds-only',
+      comment:
+        'Wiring binds use cases to their dependencies: no query and no Slack call of its own (use cases do those).',
+      severity: 'error',
+      from: { path: '^src/wiring/' },
+      to: {
+        path: ['^src/(db|slack)/', '^(pg|@prisma|@electric-sql|@slack)'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'only-db-knows-prisma',
       comment: 'Only src/db knows the engine and imports Prisma, its generated client and its generated types.',
       severity: 'error',

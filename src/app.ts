@@ -23,10 +23,10 @@ import { registerViews } from './listeners/views/index.ts';
 import { type RequestContext, withRequest } from './logging/logger.ts';
 import type { Metrics, RequestKind } from './metrics/metrics.ts';
 import { SandboxReceiver } from './sandbox/receiver.ts';
-import type { Services } from './services.ts';
 import { singleWorkspaceAuthorize } from './slack/authorize.ts';
 import { guardSignedRequests } from './slack/signed-requests.ts';
 import type { SlackStatus } from './slack/startup-check.ts';
+import type { Wiring } from './wiring/index.ts';
 
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -51,7 +51,7 @@ export interface PilotDeskApp {
 export function buildApp(
   config: Config,
   db: Database,
-  services: Services,
+  services: Wiring,
   logger: Logger,
   slackStatus: () => SlackStatus = () => 'unchecked',
   metrics?: Metrics,

@@ -7,9 +7,9 @@ import { createLogger } from './logging/logger.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { SandboxReceiver } from './sandbox/receiver.ts';
 import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
-import { createServices, type Services } from './services.ts';
 import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
 import { createSlackCaller, type SlackCaller } from './slack/web-api.ts';
+import { createWiring, type Wiring } from './wiring/index.ts';
 import { runtimeHooks } from './wiring/runtime-hooks.ts';
 
 /** What a stop left undone when its time ran out (all zero/false after a clean stop). */
@@ -26,7 +26,7 @@ export interface StopReport {
 export interface RunningServer {
   port: number;
   db: Database;
-  services: Services;
+  services: Wiring;
   /** The Prometheus registry behind GET /metrics. */
   metrics: Metrics;
   /** What start-up and the background retries know about Slack (also in /healthz). */
@@ -88,7 +88,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await db.close();
     throw error;
   }
-  const services = createServices({
+  const services = createWiring({
     config,
     db,
     clock,

@@ -7,7 +7,7 @@ import { applyMigrations, migrationsUpToDate } from './migrations.ts';
 import { pgAdapterFactory } from './pg-adapter.ts';
 import { type PgliteBridge, startPgliteWorker } from './pglite-bridge.ts';
 
-export type { Deadline, Prisma, PrismaClient } from './generated/client.ts';
+export type { Deadline, Prisma, PrismaClient, Project } from './generated/client.ts';
 
 /** Where the data lives: an embedded PGlite (a directory, or a loaded dump for tests) or a PostgreSQL server. */
 export type DatabaseTarget =

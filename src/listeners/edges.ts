@@ -2,8 +2,8 @@ import type { App, Logger } from '@slack/bolt';
 import type { ReceiverEvent } from '@slack/bolt/dist/types/receiver.js';
 import { z } from 'zod';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import type { Services } from '../services.ts';
 import { projectCard } from '../views/project-card.ts';
+import type { Wiring } from '../wiring/index.ts';
 import { answerPerson } from './answer-person.ts';
 import { type Asker, readEnvelope } from './envelope.ts';
 
@@ -16,7 +16,7 @@ const NamesProjectSchema = z.looseObject({ p: z.uuid() });
 
 /** What the guard needs besides the app: the use cases, a way to post to response URLs, and the bot token. */
 export interface EdgeDeps {
-  services: Services;
+  services: Wiring;
   logger: Logger;
   botToken: string;
   post?: typeof fetch;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { App, Logger } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { UserFacingError } from '../errors.ts';
-import { renderUserError } from '../errors-render.ts';
 import { t } from '../i18n/index.ts';
+import { renderUserError } from '../i18n/render-error.ts';
 import { currentRequest } from '../logging/logger.ts';
-import type { Services } from '../services.ts';
+import type { Wiring } from '../wiring/index.ts';
 import { answerPerson } from './answer-person.ts';
 import { markFailed } from './edges.ts';
 
@@ -18,7 +18,7 @@ interface ErrorBody {
 }
 
 /** The admins to ask for a role, in the reader's language; the configured bootstrap admins count. */
-async function whoCanHelp(services: Services, lang: 'zh-CN' | 'en'): Promise<string> {
+async function whoCanHelp(services: Wiring, lang: 'zh-CN' | 'en'): Promise<string> {
   const admins = await services.roles
     .list()
     .then((roles) => roles.admin)
@@ -39,7 +39,7 @@ function originalOf(error: unknown): unknown {
  */
 export function registerErrorHandler(
   app: App,
-  services: Services,
+  services: Wiring,
   logger: Logger,
   botToken: string,
   /** Whether an error means the database did not answer (src/db knows; listeners never import it). */

@@ -3,7 +3,8 @@ import { shanghaiYear } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { PermissionError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
-import { holdsAny, rolesOf } from '../roles/roles.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
+import { holdsAny } from '../roles/roles.ts';
 import { startSnapshot } from '../runtime/machines.ts';
 import { initialCardItem } from './card-items.ts';
 import { type IntakeDraft, parseIntake } from './intake.ts';
@@ -12,13 +13,12 @@ import { nextRef, REF_PREFIX } from './next-ref.ts';
 export interface CreateProjectDeps {
   prisma: PrismaClient;
   clock: Clock;
-  admins: readonly string[];
   /** Called after commit with the outbox keys the change wrote, so they are sent at once. */
   afterCommit(outboxKeys: string[]): void;
 }
 
 export interface CreateProjectCommand {
-  userId: string;
+  actor: UserActor;
   track: 'pilot' | 'coaching';
   draft: IntakeDraft;
   /** Where the card goes: the channel the command was typed in, or the owner's DM when there is none. */
@@ -29,10 +29,8 @@ export interface CreateProjectCommand {
 export const CREATE_PROJECT_ROLES = ['staff', 'manager', 'admin'] as const;
 
 /** Refuses early, before a form is shown, when the user may not create projects. */
-export async function assertMayCreateProject(deps: Pick<CreateProjectDeps, 'prisma' | 'admins'>, userId: string) {
-  const roles = await rolesOf(deps.prisma, userId, deps.admins);
-  if (!holdsAny(roles, CREATE_PROJECT_ROLES)) throw new PermissionError('error.permission.createProject');
-  return roles;
+export function assertMayCreateProject(actor: UserActor): void {
+  if (!holdsAny(actor.roles, CREATE_PROJECT_ROLES)) throw new PermissionError('error.permission.createProject');
 }
 
 /**
@@ -43,7 +41,8 @@ export async function createProject(
   deps: CreateProjectDeps,
   command: CreateProjectCommand,
 ): Promise<{ id: string; ref: string }> {
-  const roles = await assertMayCreateProject(deps, command.userId);
+  assertMayCreateProject(command.actor);
+  const { userId, roles } = command.actor;
   const intake = parseIntake(command.draft);
   const now = deps.clock.now();
   const result = await deps.prisma.$transaction(async (tx) => {
@@ -70,7 +69,7 @@ export async function createProject(
         stage: start.stage,
         status: start.status,
         ownerId: intake.ownerId,
-        createdById: command.userId,
+        createdById: userId,
         channelId: command.channelId,
       },
     });
@@ -78,7 +77,7 @@ export async function createProject(
       data: {
         projectId: project.id,
         actorKind: 'user',
-        actorId: command.userId,
+        actorId: userId,
         actorRoles: roles,
         eventType: 'project.created',
         payload: intake as Prisma.InputJsonValue,

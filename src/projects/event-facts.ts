@@ -1,5 +1,5 @@
 import { isCoachingValid } from '../../machines/coaching.machine.ts';
-import { listBatchOptions, openBatchOn } from '../batches/batches.ts';
+import { listBatchOptions, openBatchOn } from '../batches/batch-options.ts';
 import { shanghaiDate } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';

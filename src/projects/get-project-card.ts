@@ -4,7 +4,7 @@ import type { Assignment, Review } from '../../machines/pilot.context.ts';
 import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot.events.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
-import { rolesOf } from '../roles/roles.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
 import { isDirectDecision } from './event-facts.ts';
 import { CONVERTED_STAGE, SUPPORT_EVENT, supportFields } from './record-support.ts';
@@ -66,9 +66,7 @@ const CHANNEL_ROLES = ['staff'] as const;
  * Who a card is rendered for: one person (their roles and identity count), or a channel — everyone in it sees the
  * working group's buttons, and only the working group's own channel sees the review panel and reviewers' names.
  */
-export type CardViewer =
-  | { kind?: 'user'; userId: string; admins: readonly string[] }
-  | { kind: 'channel'; channelId: string; workingGroup: boolean };
+export type CardViewer = UserActor | { kind: 'channel'; channelId: string; workingGroup: boolean };
 
 /** The materials each track's application must include (R-APP-8 for pilots). */
 export const REQUIRED_MATERIALS: Record<string, readonly string[]> = {
@@ -88,11 +86,11 @@ export async function getProjectCard(
   const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
   const channel = viewer.kind === 'channel';
   const viewerId = viewer.kind === 'channel' ? CHANNEL_VIEWER_ID : viewer.userId;
-  const [deadlines, timeline, roles] = await Promise.all([
+  const [deadlines, timeline] = await Promise.all([
     prisma.deadline.findMany({ where: { projectId, status: { in: ['open', 'missed'] } }, orderBy: { dueAt: 'asc' } }),
     prisma.auditEvent.findMany({ where: { projectId }, orderBy: { id: 'desc' }, take: TIMELINE_LENGTH }),
-    viewer.kind === 'channel' ? Promise.resolve([...CHANNEL_ROLES]) : rolesOf(prisma, viewer.userId, viewer.admins),
   ]);
+  const roles = viewer.kind === 'channel' ? [...CHANNEL_ROLES] : viewer.roles;
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const ctx = snapshot.context as {
     applicants?: Array<{ name: string; lead: boolean; institutionType: string }>;

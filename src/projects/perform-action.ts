@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
 import { shanghaiDate } from '../clock.ts';
 import { InputError, NotFoundError, StaleProjectError } from '../errors.ts';
-import { stageParam } from '../errors-render.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { rolesOf } from '../roles/roles.ts';
+import { stageParam } from '../i18n/render-error.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent, refusal } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
+import type { LoadedProject } from '../runtime/types.ts';
 import { BATCH_FIELDS, fieldChoices, isDirectDecision, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
 import type { ProjectActionRef } from './ids.ts';
 import {
@@ -18,9 +18,8 @@ import {
   supportFields,
 } from './record-support.ts';
 
-export interface PerformActionDeps extends ApplyEventDeps {
-  admins: readonly string[];
-}
+/** A press or a form needs what the change path needs: the person's roles come with their actor. */
+export type PerformActionDeps = ApplyEventDeps;
 
 /** The form an action needs, for the modal builder; an action without fields is applied at once. */
 export interface ActionForm {
@@ -33,29 +32,25 @@ export interface ActionForm {
   choices: Record<string, Array<{ value: string; label: string }>>;
 }
 
-async function actorOf(deps: PerformActionDeps, userId: string): Promise<Actor> {
-  return { kind: 'user', userId, roles: await rolesOf(deps.prisma, userId, deps.admins) };
-}
-
 /**
  * A button was pressed (or `/pilot do` typed): re-checks, at this moment, that the person may still take the action
  * on the project as it is now (a card can be old). Returns the form when the action needs input; else applies it.
  */
 export async function pressAction(
   deps: PerformActionDeps,
-  userId: string,
+  actor: UserActor,
   ref: ProjectActionRef,
 ): Promise<{ kind: 'form'; form: ActionForm } | { kind: 'applied'; result: AppliedEvent }> {
+  // The one read of the project on a press: the re-check, the form and the change itself all use this row.
   const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
   if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
-  const actor = await actorOf(deps, userId);
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const action = availableActions(machineEntry(project.machine).machine, snapshot, actor).find(
     (a) => a.type === ref.t && (a.decisionKind ?? undefined) === ref.k,
   );
   if (!action && ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
     // R-INC-2 after conversion: the machine is final; the form is the machine's own, the record is kept beside it.
-    assertMayRecordSupport(actor.kind === 'user' ? actor.roles : []);
+    assertMayRecordSupport(actor.roles);
     const support = { type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() };
     return { kind: 'form', form: { ref, projectRef: project.ref, title: project.title, action: support, choices: {} } };
   }
@@ -85,13 +80,13 @@ export async function pressAction(
       form: { ref: current, projectRef: project.ref, title: project.title, action: { ...action, fields }, choices },
     };
   }
-  return { kind: 'applied', result: await submitAction(deps, userId, current, {}) };
+  return { kind: 'applied', result: await applyAction(deps, actor, project, current, {}) };
 }
 
 /** Resolves a typed action name (`/pilot do P-2026-001 intake.submit`, or its label) to a button reference. */
 export async function resolveTypedAction(
   deps: PerformActionDeps,
-  userId: string,
+  actor: UserActor,
   projectId: string,
   typed: string,
 ): Promise<ProjectActionRef> {
@@ -99,7 +94,6 @@ export async function resolveTypedAction(
   const [type, kind] = typed.split(':');
   const entry = machineEntry(project.machine);
   if (!type || !entry.events[type]) throw new InputError('action.unknown', { action: typed, ref: project.ref });
-  const actor = await actorOf(deps, userId);
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const candidates = availableActions(entry.machine, snapshot, actor).filter((a) => a.type === type);
   const chosen = kind ? candidates.find((a) => a.decisionKind === kind) : candidates[0];
@@ -117,14 +111,25 @@ export async function resolveTypedAction(
  */
 export async function submitAction(
   deps: PerformActionDeps,
-  userId: string,
+  actor: UserActor,
   ref: ProjectActionRef,
   values: Record<string, unknown>,
 ): Promise<AppliedEvent> {
   const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
   if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  return applyAction(deps, actor, project, ref, values);
+}
+
+/** The change an action makes, on the row this request already read; the runtime parses the event once. */
+async function applyAction(
+  deps: PerformActionDeps,
+  actor: UserActor,
+  project: LoadedProject,
+  ref: ProjectActionRef,
+  values: Record<string, unknown>,
+): Promise<AppliedEvent> {
   if (ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
-    await recordSupportAfterConversion(deps, userId, project.id, values);
+    await recordSupportAfterConversion(deps, actor, project, values);
     return {
       projectId: project.id,
       ref: project.ref,
@@ -138,21 +143,19 @@ export async function submitAction(
       context: null,
     };
   }
-  const entry = machineEntry(project.machine);
-  const schema = entry.eventSchemas[ref.t];
-  if (!schema) throw new InputError('action.unknown', { action: ref.t, ref: project.ref });
+  if (!machineEntry(project.machine).eventSchemas[ref.t])
+    throw new InputError('action.unknown', { action: ref.t, ref: project.ref });
   const now = deps.clock.now();
   const event = {
     ...values,
     ...(await systemFacts(deps.prisma, project, ref.t, values, now)),
     type: ref.t,
     ...(ref.k ? { decisionKind: ref.k } : {}),
-    actor: await actorOf(deps, userId),
+    actor,
     recordedAt: now.toISOString(),
   };
-  const parsed = schema.safeParse(event);
-  if (!parsed.success) throw fieldErrors(parsed.error);
-  return applyEvent(deps, ref.p, parsed.data as never);
+  // The runtime validates with the event's own schema; a refused form answers under its fields.
+  return applyEvent(deps, ref.p, event as never, { loaded: project, invalid: fieldErrors });
 }
 
 function fieldErrors(error: z.ZodError): InputError {

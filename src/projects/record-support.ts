@@ -1,11 +1,13 @@
 import { PILOT_EVENTS } from '../../machines/catalog.ts';
 import { pilotEventSchemas } from '../../machines/pilot.events.ts';
 import type { Prisma } from '../db/client.ts';
-import { InputError, NotFoundError, PermissionError } from '../errors.ts';
-import { rolesParam, stageParam } from '../errors-render.ts';
+import { InputError, PermissionError } from '../errors.ts';
+import { rolesParam, stageParam } from '../i18n/render-error.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
-import { holdsAny, type Role, rolesOf } from '../roles/roles.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
+import { holdsAny, type Role } from '../roles/roles.ts';
 import type { ApplyEventDeps } from '../runtime/apply-event.ts';
+import type { LoadedProject } from '../runtime/types.ts';
 import { changeItems } from './card-items.ts';
 
 /** The event local support is recorded with (R-INC-2), and the stage where the machine can no longer take it. */
@@ -29,14 +31,13 @@ export function assertMayRecordSupport(roles: readonly Role[]): void {
  * machine's own event schema, audited, and the card refreshed — in one transaction.
  */
 export async function recordSupportAfterConversion(
-  deps: ApplyEventDeps & { admins: readonly string[] },
-  userId: string,
-  projectId: string,
+  deps: ApplyEventDeps,
+  actor: UserActor,
+  project: LoadedProject,
   values: Record<string, unknown>,
 ): Promise<{ ref: string }> {
-  const project = await deps.prisma.project.findUnique({ where: { id: projectId } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
-  const roles = await rolesOf(deps.prisma, userId, deps.admins);
+  const { userId, roles } = actor;
+  const projectId = project.id;
   assertMayRecordSupport(roles);
   if (project.machine !== 'pilot' || project.stage !== CONVERTED_STAGE)
     throw new InputError('error.eventNotAllowedNow', {
@@ -48,7 +49,7 @@ export async function recordSupportAfterConversion(
   const event = {
     ...values,
     type: SUPPORT_EVENT,
-    actor: { kind: 'user', userId, roles },
+    actor,
     recordedAt: now.toISOString(),
   };
   const parsed = pilotEventSchemas[SUPPORT_EVENT].safeParse(event);

@@ -1,11 +1,16 @@
 import type { PrismaClient } from '../db/client.ts';
 import { InputError, PermissionError } from '../errors.ts';
-import { holdsAny, rolesOf } from '../roles/roles.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
+import { holdsAny, type Role } from '../roles/roles.ts';
 import { type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 
 export interface RelayGuidanceDeps extends ApplyEventDeps {
   prisma: PrismaClient;
-  admins: readonly string[];
+}
+
+/** Guidance is relayed by the working group's staff; checked before the form opens and again on sending. */
+export function assertMayRelay(roles: readonly Role[]): void {
+  if (!holdsAny(roles, ['staff'])) throw new PermissionError('relay.permission');
 }
 
 /**
@@ -14,10 +19,10 @@ export interface RelayGuidanceDeps extends ApplyEventDeps {
  */
 export async function relayGuidance(
   deps: RelayGuidanceDeps,
-  command: { userId: string; noticeRef: string; summary: string; factDate: string },
+  actor: UserActor,
+  command: { noticeRef: string; summary: string; factDate: string },
 ): Promise<{ relayed: string[]; failed: string[] }> {
-  const roles = await rolesOf(deps.prisma, command.userId, deps.admins);
-  if (!holdsAny(roles, ['staff'])) throw new PermissionError('relay.permission');
+  assertMayRelay(actor.roles);
   const noticeRef = command.noticeRef.trim();
   const summary = command.summary.trim();
   const fields: Record<string, { key: 'field.required' }> = {};
@@ -30,7 +35,6 @@ export async function relayGuidance(
     orderBy: { ref: 'asc' },
   });
   const recordedAt = deps.clock.now().toISOString();
-  const actor = { kind: 'user' as const, userId: command.userId, roles };
   const relayed: string[] = [];
   const failed: string[] = [];
   // One change per project, each through the runtime: a project that cannot take it (e.g. suspended) is reported.

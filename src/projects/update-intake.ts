@@ -5,9 +5,9 @@ import { type Applicant, ApplicantSchema } from '../../machines/institutions.ts'
 import { usccProblem } from '../../machines/uscc.ts';
 import type { Prisma } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
-import { stageParam } from '../errors-render.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { rolesOf } from '../roles/roles.ts';
+import { stageParam } from '../i18n/render-error.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
 import { applyEvent } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
 import { REQUIRED_MATERIALS } from './get-project-card.ts';
@@ -46,7 +46,7 @@ async function load(deps: PerformActionDeps, projectId: string) {
 
 async function update(
   deps: PerformActionDeps,
-  userId: string,
+  actor: UserActor,
   projectId: string,
   machine: string,
   payload: Record<string, unknown>,
@@ -54,7 +54,6 @@ async function update(
 ): Promise<IntakeOutcome> {
   const type = UPDATE_EVENT[machine];
   if (!type) throw new InputError('action.unknown', { action: 'update', ref: projectId });
-  const actor = { kind: 'user' as const, userId, roles: await rolesOf(deps.prisma, userId, deps.admins) };
   const result = await applyEvent(
     deps,
     projectId,
@@ -76,7 +75,7 @@ async function update(
  */
 export async function saveApplicant(
   deps: PerformActionDeps,
-  command: { userId: string; projectId: string; index: number | null; applicant: Record<string, unknown> },
+  command: { actor: UserActor; projectId: string; index: number | null; applicant: Record<string, unknown> },
 ): Promise<IntakeOutcome> {
   const errors: FieldErrors = {};
   const uscc = typeof command.applicant.uscc === 'string' ? command.applicant.uscc : '';
@@ -100,7 +99,7 @@ export async function saveApplicant(
   if (command.index === null) list.push(applicant);
   else list[command.index] = applicant;
   const withLead = applicant.lead ? list.map((a) => (a === applicant ? a : { ...a, lead: false })) : list;
-  return update(deps, command.userId, project.id, project.machine, { applicants: withLead });
+  return update(deps, command.actor, project.id, project.machine, { applicants: withLead });
 }
 
 /**
@@ -117,11 +116,11 @@ function withMainOfficeDefault(applicant: Record<string, unknown>): Record<strin
 /** Removes the applicant at `index`. */
 export async function removeApplicant(
   deps: PerformActionDeps,
-  command: { userId: string; projectId: string; index: number },
+  command: { actor: UserActor; projectId: string; index: number },
 ): Promise<IntakeOutcome> {
   const { project, applicants } = await load(deps, command.projectId);
   if (command.index < 0 || command.index >= applicants.length) throw new InputError('intake.applicantGone');
-  return update(deps, command.userId, project.id, project.machine, {
+  return update(deps, command.actor, project.id, project.machine, {
     applicants: applicants.filter((_, i) => i !== command.index),
   });
 }
@@ -132,7 +131,7 @@ export async function removeApplicant(
  */
 export async function saveMaterials(
   deps: PerformActionDeps,
-  command: { userId: string; projectId: string; links: Record<string, string | null> },
+  command: { actor: UserActor; projectId: string; links: Record<string, string | null> },
 ): Promise<IntakeOutcome> {
   const { project } = await load(deps, command.projectId);
   const required = REQUIRED_MATERIALS[project.machine] ?? [];
@@ -145,7 +144,7 @@ export async function saveMaterials(
   }
   if (Object.keys(errors).length > 0) throw new InputError('action.invalid', {}, errors);
   const present = required.filter((m) => links[m]);
-  return update(deps, command.userId, project.id, project.machine, { materials: present }, async (tx, id) => {
+  return update(deps, command.actor, project.id, project.machine, { materials: present }, async (tx, id) => {
     const current = (await tx.project.findUniqueOrThrow({ where: { id }, select: { intake: true } })).intake;
     const intake = { ...((current ?? {}) as Record<string, unknown>), materials: links };
     await tx.project.update({ where: { id }, data: { intake: intake as Prisma.InputJsonValue } });
@@ -156,9 +155,8 @@ export async function saveMaterials(
  * The application's stored material links and applicants, to prefill the forms; only for someone who may edit
  * the application now (the same check as the edit button: role and state).
  */
-export async function intakeForms(deps: PerformActionDeps, projectId: string, userId: string) {
+export async function intakeForms(deps: PerformActionDeps, actor: UserActor, projectId: string) {
   const { project, applicants } = await load(deps, projectId);
-  const actor = { kind: 'user' as const, userId, roles: await rolesOf(deps.prisma, userId, deps.admins) };
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const type = UPDATE_EVENT[project.machine] ?? '';
   if (!availableActions(machineEntry(project.machine).machine, snapshot, actor).some((a) => a.type === type))

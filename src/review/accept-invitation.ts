@@ -1,8 +1,8 @@
 import { InputError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { acceptedMessage } from '../views/review-messages.ts';
-import { reviewerActor } from './reviewer-actor.ts';
 
 /**
  * The reviewer accepts an invitation (issue 6): only with the conflict-of-interest and confidentiality declaration
@@ -10,11 +10,12 @@ import { reviewerActor } from './reviewer-actor.ts';
  * and the button to the review form, in the same transaction.
  */
 export async function acceptInvitation(
-  deps: ApplyEventDeps & { admins: readonly string[] },
-  userId: string,
+  deps: ApplyEventDeps,
+  actor: UserActor,
   projectId: string,
   declared: boolean,
 ): Promise<AppliedEvent> {
+  const { userId } = actor;
   if (!declared)
     throw new InputError('review.declarationRequired', {}, { declaration: { key: 'review.declarationRequired' } });
   const applied = await applyEvent(
@@ -22,7 +23,7 @@ export async function acceptInvitation(
     projectId,
     {
       type: 'review.accepted',
-      actor: await reviewerActor(deps.prisma, userId, deps.admins),
+      actor,
       recordedAt: deps.clock.now().toISOString(),
       declaration: true,
     },

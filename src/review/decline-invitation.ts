@@ -1,5 +1,5 @@
+import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
-import { reviewerActor } from './reviewer-actor.ts';
 
 /**
  * The reviewer declines an invitation, or declares a conflict of interest on the project (issue 6). A declared conflict
@@ -7,18 +7,19 @@ import { reviewerActor } from './reviewer-actor.ts';
  * expert is invited by the follow-up of the change, and the owner is told by the machine.
  */
 export async function declineInvitation(
-  deps: ApplyEventDeps & { admins: readonly string[] },
-  userId: string,
+  deps: ApplyEventDeps,
+  actor: UserActor,
   projectId: string,
   conflict: boolean,
 ): Promise<AppliedEvent> {
+  const { userId } = actor;
   const now = deps.clock.now();
   return applyEvent(
     deps,
     projectId,
     {
       type: 'review.declined',
-      actor: await reviewerActor(deps.prisma, userId, deps.admins),
+      actor,
       recordedAt: now.toISOString(),
       ...(conflict ? { conflict: true } : {}),
     },

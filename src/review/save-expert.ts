@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isValidUscc } from '../../machines/uscc.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { holdsAny, rolesOf } from '../roles/roles.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
+import { holdsAny } from '../roles/roles.ts';
 import type { ApplyEventDeps } from '../runtime/apply-event.ts';
 import { resolveExpertTags } from './expert-tags.ts';
 import { EXPERT_TAGS } from './ids.ts';
@@ -55,11 +56,11 @@ const affiliationError = (key: MessageKey, line: number) =>
  * granted with the pool entry (audited as a role grant by the staff member who added them).
  */
 export async function saveExpert(
-  deps: ApplyEventDeps & { admins: readonly string[] },
-  actorId: string,
+  deps: ApplyEventDeps,
+  actor: UserActor,
   raw: ExpertInput,
 ): Promise<{ userId: string; created: boolean; reviewerGranted: boolean }> {
-  const actorRoles = await rolesOf(deps.prisma, actorId, deps.admins);
+  const { userId: actorId, roles: actorRoles } = actor;
   if (!holdsAny(actorRoles, ['staff', 'manager'])) throw new PermissionError('experts.permission');
   const parsed = ExpertInputSchema.safeParse({ ...raw, tags: resolveExpertTags(raw.tags ?? []) });
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../db/client.ts';
+import { openReviewForm } from './open-review-form.ts';
 
 /**
  * Keeps what a reviewer typed when they close the review form without submitting (`view_closed`), so the form opens
@@ -10,6 +11,8 @@ export async function saveReviewDraft(
   projectId: string,
   values: Record<string, string | number>,
 ): Promise<void> {
+  // The same check as opening the form: someone who may not review the project keeps no draft on it.
+  await openReviewForm(prisma, userId, projectId);
   const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
   await prisma.reviewDraft.upsert({
     where: { projectId_reviewerId: { projectId, reviewerId: userId } },

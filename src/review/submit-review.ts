@@ -1,9 +1,9 @@
 import { pilotEventSchemas } from '../../machines/pilot.events.ts';
 import { InputError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { loadPilotContext } from './load-candidates.ts';
-import { reviewerActor } from './reviewer-actor.ts';
 
 /**
  * Submits (or amends, until the working group decides) a review from the form (issue 6): a score 1–5 and a comment on
@@ -11,11 +11,12 @@ import { reviewerActor } from './reviewer-actor.ts';
  * field; the draft is removed in the same transaction.
  */
 export async function submitReview(
-  deps: ApplyEventDeps & { admins: readonly string[] },
-  userId: string,
+  deps: ApplyEventDeps,
+  actor: UserActor,
   projectId: string,
   values: Record<string, string | undefined>,
 ): Promise<AppliedEvent> {
+  const { userId } = actor;
   const { context } = await loadPilotContext(deps.prisma, projectId);
   const criteria = context.simplifiedReview
     ? (['newRisks', 'investorProtectionMeasures'] as const)
@@ -23,7 +24,7 @@ export async function submitReview(
   const fields: Record<string, { key: MessageKey }> = {};
   const event: Record<string, unknown> = {
     type: 'review.submitted',
-    actor: await reviewerActor(deps.prisma, userId, deps.admins),
+    actor,
     recordedAt: deps.clock.now().toISOString(),
   };
   for (const c of criteria) {

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { PermissionError } from '../errors.ts';
-import { holdsAny, type Role, rolesOf } from './roles.ts';
+import type { UserActor } from './resolve-actor.ts';
+import { holdsAny, type Role } from './roles.ts';
 
 export interface RolesDeps {
   prisma: PrismaClient;
@@ -9,25 +10,21 @@ export interface RolesDeps {
   admins: readonly string[];
 }
 
-async function assertAdmin(deps: RolesDeps, userId: string): Promise<Role[]> {
-  const roles = await rolesOf(deps.prisma, userId, deps.admins);
-  if (!holdsAny(roles, ['admin'])) throw new PermissionError('roles.adminOnly');
-  return roles;
-}
-
 /** Grants or revokes a role (admins only); the change and who made it go into the audit trail. */
 export async function changeRole(
   deps: RolesDeps,
-  command: { actorId: string; op: 'grant' | 'revoke'; userId: string; role: Role },
+  actor: UserActor,
+  command: { op: 'grant' | 'revoke'; userId: string; role: Role },
 ): Promise<{ changed: boolean }> {
-  const actorRoles = await assertAdmin(deps, command.actorId);
+  if (!holdsAny(actor.roles, ['admin'])) throw new PermissionError('roles.adminOnly');
+  const { userId: actorId, roles: actorRoles } = actor;
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
     const where = { userId_role: { userId: command.userId, role: command.role } };
     const existing = await tx.userRole.findUnique({ where });
     let changed = false;
     if (command.op === 'grant' && !existing) {
-      await tx.userRole.create({ data: { userId: command.userId, role: command.role, grantedBy: command.actorId } });
+      await tx.userRole.create({ data: { userId: command.userId, role: command.role, grantedBy: actorId } });
       changed = true;
     } else if (command.op === 'revoke' && existing) {
       await tx.userRole.delete({ where });
@@ -37,7 +34,7 @@ export async function changeRole(
       await tx.auditEvent.create({
         data: {
           actorKind: 'user',
-          actorId: command.actorId,
+          actorId,
           actorRoles,
           eventType: `role.${command.op}`,
           payload: { userId: command.userId, role: command.role },

@@ -4,7 +4,7 @@ import type { Prisma } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { type DeadlineEffect, syncDeadlines } from '../deadlines/sync-deadlines.ts';
 import { InputError, NotFoundError, PermissionError, StaleProjectError } from '../errors.ts';
-import { rolesParam, stageParam } from '../errors-render.ts';
+import { rolesParam, stageParam } from '../i18n/render-error.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { effectMessages, type MachineAction } from './effect-messages.ts';
 import { explainRefusal } from './explain-refusal.ts';
@@ -63,7 +63,10 @@ async function attempt(
   retry: boolean,
   options: ApplyOptions,
 ): Promise<AppliedEvent> {
-  const project = await deps.prisma.project.findUnique({ where: { id: projectId } });
+  // The caller's row serves the first attempt only: after a lost race the row is stale by definition.
+  const project =
+    (!retry && options.loaded?.id === projectId ? options.loaded : null) ??
+    (await deps.prisma.project.findUnique({ where: { id: projectId } }));
   if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
   const entry = machineEntry(project.machine);
   const schema = entry.eventSchemas[input.type];
@@ -71,7 +74,10 @@ async function attempt(
   if (!schema || !info) throw new InputError('error.eventUnknown', { event: input.type });
   const parsed = schema.safeParse(input);
   if (!parsed.success)
-    throw new InputError('error.eventInvalid', { event: input.type, detail: summarise(parsed.error) });
+    throw (
+      options.invalid?.(parsed.error) ??
+      new InputError('error.eventInvalid', { event: input.type, detail: summarise(parsed.error) })
+    );
   const event = parsed.data as EventInput;
 
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);

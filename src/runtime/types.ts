@@ -1,7 +1,8 @@
+import type { ZodError } from 'zod';
 import type { Actor } from '../../machines/actor.ts';
 import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
 import type { Clock } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
+import type { Prisma, PrismaClient, Project } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
@@ -86,7 +87,17 @@ export interface EventInput {
 /** Extra writes that belong to the same change (e.g. the application's links beside the machine's materials). */
 export interface ApplyOptions {
   writeAlso?(tx: Prisma.TransactionClient, projectId: string): Promise<void>;
+  /**
+   * The project row the caller already read for this request (a button press re-checks on it): the first attempt
+   * uses it instead of reading again; the version check still guards the write, and a retry reads fresh.
+   */
+  loaded?: LoadedProject;
+  /** How an event the schema refuses is reported (an action form answers per field); a generic error otherwise. */
+  invalid?(error: ZodError): Error;
 }
+
+/** A project row as `applyEvent` reads it. */
+export type LoadedProject = Project;
 
 export interface AppliedEvent {
   projectId: string;

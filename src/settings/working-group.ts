@@ -3,7 +3,8 @@ import type { Prisma, PrismaClient } from '../db/client.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { CARD_METHOD } from '../projects/ids.ts';
-import { holdsAny, rolesOf } from '../roles/roles.ts';
+import type { UserActor } from '../roles/resolve-actor.ts';
+import { holdsAny } from '../roles/roles.ts';
 import { saveSetting } from './save-setting.ts';
 
 /** The setting naming the working group's own channel: the one channel whose cards show reviewers' names. */
@@ -22,11 +23,11 @@ export async function workingGroupChannel(db: SettingReader): Promise<string | n
  * The cards already posted in the old and the new channel are refreshed, so what they show follows the setting.
  */
 export async function setWorkingGroupChannel(
-  deps: { prisma: PrismaClient; clock: Clock; admins: readonly string[]; afterCommit(keys: string[]): void },
-  userId: string,
+  deps: { prisma: PrismaClient; clock: Clock; afterCommit(keys: string[]): void },
+  actor: UserActor,
   channelId: string | null,
 ): Promise<{ previous: string | null }> {
-  const roles = await rolesOf(deps.prisma, userId, deps.admins);
+  const { userId, roles } = actor;
   if (!holdsAny(roles, ['admin'])) throw new PermissionError('settings.permission');
   // Direct messages (D…) and users (U…) are not channels: a card is never posted there for the group.
   if (channelId !== null && !/^[CG][A-Z0-9]+$/.test(channelId)) throw new InputError('settings.workgroupNotChannel');

@@ -1,4 +1,4 @@
-import type { BatchView } from '../batches/batches.ts';
+import type { BatchView } from '../batches/batch-view.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { roleWithId } from '../roles/role-labels.ts';

@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { UserFacingError } from '../../src/errors.ts';
 import { assignReviewers } from '../../src/review/assign-reviewers.ts';
 import { declineInvitation } from '../../src/review/decline-invitation.ts';
+import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { type ApplyEventDeps, applyEvent } from '../../src/runtime/apply-event.ts';
 import { restoreSnapshot } from '../../src/runtime/machines.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
@@ -14,12 +15,11 @@ import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;
 const clock = fixedClock('2026-11-26T02:00:00Z');
-const deps = (): ApplyEventDeps & { admins: string[] } => ({
+const deps = (): ApplyEventDeps => ({
   prisma: db.prisma,
   clock,
   afterCommit: () => {},
   hooks: runtimeHooks,
-  admins: [],
   onError: (e) => {
     throw e;
   },
@@ -108,7 +108,13 @@ describe('conflict of interest on every path (issue 6)', () => {
               else if (step.kind === 'auto') await assignReviewers(deps(), project.id, staffA, 'command');
               else if (open.length > 0) {
                 const who = open[step.who % open.length]!.reviewerId;
-                if (step.kind === 'decline') await declineInvitation(deps(), who, project.id, step.conflict);
+                if (step.kind === 'decline')
+                  await declineInvitation(
+                    deps(),
+                    await createActorResolver(db.prisma, [])(who),
+                    project.id,
+                    step.conflict,
+                  );
                 else
                   await applyEvent(deps(), project.id, {
                     type: 'review.invitationExpired',

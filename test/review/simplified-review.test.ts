@@ -3,6 +3,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { acceptInvitation } from '../../src/review/accept-invitation.ts';
 import { openReviewForm } from '../../src/review/open-review-form.ts';
 import { submitReview } from '../../src/review/submit-review.ts';
+import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { applyEvent } from '../../src/runtime/apply-event.ts';
 import { reviewFormModal } from '../../src/views/review-form.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
@@ -13,7 +14,9 @@ import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;
 const clock = fixedClock('2026-11-26T02:00:00Z');
-const deps = () => ({ prisma: db.prisma, clock, afterCommit: () => {}, hooks: runtimeHooks, admins: [] as string[] });
+const deps = () => ({ prisma: db.prisma, clock, afterCommit: () => {}, hooks: runtimeHooks });
+// The reviewer's actor as the wiring resolves it where their request enters.
+const reviewer = (userId: string) => createActorResolver(db.prisma, [])(userId);
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.prisma.userRole.createMany({
@@ -36,7 +39,7 @@ describe('the simplified review (issue 6)', () => {
     expect(entered.stage).toBe('screening');
     const assigned = await db.prisma.auditEvent.findMany({ where: { projectId: p.id, eventType: 'review.assigned' } });
     expect(assigned.map((a) => (a.payload as { reviewerId: string }).reviewerId)).toEqual(['U0SIMPLE1']);
-    await acceptInvitation(deps(), 'U0SIMPLE1', p.id, true);
+    await acceptInvitation(deps(), await reviewer('U0SIMPLE1'), p.id, true);
     const form = await openReviewForm(db.prisma, 'U0SIMPLE1', p.id);
     expect(form).toMatchObject({ simplified: true, criteria: ['newRisks', 'investorProtectionMeasures'] });
     expect(form.coaching.map((c) => c.ref)).toEqual(['C-1']);
@@ -45,14 +48,14 @@ describe('the simplified review (issue 6)', () => {
     expect(shown).toContain('辅导项目 C-1');
     expect(shown).toContain('score.newRisks');
     expect(shown).not.toContain('score.legalCompliance');
-    const refused = submitReview(deps(), 'U0SIMPLE1', p.id, { newRisks: '4', recommendation: 'pass' });
+    const refused = submitReview(deps(), await reviewer('U0SIMPLE1'), p.id, { newRisks: '4', recommendation: 'pass' });
     await expect(refused).rejects.toMatchObject({
       fields: {
         newRisksComment: { key: 'field.required' },
         investorProtectionMeasures: { key: 'review.form.scoreRequired' },
       },
     });
-    const done = await submitReview(deps(), 'U0SIMPLE1', p.id, {
+    const done = await submitReview(deps(), await reviewer('U0SIMPLE1'), p.id, {
       newRisks: '4',
       newRisksComment: '新增风险可控',
       investorProtectionMeasures: '5',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { PermissionError } from '../../src/errors.ts';
 import { relayGuidance } from '../../src/projects/relay-guidance.ts';
+import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { pilotInput, toPiloting } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -9,6 +10,8 @@ import { insertProject, insertProjectAt } from '../support/projects.ts';
 
 let db: TestDatabase;
 const clock = fixedClock('2024-06-10T02:00:00Z');
+// The person's actor as the wiring resolves it where their request enters.
+const actorOf = (userId: string) => createActorResolver(db.prisma, [])(userId);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -32,8 +35,9 @@ describe('relaying CSRC guidance', () => {
     await insertProject(db.prisma, { ...pilotInput({ ref: 'P-2024-009' }), track: 'pilot' });
     const keys: string[][] = [];
     const result = await relayGuidance(
-      { prisma: db.prisma, clock, admins: [], afterCommit: (k) => keys.push(k), hooks: runtimeHooks },
-      { userId: 'U0STAFF01', noticeRef: '科技监管局〔2024〕3号', summary: '加强数据安全', factDate: '2024-06-07' },
+      { prisma: db.prisma, clock, afterCommit: (k) => keys.push(k), hooks: runtimeHooks },
+      await actorOf('U0STAFF01'),
+      { noticeRef: '科技监管局〔2024〕3号', summary: '加强数据安全', factDate: '2024-06-07' },
     );
     expect(result.relayed).toEqual(['P-2024-001', 'P-2024-002', 'P-2024-003']);
     for (const p of piloting) {
@@ -52,8 +56,9 @@ describe('relaying CSRC guidance', () => {
   it('R-SUP-3: only staff may relay', async () => {
     await expect(
       relayGuidance(
-        { prisma: db.prisma, clock, admins: [], afterCommit: () => {}, hooks: runtimeHooks },
-        { userId: 'U0NOBODY1', noticeRef: 'x', summary: 'y', factDate: '2024-06-07' },
+        { prisma: db.prisma, clock, afterCommit: () => {}, hooks: runtimeHooks },
+        await actorOf('U0NOBODY1'),
+        { noticeRef: 'x', summary: 'y', factDate: '2024-06-07' },
       ),
     ).rejects.toBeInstanceOf(PermissionError);
   });

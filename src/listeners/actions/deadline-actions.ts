@@ -2,14 +2,14 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { DeadlineButtonValueSchema } from '../../deadlines/ids.ts';
 import { t } from '../../i18n/index.ts';
 import { OutboxButtonValueSchema } from '../../outbox/ids.ts';
-import type { Services } from '../../services.ts';
 import { extendModal, reassignModal } from '../../views/deadline-modals.ts';
+import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** Escalation "Extend": opens the form for the new date and the reason. */
-export function deadlineExtend(services: Services) {
+export function deadlineExtend(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const { deadlineId } = parseMetadata(DeadlineButtonValueSchema, action.value);
@@ -22,7 +22,7 @@ export function deadlineExtend(services: Services) {
 }
 
 /** Escalation "Reassign": opens the person picker. */
-export function deadlineReassign(services: Services) {
+export function deadlineReassign(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const { deadlineId } = parseMetadata(DeadlineButtonValueSchema, action.value);
@@ -32,7 +32,7 @@ export function deadlineReassign(services: Services) {
 }
 
 /** Escalation "Acknowledge": recorded in the audit trail; the presser is told. */
-export function deadlineAcknowledge(services: Services) {
+export function deadlineAcknowledge(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, action, body, respond }: Args) => {
     await ack();
     const { deadlineId } = parseMetadata(DeadlineButtonValueSchema, action.value);
@@ -43,7 +43,7 @@ export function deadlineAcknowledge(services: Services) {
 }
 
 /** A reminder's "Snooze": waits until the next working morning. */
-export function deadlineSnooze(services: Services) {
+export function deadlineSnooze(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, action, body, respond }: Args) => {
     await ack();
     const { deadlineId } = parseMetadata(DeadlineButtonValueSchema, action.value);
@@ -54,7 +54,7 @@ export function deadlineSnooze(services: Services) {
 }
 
 /** `/pilot admin outbox`'s "Retry": puts a dead message back in the queue and lists what is still dead. */
-export function outboxRetry(services: Services) {
+export function outboxRetry(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, action, body, respond }: Args) => {
     await ack();
     const { outboxId } = parseMetadata(OutboxButtonValueSchema, action.value);

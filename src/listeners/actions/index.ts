@@ -3,10 +3,10 @@ import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
 import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
-import type { Services } from '../../services.ts';
 import { MENU } from '../../views/help-message.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { LIST } from '../../views/project-list.ts';
+import type { Wiring } from '../../wiring/index.ts';
 import {
   deadlineAcknowledge,
   deadlineExtend,
@@ -22,7 +22,7 @@ import { projectWhy } from './project-why.ts';
 import { expertEdit, reviewAccept, reviewDecline, reviewOpenForm } from './review-actions.ts';
 
 /** Registers every button handler. */
-export function registerActions(app: App, services: Services): void {
+export function registerActions(app: App, services: Wiring): void {
   app.action(PROJECT.actionPattern, projectAction(services));
   app.action(PROJECT.whyAction, projectWhy(services));
   // The list's own "next page" and the Home tab's drill-in buttons (list.page.home.…, unique ids per view).

@@ -1,17 +1,17 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import {
   ApplicantFormRefSchema,
   applicantModal,
   MaterialsFormRefSchema,
   materialsModal,
 } from '../../views/intake-forms.ts';
+import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** "Add applicant" / "Edit <name>" on an editable application's card: opens the applicant form. */
-export function openApplicantForm(services: Services) {
+export function openApplicantForm(services: CommonWiring & ProjectsWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const lang = await services.langFor(body.user.id);
@@ -26,7 +26,7 @@ export function openApplicantForm(services: Services) {
 }
 
 /** "Materials" on an editable application's card: opens the checklist with the links recorded so far. */
-export function openMaterialsForm(services: Services) {
+export function openMaterialsForm(services: CommonWiring & ProjectsWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const lang = await services.langFor(body.user.id);

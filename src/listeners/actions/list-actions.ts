@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import { cardModal, listModal } from '../../views/drill-modals.ts';
 import { projectCard } from '../../views/project-card.ts';
 import { ListPageSchema, projectListMessage } from '../../views/project-list.ts';
+import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -20,7 +20,7 @@ async function showInView({ body, client }: Args, view: Record<string, unknown>,
 }
 
 /** "Next page" under a project list, or a Home tab drill-in: replaces the list with the requested page. */
-export function listPage(services: Services) {
+export function listPage(services: CommonWiring & ProjectsWiring) {
   return async (args: Args) => {
     const { ack, action, body, respond } = args;
     await ack();
@@ -40,7 +40,7 @@ export function listPage(services: Services) {
 }
 
 /** "Open" beside a listed project: shows its card, with the actions this person may take. */
-export function listShow(services: Services) {
+export function listShow(services: CommonWiring & ProjectsWiring) {
   return async (args: Args) => {
     const { ack, action, body, respond } = args;
     await ack();

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import { MENU } from '../../views/help-message.ts';
+import type { Wiring } from '../../wiring/index.ts';
 import { parsePilotCommand } from '../commands/parse-pilot-command.ts';
 import { runPilotCommand } from '../commands/pilot.ts';
 
 /** A `/pilot` menu button: runs the subcommand it stands for, exactly as if it had been typed. */
-export function menuAction(services: Services) {
+export function menuAction(services: Wiring) {
   return async ({
     ack,
     action,

@@ -2,12 +2,12 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
 import { ProjectActionRefSchema } from '../../projects/ids.ts';
-import type { Services } from '../../services.ts';
 import { actionModal } from '../../views/action-modal.ts';
+import type { CommonWiring, HomeWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
 /** An action button on a project card: re-checks now, then opens the action's form or applies it. */
-export function projectAction(services: Services) {
+export function projectAction(services: CommonWiring & ProjectsWiring & HomeWiring) {
   return async ({
     ack,
     action,

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ProjectRefSchema } from '../../projects/ids.ts';
-import type { Services } from '../../services.ts';
+import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
 /** The card's "why these dates" button: the same explanation as `/pilot why`. */
-export function projectWhy(services: Services) {
+export function projectWhy(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const lang = await services.langFor(body.user.id);

@@ -1,15 +1,15 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { t } from '../../i18n/index.ts';
 import { EXPERTS, ReviewRefSchema } from '../../review/ids.ts';
-import type { Services } from '../../services.ts';
 import { expertModal } from '../../views/experts-modal.ts';
 import { acceptModal, reviewFormModal } from '../../views/review-form.ts';
+import type { CommonWiring, HomeWiring, ProjectsWiring, ReviewWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** "Accept" on an invitation: opens the declaration (conflict of interest, confidentiality) to tick. */
-export function reviewAccept(services: Services) {
+export function reviewAccept(services: CommonWiring & ProjectsWiring & ReviewWiring & HomeWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const lang = await services.langFor(body.user.id);
@@ -20,7 +20,7 @@ export function reviewAccept(services: Services) {
 }
 
 /** "Decline" or "Declare conflict" on an invitation: recorded at once; the message says so. */
-export function reviewDecline(services: Services, conflict: boolean) {
+export function reviewDecline(services: CommonWiring & ProjectsWiring & ReviewWiring & HomeWiring, conflict: boolean) {
   return async ({ ack, action, body, respond }: Args) => {
     await ack();
     const lang = await services.langFor(body.user.id);
@@ -33,7 +33,7 @@ export function reviewDecline(services: Services, conflict: boolean) {
 }
 
 /** "Open review form" in the reviewer's DM: the form with their draft or their submitted review. */
-export function reviewOpenForm(services: Services) {
+export function reviewOpenForm(services: CommonWiring & ProjectsWiring & ReviewWiring & HomeWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const lang = await services.langFor(body.user.id);
@@ -44,7 +44,7 @@ export function reviewOpenForm(services: Services) {
 }
 
 /** "Add expert" / "Edit" in `/pilot experts`: the expert modal, empty or with what is recorded. */
-export function expertEdit(services: Services) {
+export function expertEdit(services: CommonWiring & ProjectsWiring & ReviewWiring & HomeWiring) {
   return async ({ ack, action, body, client }: Args) => {
     await ack();
     const lang = await services.langFor(body.user.id);

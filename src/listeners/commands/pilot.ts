@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import { helpMessage, menuMessage } from '../../views/help-message.ts';
+import type { Wiring } from '../../wiring/index.ts';
 import type { CommandContext } from './context.ts';
 import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
@@ -8,7 +8,7 @@ import { runReviewCommand } from './review-commands.ts';
 import { runSettingsCommand } from './settings-commands.ts';
 
 /** `/pilot …`: acknowledges at once, parses, and hands the subcommand to its group. Errors go to the error handler. */
-export function pilotCommand(services: Services) {
+export function pilotCommand(services: Wiring) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const ctx: CommandContext = {

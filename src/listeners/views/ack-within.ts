@@ -1,8 +1,8 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { UserFacingError } from '../../errors.ts';
-import { renderUserError } from '../../errors-render.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { renderUserError } from '../../i18n/render-error.ts';
 import { noticeModal, workingModal } from '../../views/working-modal.ts';
 
 // Slack drops a view submission not answered within 3 s and shows the person an error. The budget starts when the

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { PROJECT, ProjectActionRefSchema } from '../../projects/ids.ts';
-import type { Services } from '../../services.ts';
+import type { CommonWiring, HomeWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { submitWithin } from './ack-within.ts';
 import { readActionValues } from './read-action-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
 /** An action modal's submission: the event's schema validates it; errors come back inline under their fields. */
-export function actionSubmit(services: Services) {
+export function actionSubmit(services: CommonWiring & ProjectsWiring & HomeWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const firstBlock = Object.keys(view.state.values)[0] ?? PROJECT.fieldBlock('factDate');

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import { BATCH_MODAL } from '../../views/settings-messages.ts';
+import type { CommonWiring, SettingsWiring } from '../../wiring/index.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
@@ -12,7 +12,7 @@ const BLOCK_OF = {
 };
 
 /** The batch modal's submission: schedules the batch, or shows what is wrong under the field. */
-export function batchSubmit(services: Services) {
+export function batchSubmit(services: CommonWiring & SettingsWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const v = view.state.values;

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import { calendarLoadedView, DEADLINE_MODALS, DeadlineModalRefSchema } from '../../views/deadline-modals.ts';
+import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
@@ -11,7 +11,7 @@ const { blocks, action } = DEADLINE_MODALS;
 const text = (v: Args['view']['state']['values'], block: string) => String(readInput(v, block, action) ?? '');
 
 /** The extend form: new date and reason; errors under their fields, nothing changed. */
-export function extendSubmit(services: Services) {
+export function extendSubmit(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, view, body, client }: Args) => {
     const userId = body.user.id;
     await submitWithin(
@@ -37,7 +37,7 @@ export function extendSubmit(services: Services) {
 }
 
 /** The reassign form. */
-export function reassignSubmit(services: Services) {
+export function reassignSubmit(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, view, body, client }: Args) => {
     const userId = body.user.id;
     await submitWithin(
@@ -57,7 +57,7 @@ export function reassignSubmit(services: Services) {
 }
 
 /** `/pilot calendar`'s form: the schedule is validated as a whole; every problem is listed under the text. */
-export function calendarSubmit(services: Services) {
+export function calendarSubmit(services: CommonWiring & DeadlinesWiring) {
   return async ({ ack, view, body, client }: Args) => {
     const userId = body.user.id;
     // The summary in the person's language replaces the form, so the language is needed on every path.

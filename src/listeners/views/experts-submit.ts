@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { EXPERTS } from '../../review/ids.ts';
 import { parseAffiliations } from '../../review/save-expert.ts';
-import type { Services } from '../../services.ts';
+import type { CommonWiring, ReviewWiring } from '../../wiring/index.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
@@ -9,7 +9,7 @@ import { viewErrorResponse } from './view-errors.ts';
 const { blocks } = EXPERTS;
 
 /** The expert modal: adds or updates the expert with tags, load cap, absences and affiliations. */
-export function expertsSubmit(services: Services) {
+export function expertsSubmit(services: CommonWiring & ReviewWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const v = view.state.values;

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import { INTAKE, PROJECT } from '../../projects/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
-import type { Services } from '../../services.ts';
 import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { BATCH_MODAL, RELAY_MODAL } from '../../views/settings-messages.ts';
+import type { Wiring } from '../../wiring/index.ts';
 import { actionSubmit } from './action-submit.ts';
 import { batchSubmit } from './batch-submit.ts';
 import { calendarSubmit, extendSubmit, reassignSubmit } from './deadline-submit.ts';
@@ -15,7 +15,7 @@ import { relaySubmit } from './relay-submit.ts';
 import { acceptSubmit, reviewFormClosed, reviewFormSubmit } from './review-submit.ts';
 
 /** Registers every modal submission handler. */
-export function registerViews(app: App, services: Services): void {
+export function registerViews(app: App, services: Wiring): void {
   app.view(INTAKE.callbackId, intakeSubmit(services));
   app.view(PROJECT.modalCallbackId, actionSubmit(services));
   app.view(BATCH_MODAL.callbackId, batchSubmit(services));

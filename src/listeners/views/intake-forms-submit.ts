@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import {
   APPLICANT_FIELDS,
   ApplicantFormRefSchema,
@@ -7,6 +6,7 @@ import {
   INTAKE_FORMS,
   MaterialsFormRefSchema,
 } from '../../views/intake-forms.ts';
+import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
@@ -31,7 +31,7 @@ function applicantFrom(values: Args['view']['state']['values']): Record<string, 
 }
 
 /** The applicant form's submission: saved through the machine, then the eligibility check replaces the form. */
-export function applicantSubmit(services: Services) {
+export function applicantSubmit(services: CommonWiring & ProjectsWiring) {
   return async ({ ack, view, body, client }: Args) => {
     const userId = body.user.id;
     const lang = await services.langFor(userId);
@@ -55,7 +55,7 @@ export function applicantSubmit(services: Services) {
 }
 
 /** The materials form's submission: links saved, then the eligibility check and what is still missing. */
-export function materialsSubmit(services: Services) {
+export function materialsSubmit(services: CommonWiring & ProjectsWiring) {
   return async ({ ack, view, body, client }: Args) => {
     const userId = body.user.id;
     const lang = await services.langFor(userId);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { INTAKE, IntakeMetadataSchema } from '../../projects/ids.ts';
-import type { Services } from '../../services.ts';
+import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
@@ -17,7 +17,7 @@ const BLOCK_OF_FIELD = {
 };
 
 /** The intake modal's submission: validate, create the project, close the modal — or show inline errors. */
-export function intakeSubmit(services: Services) {
+export function intakeSubmit(services: CommonWiring & ProjectsWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const values = view.state.values;

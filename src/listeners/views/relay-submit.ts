@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Services } from '../../services.ts';
 import { RELAY_MODAL, relayResultView } from '../../views/settings-messages.ts';
+import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 import { viewErrorResponse } from './view-errors.ts';
@@ -8,7 +8,7 @@ import { viewErrorResponse } from './view-errors.ts';
 const { blocks, action } = RELAY_MODAL;
 
 /** The relay form (R-SUP-3): recorded on every piloting project; the result replaces the form. */
-export function relaySubmit(services: Services) {
+export function relaySubmit(services: CommonWiring & ProjectsWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const lang = await services.langFor(userId);

@@ -6,7 +6,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { REVIEW, REVIEW_CRITERIA, ReviewRefSchema } from '../../review/ids.ts';
-import type { Services } from '../../services.ts';
+import type { CommonWiring, HomeWiring, ReviewWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
@@ -41,7 +41,7 @@ const BLOCK_OF: Record<string, string> = {
 };
 
 /** The accept modal: accepted only with the declaration ticked. */
-export function acceptSubmit(services: Services) {
+export function acceptSubmit(services: CommonWiring & ReviewWiring & HomeWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     await submitWithin(
@@ -64,7 +64,7 @@ export function acceptSubmit(services: Services) {
 }
 
 /** The review form, submitted: the review (or its amendment) is recorded; errors come back under their fields. */
-export function reviewFormSubmit(services: Services) {
+export function reviewFormSubmit(services: CommonWiring & ReviewWiring & HomeWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     await submitWithin(
@@ -88,7 +88,7 @@ export function reviewFormSubmit(services: Services) {
  * The review form, closed without submitting (`view_closed`): what was typed is kept as a draft. Saved before Slack is
  * answered (within the budget), so a form reopened right after closing already shows the draft.
  */
-export function reviewFormClosed(services: Services) {
+export function reviewFormClosed(services: CommonWiring & ReviewWiring & HomeWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     await submitWithin(

@@ -1,7 +1,7 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import { InputError, UserFacingError } from '../../errors.ts';
-import { renderUserError } from '../../errors-render.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { renderUserError } from '../../i18n/render-error.ts';
 
 /**
  * The one place where a modal's typed errors become Slack's inline errors (`response_action: errors`).

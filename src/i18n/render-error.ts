@@ -1,8 +1,8 @@
-import type { UserFacingError } from './errors.ts';
-import { type Lang, tError } from './i18n/index.ts';
-import { machineLabel } from './i18n/labels.ts';
-import { expertTagList } from './review/expert-tags.ts';
-import { roleLabel } from './roles/role-labels.ts';
+import type { UserFacingError } from '../errors.ts';
+import { expertTagList } from '../review/expert-tags.ts';
+import { roleLabel } from '../roles/role-labels.ts';
+import { type Lang, tError } from './index.ts';
+import { machineLabel } from './labels.ts';
 
 /**
  * A label an error names by reference: a machine label (`state.pilot.screening`), a role (`role.staff`), a list of

@@ -1,0 +1,9 @@
+import { shanghaiDate } from '../clock.ts';
+import { type BatchDeps, type BatchView, batchView } from './batch-view.ts';
+
+/** Every batch, newest window first. */
+export async function listBatches(deps: BatchDeps): Promise<BatchView[]> {
+  const today = shanghaiDate(deps.clock.now());
+  const rows = await deps.prisma.batch.findMany({ orderBy: { opensOn: 'desc' } });
+  return rows.map((b) => batchView(b, today));
+}
