@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
 import { shanghaiDate } from '../clock.ts';
-import { InputError, NotFoundError, StaleProjectError } from '../errors.ts';
+import { InputError, StaleProjectError } from '../errors.ts';
 import { stageParam } from '../errors-render.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { rolesOf } from '../roles/roles.ts';
@@ -17,6 +17,7 @@ import {
   SUPPORT_EVENT,
   supportFields,
 } from './record-support.ts';
+import { requireProject } from './repository.ts';
 
 export interface PerformActionDeps extends ApplyEventDeps {
   admins: readonly string[];
@@ -46,8 +47,7 @@ export async function pressAction(
   userId: string,
   ref: ProjectActionRef,
 ): Promise<{ kind: 'form'; form: ActionForm } | { kind: 'applied'; result: AppliedEvent }> {
-  const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  const project = await requireProject(deps.prisma, ref.p);
   const actor = await actorOf(deps, userId);
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const action = availableActions(machineEntry(project.machine).machine, snapshot, actor).find(
@@ -95,7 +95,7 @@ export async function resolveTypedAction(
   projectId: string,
   typed: string,
 ): Promise<ProjectActionRef> {
-  const project = await deps.prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const project = await requireProject(deps.prisma, projectId);
   const [type, kind] = typed.split(':');
   const entry = machineEntry(project.machine);
   if (!type || !entry.events[type]) throw new InputError('action.unknown', { action: typed, ref: project.ref });
@@ -121,8 +121,7 @@ export async function submitAction(
   ref: ProjectActionRef,
   values: Record<string, unknown>,
 ): Promise<AppliedEvent> {
-  const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  const project = await requireProject(deps.prisma, ref.p);
   if (ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
     await recordSupportAfterConversion(deps, userId, project.id, values);
     return {
@@ -184,8 +183,7 @@ function issueKey(issue: z.core.$ZodIssue): MessageKey {
 
 /** The form fields of an action (by its button reference), to read a submitted modal back. */
 export async function actionFields(deps: PerformActionDeps, ref: ProjectActionRef) {
-  const project = await deps.prisma.project.findUnique({ where: { id: ref.p }, select: { machine: true, ref: true } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  const project = await requireProject(deps.prisma, ref.p);
   const info = machineEntry(project.machine).events[ref.t];
   if (!info) throw new InputError('action.unknown', { action: ref.t, ref: project.ref });
   return (ref.k ? info.decisions?.[ref.k]?.fields : undefined) ?? info.fields;

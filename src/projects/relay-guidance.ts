@@ -1,7 +1,7 @@
-import type { PrismaClient } from '../db/client.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
 import { type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
+import { type PrismaClient, pilotingProjects } from './repository.ts';
 
 export interface RelayGuidanceDeps extends ApplyEventDeps {
   prisma: PrismaClient;
@@ -24,11 +24,7 @@ export async function relayGuidance(
   if (!noticeRef) fields.noticeRef = { key: 'field.required' };
   if (!summary) fields.summary = { key: 'field.required' };
   if (Object.keys(fields).length > 0) throw new InputError('action.invalid', {}, fields);
-  const projects = await deps.prisma.project.findMany({
-    where: { machine: 'pilot', stage: 'piloting' },
-    select: { id: true, ref: true },
-    orderBy: { ref: 'asc' },
-  });
+  const projects = await pilotingProjects(deps.prisma);
   const recordedAt = deps.clock.now().toISOString();
   const actor = { kind: 'user' as const, userId: command.userId, roles };
   const relayed: string[] = [];

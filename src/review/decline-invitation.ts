@@ -1,4 +1,5 @@
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
+import { declareConflict, isExpert } from './repository.ts';
 import { reviewerActor } from './reviewer-actor.ts';
 
 /**
@@ -25,13 +26,8 @@ export async function declineInvitation(
     {
       writeAlso: async (tx, id) => {
         if (!conflict) return;
-        const expert = await tx.expert.findUnique({ where: { userId }, select: { userId: true } });
-        if (!expert) return;
-        await tx.declaredConflict.upsert({
-          where: { expertId_projectId: { expertId: userId, projectId: id } },
-          create: { expertId: userId, projectId: id, declaredAt: now },
-          update: {},
-        });
+        if (!(await isExpert(tx, userId))) return;
+        await declareConflict(tx, userId, id, now);
       },
     },
   );

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../db/client.ts';
+import { type PrismaClient, saveDraft } from './repository.ts';
 
 /**
  * Keeps what a reviewer typed when they close the review form without submitting (`view_closed`), so the form opens
@@ -11,9 +11,5 @@ export async function saveReviewDraft(
   values: Record<string, string | number>,
 ): Promise<void> {
   const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
-  await prisma.reviewDraft.upsert({
-    where: { projectId_reviewerId: { projectId, reviewerId: userId } },
-    create: { projectId, reviewerId: userId, values: kept as Prisma.InputJsonValue },
-    update: { values: kept as Prisma.InputJsonValue },
-  });
+  await saveDraft(prisma, projectId, userId, kept);
 }

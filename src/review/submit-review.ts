@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { loadPilotContext } from './load-candidates.ts';
+import { deleteDraft } from './repository.ts';
 import { reviewerActor } from './reviewer-actor.ts';
 
 /**
@@ -43,8 +44,6 @@ export async function submitReview(
     for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= { key: 'field.invalid' };
   if (Object.keys(fields).length > 0) throw new InputError('action.invalid', {}, fields);
   return applyEvent(deps, projectId, event as never, {
-    writeAlso: async (tx, id) => {
-      await tx.reviewDraft.deleteMany({ where: { projectId: id, reviewerId: userId } });
-    },
+    writeAlso: (tx, id) => deleteDraft(tx, id, userId),
   });
 }
