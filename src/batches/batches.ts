@@ -1,8 +1,18 @@
 import type { Clock } from '../clock.ts';
 import { shanghaiDate } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
+import { recordAudit } from '../db/audit.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import { holdsAny, rolesOf } from '../roles/roles.ts';
+import {
+  allBatches,
+  batchByName,
+  batchesOpenFrom,
+  batchOpenOn,
+  closeBatchEarly,
+  type Db,
+  insertBatch,
+  type PrismaClient,
+} from './repository.ts';
 
 export interface BatchDeps {
   prisma: PrismaClient;
@@ -49,19 +59,14 @@ function view(
 /** Every batch, newest window first. */
 export async function listBatches(deps: BatchDeps): Promise<BatchView[]> {
   const today = shanghaiDate(deps.clock.now());
-  const rows = await deps.prisma.batch.findMany({ orderBy: { opensOn: 'desc' } });
+  const rows = await allBatches(deps.prisma);
   return rows.map((b) => view(b, today));
 }
 
 /** R-APP-1: the batch open on a day, if any; a submitted application joins it, else waits for the next one. */
-export async function openBatchOn(prisma: Pick<PrismaClient, 'batch'>, date: string): Promise<BatchView | null> {
-  const day = new Date(`${date}T00:00:00Z`);
-  const rows = await prisma.batch.findMany({
-    where: { opensOn: { lte: day }, closesOn: { gte: day }, closedEarly: null },
-    orderBy: { opensOn: 'asc' },
-    take: 1,
-  });
-  return rows[0] ? view(rows[0], date) : null;
+export async function openBatchOn(prisma: Db, date: string): Promise<BatchView | null> {
+  const batch = await batchOpenOn(prisma, new Date(`${date}T00:00:00Z`));
+  return batch ? view(batch, date) : null;
 }
 
 /** Schedules a batch's collection window (staff, managers, admins); audited. */
@@ -77,25 +82,21 @@ export async function openBatch(
     throw new InputError('batch.datesInvalid', {}, { closesOn: { key: 'batch.datesInvalid' } });
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
-    if (await tx.batch.findUnique({ where: { name } }))
+    if (await batchByName(tx, name))
       throw new InputError('batch.exists', { name }, { name: { key: 'batch.exists', params: { name } } });
-    const created = await tx.batch.create({
-      data: {
-        name,
-        opensOn: new Date(`${command.opensOn}T00:00:00Z`),
-        closesOn: new Date(`${command.closesOn}T00:00:00Z`),
-        createdById: command.actorId,
-      },
+    const created = await insertBatch(tx, {
+      name,
+      opensOn: new Date(`${command.opensOn}T00:00:00Z`),
+      closesOn: new Date(`${command.closesOn}T00:00:00Z`),
+      createdById: command.actorId,
     });
-    await tx.auditEvent.create({
-      data: {
-        actorKind: 'user',
-        actorId: command.actorId,
-        actorRoles: roles,
-        eventType: 'batch.opened',
-        payload: { batchId: created.id, name, opensOn: command.opensOn, closesOn: command.closesOn },
-        recordedAt: now,
-      },
+    await recordAudit(tx, {
+      actorKind: 'user',
+      actorId: command.actorId,
+      actorRoles: roles,
+      eventType: 'batch.opened',
+      payload: { batchId: created.id, name, opensOn: command.opensOn, closesOn: command.closesOn },
+      recordedAt: now,
     });
     return view(created, shanghaiDate(now));
   });
@@ -107,36 +108,25 @@ export async function closeBatch(deps: BatchDeps, command: { actorId: string; na
   if (!holdsAny(roles, BATCH_ROLES)) throw new PermissionError('batch.permission');
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
-    const batch = await tx.batch.findUnique({ where: { name: command.name } });
+    const batch = await batchByName(tx, command.name);
     if (!batch) throw new NotFoundError('batch.notFound', { name: command.name });
-    const updated = batch.closedEarly
-      ? batch
-      : await tx.batch.update({ where: { id: batch.id }, data: { closedEarly: now } });
+    const updated = batch.closedEarly ? batch : await closeBatchEarly(tx, batch.id, now);
     if (!batch.closedEarly)
-      await tx.auditEvent.create({
-        data: {
-          actorKind: 'user',
-          actorId: command.actorId,
-          actorRoles: roles,
-          eventType: 'batch.closed',
-          payload: { batchId: batch.id, name: batch.name },
-          recordedAt: now,
-        },
+      await recordAudit(tx, {
+        actorKind: 'user',
+        actorId: command.actorId,
+        actorRoles: roles,
+        eventType: 'batch.closed',
+        payload: { batchId: batch.id, name: batch.name },
+        recordedAt: now,
       });
     return view(updated, shanghaiDate(now));
   });
 }
 
 /** Batches a project can still be placed in (planned or open), as select choices. */
-export async function listBatchOptions(
-  prisma: Pick<PrismaClient, 'batch'>,
-  today: string,
-): Promise<Array<{ value: string; label: string }>> {
-  const rows = await prisma.batch.findMany({
-    where: { closedEarly: null, closesOn: { gte: new Date(`${today}T00:00:00Z`) } },
-    orderBy: { opensOn: 'asc' },
-    take: 100,
-  });
+export async function listBatchOptions(prisma: Db, today: string): Promise<Array<{ value: string; label: string }>> {
+  const rows = await batchesOpenFrom(prisma, new Date(`${today}T00:00:00Z`));
   return rows.map((b) => ({
     value: b.id,
     label: `${b.name} (${b.opensOn.toISOString().slice(0, 10)}–${b.closesOn.toISOString().slice(0, 10)})`,

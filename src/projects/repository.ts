@@ -43,6 +43,18 @@ export async function pilotingProjects(db: Db): Promise<Array<{ id: string; ref:
   });
 }
 
+/**
+ * Takes the next number of a reference counter inside the caller's transaction. The upsert locks the counter row, so
+ * concurrent creations (on any replica) get distinct numbers and a rolled-back one frees its number.
+ */
+export async function takeRefNumber(tx: Db, prefix: string, year: number): Promise<number | undefined> {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "RefCounter" (prefix, year, last) VALUES (${prefix}, ${year}, 1)
+    ON CONFLICT (prefix, year) DO UPDATE SET last = "RefCounter".last + 1
+    RETURNING last`;
+  return rows[0]?.last;
+}
+
 /** A new project's row, written in the creating transaction. */
 export async function insertProject(
   tx: Db,
