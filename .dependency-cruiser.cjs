@@ -73,6 +73,25 @@ module.exports = {
       from: { path: '^(src|scripts)/', pathNot: '^src/db/' },
       to: { path: ['^src/db/generated/', '^(@prisma|pg$|@electric-sql|pglite-prisma-adapter)'] },
     },
+    {
+      name: 'database-through-repositories',
+      comment:
+        "Use cases reach the database through their area's repository.ts (named functions, plain rows); only those " +
+        'import the client and its types (src/db/client.ts). Also allowed: the change path and delivery machinery, ' +
+        'which own their tables (runtime, outbox, scheduler, metrics), and the composition roots that open the ' +
+        'database and hand it on (server, app, services/wiring, sandbox, scripts).',
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: [
+          '^src/db/',
+          '^src/[^/]+/repository\\.ts$',
+          '^src/(runtime|outbox|scheduler|metrics|wiring|sandbox)/',
+          '^src/(server|app|services[^/]*)\\.ts$',
+        ],
+      },
+      to: { path: '^src/db/client\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: ['node_modules', '^src/db/generated/'] },

@@ -1,10 +1,10 @@
 import { shanghaiWallClock } from '../calendar/index.ts';
 import { type Clock, shanghaiDate } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
 import { storedLang } from '../preferences/languages.ts';
 import { adminIds } from '../roles/admin-ids.ts';
+import type { PrismaClient } from './repository.ts';
 import { latestVerification } from './repository.ts';
 import { describeBreak, verifyAuditChains } from './verify-audit-chains.ts';
 

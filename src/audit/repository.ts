@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../db/client.ts';
 
+export type { PrismaClient };
+
 /** One audit row as the verifier reads it: its place in its chain, what it recorded and what it hashes to now. */
 export type ChainRow = {
   id: string;

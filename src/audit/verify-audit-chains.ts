@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
+import type { PrismaClient } from './repository.ts';
 import {
   type ChainHeads,
   type ChainRow,

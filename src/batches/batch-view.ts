@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { PermissionError } from '../errors.ts';
 import { holdsAny, type Role } from '../roles/roles.ts';
+import type { PrismaClient } from './repository.ts';
 
 export interface BatchDeps {
   prisma: PrismaClient;

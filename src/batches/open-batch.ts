@@ -1,7 +1,9 @@
 import { shanghaiDate } from '../clock.ts';
+import { recordAudit } from '../db/audit.ts';
 import { InputError } from '../errors.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { assertMayManageBatches, type BatchDeps, type BatchView, batchView } from './batch-view.ts';
+import { batchByName, insertBatch } from './repository.ts';
 
 /** Schedules a batch's collection window (staff, managers, admins); audited. */
 export async function openBatch(
@@ -16,25 +18,21 @@ export async function openBatch(
     throw new InputError('batch.datesInvalid', {}, { closesOn: { key: 'batch.datesInvalid' } });
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
-    if (await tx.batch.findUnique({ where: { name } }))
+    if (await batchByName(tx, name))
       throw new InputError('batch.exists', { name }, { name: { key: 'batch.exists', params: { name } } });
-    const created = await tx.batch.create({
-      data: {
-        name,
-        opensOn: new Date(`${command.opensOn}T00:00:00Z`),
-        closesOn: new Date(`${command.closesOn}T00:00:00Z`),
-        createdById: actor.userId,
-      },
+    const created = await insertBatch(tx, {
+      name,
+      opensOn: new Date(`${command.opensOn}T00:00:00Z`),
+      closesOn: new Date(`${command.closesOn}T00:00:00Z`),
+      createdById: actor.userId,
     });
-    await tx.auditEvent.create({
-      data: {
-        actorKind: 'user',
-        actorId: actor.userId,
-        actorRoles: actor.roles,
-        eventType: 'batch.opened',
-        payload: { batchId: created.id, name, opensOn: command.opensOn, closesOn: command.closesOn },
-        recordedAt: now,
-      },
+    await recordAudit(tx, {
+      actorKind: 'user',
+      actorId: actor.userId,
+      actorRoles: actor.roles,
+      eventType: 'batch.opened',
+      payload: { batchId: created.id, name, opensOn: command.opensOn, closesOn: command.closesOn },
+      recordedAt: now,
     });
     return batchView(created, shanghaiDate(now));
   });

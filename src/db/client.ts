@@ -2,12 +2,16 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import { explainConnectError } from './connect-errors.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import type { Prisma } from './generated/client.ts';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, migrationsUpToDate } from './migrations.ts';
 import { pgAdapterFactory } from './pg-adapter.ts';
 import { type PgliteBridge, startPgliteWorker } from './pglite-bridge.ts';
 
-export type { Deadline, Prisma, PrismaClient, Project } from './generated/client.ts';
+export type { Batch, Deadline, Prisma, PrismaClient, Project } from './generated/client.ts';
+
+/** The client or the change's transaction: repositories read and write through either. */
+export type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Where the data lives: an embedded PGlite (a directory, or a loaded dump for tests) or a PostgreSQL server. */
 export type DatabaseTarget =

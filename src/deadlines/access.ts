@@ -1,8 +1,9 @@
 import type { Actor, Role } from '../../machines/actor.ts';
 import type { Clock } from '../clock.ts';
-import type { Deadline, Prisma, PrismaClient } from '../db/client.ts';
+import { recordAudit } from '../db/audit.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { type Db, type Deadline, deadlineWithProject, type PrismaClient } from './repository.ts';
 
 /** What the deadline use cases need: the database and the clock ("today" for a new due date, audit times). */
 export interface DeadlineDeps {
@@ -24,15 +25,10 @@ export function assertRole(
 
 /** The deadline, still open (open or missed); NotFound for an unknown id, InputError for a closed one. */
 export async function openDeadline(
-  db: Pick<PrismaClient, 'deadline'>,
+  db: Db,
   deadlineId: string,
 ): Promise<Deadline & { project: { ref: string; title: string; ownerId: string } }> {
-  const row = /^[0-9a-f-]{36}$/i.test(deadlineId)
-    ? await db.deadline.findUnique({
-        where: { id: deadlineId },
-        include: { project: { select: { ref: true, title: true, ownerId: true } } },
-      })
-    : null;
+  const row = /^[0-9a-f-]{36}$/i.test(deadlineId) ? await deadlineWithProject(db, deadlineId) : null;
   if (!row) throw new NotFoundError('error.deadlineNotFound');
   if (row.status !== 'open' && row.status !== 'missed')
     throw new InputError('error.deadlineClosed', { status: row.status });
@@ -41,18 +37,16 @@ export async function openDeadline(
 
 /** Appends an audit row for a deadline change (projectId set; no machine state changes). */
 export async function auditDeadline(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   input: { projectId: string | null; actor: Actor; eventType: string; payload: Record<string, unknown>; at: Date },
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      projectId: input.projectId,
-      actorKind: input.actor.kind,
-      actorId: input.actor.kind === 'user' ? input.actor.userId : null,
-      actorRoles: input.actor.kind === 'user' ? input.actor.roles : [],
-      eventType: input.eventType,
-      payload: input.payload as Prisma.InputJsonValue,
-      recordedAt: input.at,
-    },
+  await recordAudit(tx, {
+    projectId: input.projectId,
+    actorKind: input.actor.kind,
+    actorId: input.actor.kind === 'user' ? input.actor.userId : null,
+    actorRoles: input.actor.kind === 'user' ? input.actor.roles : [],
+    eventType: input.eventType,
+    payload: input.payload,
+    recordedAt: input.at,
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../machines/actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { assertRole, auditDeadline, DEADLINE_EDITORS, type DeadlineDeps } from './access.ts';
+import { deadlineWithProject, firstAcknowledgement } from './repository.ts';
 
 /**
  * A manager acknowledges a late deadline escalated to the managers' channel: recorded once in the audit trail (a
@@ -13,22 +14,11 @@ export async function acknowledgeEscalation(
   const { actor } = command;
   assertRole(actor, DEADLINE_EDITORS, 'error.permission.deadline');
   const row = /^[0-9a-f-]{36}$/i.test(command.deadlineId)
-    ? await deps.prisma.deadline.findUnique({
-        where: { id: command.deadlineId },
-        include: { project: { select: { ref: true } } },
-      })
+    ? await deadlineWithProject(deps.prisma, command.deadlineId)
     : null;
   if (!row) throw new NotFoundError('error.deadlineNotFound');
-  const previous = await deps.prisma.auditEvent.findFirst({
-    where: {
-      projectId: row.projectId,
-      eventType: 'deadline.acknowledged',
-      payload: { path: ['deadlineId'], equals: row.id },
-    },
-    orderBy: { id: 'asc' },
-  });
-  if (previous?.actorId)
-    return { deadlineId: row.id, ref: row.project.ref, acknowledgedBy: previous.actorId, already: true };
+  const previous = await firstAcknowledgement(deps.prisma, row.projectId, row.id);
+  if (previous) return { deadlineId: row.id, ref: row.project.ref, acknowledgedBy: previous, already: true };
   await deps.prisma.$transaction((tx) =>
     auditDeadline(tx, {
       projectId: row.projectId,

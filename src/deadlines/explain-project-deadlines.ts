@@ -1,10 +1,11 @@
 import { type Explanation, explainDue, formatCalendarMessage } from '../calendar/index.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
+import { projectByRef, projectRow } from '../projects/repository.ts';
 import { formatDue, formatInstant } from './messages.ts';
 import { dateOf, storedSpec } from './replan.ts';
+import { openDeadlinesOf, type PrismaClient } from './repository.ts';
 import { isHourly } from './sync-deadlines.ts';
 
 /** Everything `/pilot why` says about one open deadline, already in the reader's language. */
@@ -62,15 +63,10 @@ export async function explainProjectDeadlines(
   lang: Lang,
 ): Promise<ProjectDeadlines> {
   const byId = /^[0-9a-f-]{36}$/i.test(projectIdOrRef);
-  const project = await prisma.project.findUnique({
-    where: byId ? { id: projectIdOrRef } : { ref: projectIdOrRef },
-    select: { id: true, ref: true, title: true },
-  });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectIdOrRef });
-  const rows = await prisma.deadline.findMany({
-    where: { projectId: project.id, status: { in: ['open', 'missed'] } },
-    orderBy: [{ dueAt: 'asc' }, { key: 'asc' }],
-  });
+  const row = byId ? await projectRow(prisma, projectIdOrRef) : await projectByRef(prisma, projectIdOrRef);
+  if (!row) throw new NotFoundError('error.projectNotFound', { ref: projectIdOrRef });
+  const project = { id: row.id, ref: row.ref, title: row.title };
+  const rows = await openDeadlinesOf(prisma, project.id);
   return {
     project,
     deadlines: rows.map((row) => {

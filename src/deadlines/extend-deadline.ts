@@ -6,6 +6,7 @@ import { assertRole, auditDeadline, DEADLINE_EDITORS, type DeadlineDeps, openDea
 import { computeDeadline } from './compute-deadline.ts';
 import { loadCalendar } from './load-calendar.ts';
 import { dateOf, ladderPosition, paramsOf, planOf, storedSpec } from './replan.ts';
+import { updateDeadline } from './repository.ts';
 
 /** What staff enter to extend a deadline: the new last day and why (both required). */
 export interface ExtendDeadlineCommand {
@@ -57,18 +58,15 @@ export async function extendDeadline(deps: DeadlineDeps, command: ExtendDeadline
   const position = ladderPosition(planOf(row, computed, calendar), null, now);
   const from = dateOf(row.dueDate);
   await deps.prisma.$transaction(async (tx) => {
-    await tx.deadline.update({
-      where: { id: row.id },
-      data: {
-        spec: { ...storedSpec(row), explicitDueDate: newDueDate, extendedFrom: from, extendedReason: reason },
-        dueDate: new Date(`${computed.dueDate}T00:00:00Z`),
-        dueAt: new Date(computed.dueAt),
-        explanation: [],
-        unknownYears: [],
-        status: 'open',
-        snoozedUntil: null,
-        ...position,
-      },
+    await updateDeadline(tx, row.id, {
+      spec: { ...storedSpec(row), explicitDueDate: newDueDate, extendedFrom: from, extendedReason: reason },
+      dueDate: new Date(`${computed.dueDate}T00:00:00Z`),
+      dueAt: new Date(computed.dueAt),
+      explanation: [],
+      unknownYears: [],
+      status: 'open',
+      snoozedUntil: null,
+      ...position,
     });
     await auditDeadline(tx, {
       projectId: row.projectId,

@@ -7,13 +7,13 @@ import {
   parseScheduleFile,
   validateSchedule,
 } from '../calendar/index.ts';
-import type { Prisma } from '../db/client.ts';
 import { InputError } from '../errors.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
 import { assertRole, auditDeadline, type DeadlineDeps } from './access.ts';
 import { loadCalendar } from './load-calendar.ts';
 import { calendarMovedMessage } from './messages.ts';
 import { dateOf, ladderPosition, planOf, recompute } from './replan.ts';
+import { deadlinesTouchingYear, saveCalendarYear, updateDeadline } from './repository.ts';
 
 /** A year's schedule as an admin gives it: already structured (a modal) or the text of an uploaded file. */
 export type ScheduleInput = { schedule: OfficialSchedule } | { file: string; year?: number; source?: string };
@@ -70,13 +70,9 @@ export async function loadCalendarYear(
       loadedBy: actor.userId,
       loadedAt: now,
     };
-    await tx.calendarYear.upsert({
-      where: { year: schedule.year },
-      create: { year: schedule.year, ...data },
-      update: data,
-    });
+    await saveCalendarYear(tx, schedule.year, data);
     const calendar = await loadCalendar(tx);
-    const rows = await touching(tx, schedule.year);
+    const rows = await deadlinesTouchingYear(tx, schedule.year);
     const moved: MovedDeadline[] = [];
     const messages: OutboxItem[] = [];
     for (const row of rows) {
@@ -84,15 +80,12 @@ export async function loadCalendarYear(
       const from = dateOf(row.dueDate);
       const dueMoved = computed.dueAt !== row.dueAt.toISOString();
       const position = ladderPosition(planOf(row, computed, calendar), dueMoved ? null : row.stepsDone, now);
-      await tx.deadline.update({
-        where: { id: row.id },
-        data: {
-          dueDate: new Date(`${computed.dueDate}T00:00:00Z`),
-          dueAt: new Date(computed.dueAt),
-          explanation: computed.explanations as unknown as Prisma.InputJsonValue,
-          unknownYears: computed.unknownYears,
-          ...position,
-        },
+      await updateDeadline(tx, row.id, {
+        dueDate: new Date(`${computed.dueDate}T00:00:00Z`),
+        dueAt: new Date(computed.dueAt),
+        explanation: computed.explanations,
+        unknownYears: computed.unknownYears,
+        ...position,
       });
       if (!dueMoved) continue;
       const notified = row.responsibleUserId ?? row.project.ownerId;
@@ -127,21 +120,5 @@ export async function loadCalendarYear(
       },
     });
     return { year: schedule.year, source, recomputed: rows.length, moved };
-  });
-}
-
-/**
- * Open deadlines whose counting or ladder can touch the year: counted from before its end and due after its start,
- * with a month's margin either side for reminders before and escalations after the due date.
- */
-function touching(tx: Prisma.TransactionClient, year: number) {
-  return tx.deadline.findMany({
-    where: {
-      status: { in: ['open', 'missed'] },
-      basis: { lte: `${year + 1}-01-31` },
-      dueDate: { gte: new Date(`${year - 1}-12-01T00:00:00Z`) },
-    },
-    include: { project: { select: { ref: true, ownerId: true } } },
-    orderBy: { dueAt: 'asc' },
   });
 }

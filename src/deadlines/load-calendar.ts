@@ -1,9 +1,9 @@
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar/index.ts';
-import type { PrismaClient } from '../db/client.ts';
+import { calendarYears, type Db } from './repository.ts';
 
 /** The working-day calendar: the package's official data plus every year an admin loaded (those win). */
-export async function loadCalendar(db: Pick<PrismaClient, 'calendarYear'>): Promise<WorkingCalendar> {
-  const years = await db.calendarYear.findMany({ orderBy: { year: 'asc' } });
+export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
+  const years = await calendarYears(db);
   return createWorkingCalendar(
     years.map((y) => ({
       year: y.year,

@@ -6,6 +6,7 @@ import { assertRole, auditDeadline, DEADLINE_EDITORS, type DeadlineDeps, openDea
 import { loadCalendar } from './load-calendar.ts';
 import { reassignedMessage } from './messages.ts';
 import { dateOf } from './replan.ts';
+import { updateDeadline } from './repository.ts';
 
 /**
  * Makes another person responsible for a deadline (staff, managers, admins; audited with before and after): the
@@ -24,7 +25,7 @@ export async function reassignDeadline(
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps.prisma);
   await deps.prisma.$transaction(async (tx) => {
-    await tx.deadline.update({ where: { id: row.id }, data: { responsibleUserId: userId } });
+    await updateDeadline(tx, row.id, { responsibleUserId: userId });
     await auditDeadline(tx, {
       projectId: row.projectId,
       actor,

@@ -1,8 +1,8 @@
 import { DEADLINES } from '../../machines/catalog.ts';
 import type { DeadlineKind, ScheduleDeadlineParams } from '../../machines/settings.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import type { Deadline, Prisma } from '../db/client.ts';
 import { computeDeadline, type DeadlineComputation } from './compute-deadline.ts';
+import type { Deadline, StoredJson } from './repository.ts';
 import { nextPlannedStep, type PlannedStep, planSteps } from './steps.ts';
 import { isHourly } from './sync-deadlines.ts';
 
@@ -53,7 +53,7 @@ export function recompute(row: Deadline, calendar: WorkingCalendar): DeadlineCom
 
 /** The ladder of a stored row (or of a row with a new due date), planned on the calendar. */
 export function planOf(
-  row: Pick<Deadline, 'kind' | 'clock'> & { spec: Prisma.JsonValue },
+  row: Pick<Deadline, 'kind' | 'clock'> & { spec: StoredJson },
   due: { dueDate: string; dueAt: string },
   calendar: WorkingCalendar,
 ): PlannedStep[] {

@@ -3,6 +3,7 @@ import { STEP_HOUR, shanghaiInstant, shanghaiWallClock } from '../calendar/index
 import { PermissionError } from '../errors.ts';
 import { auditDeadline, DEADLINE_EDITORS, type DeadlineDeps, openDeadline } from './access.ts';
 import { loadCalendar } from './load-calendar.ts';
+import { updateDeadline } from './repository.ts';
 
 /**
  * Snoozes a deadline's reminders to the next working morning at 09:00 (staff, managers, admins, or the person the
@@ -26,7 +27,7 @@ export async function snoozeReminder(
     calendar.isWorkingDay(local.date) && local.hour < STEP_HOUR ? local.date : calendar.nextWorkingDay(local.date);
   const until = shanghaiInstant(day, STEP_HOUR);
   await deps.prisma.$transaction(async (tx) => {
-    await tx.deadline.update({ where: { id: row.id }, data: { snoozedUntil: new Date(until) } });
+    await updateDeadline(tx, row.id, { snoozedUntil: new Date(until) });
     await auditDeadline(tx, {
       projectId: row.projectId,
       actor,

@@ -1,8 +1,15 @@
 import { DEADLINES } from '../../machines/catalog.ts';
 import type { CancelDeadlineParams, ScheduleDeadlineParams } from '../../machines/settings.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import type { Prisma } from '../db/client.ts';
 import { computeDeadline } from './compute-deadline.ts';
+import {
+  type Db,
+  deadlineByKey,
+  insertDeadline,
+  runningDeadlines,
+  updateDeadline,
+  updateDeadlines,
+} from './repository.ts';
 import { nextPlannedStep, planSteps } from './steps.ts';
 
 /** A deadline effect the machine returned from a transition. */
@@ -28,7 +35,7 @@ export interface DeadlineChange {
  * met late; cancelAllDeadlines (the project ends) cancels whatever is still open.
  */
 export async function syncDeadlines(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   project: { id: string; ownerId: string },
   effects: readonly DeadlineEffect[],
   calendar: WorkingCalendar,
@@ -41,23 +48,19 @@ export async function syncDeadlines(
     if (effect.type === 'scheduleDeadline') {
       changes.push(await schedule(tx, project, effect.params, calendar));
     } else if (effect.type === 'cancelDeadline') {
-      const row = await tx.deadline.findUnique({
-        where: { projectId_key: { projectId: project.id, key: effect.params.key } },
-      });
+      const row = await deadlineByKey(tx, project.id, effect.params.key);
       if (!row || (row.status !== 'open' && row.status !== 'missed')) continue;
       const late = !byScheduler && (row.status === 'missed' || row.dueAt <= now);
       const status = late ? 'metLate' : 'met';
-      await tx.deadline.update({
-        where: { id: row.id },
-        data: { status, nextStep: null, nextStepAt: null, closedAt: now },
-      });
+      await updateDeadline(tx, row.id, { status, nextStep: null, nextStepAt: null, closedAt: now });
       changes.push({ key: row.key, kind: row.kind, change: status });
     } else {
-      const open = await tx.deadline.findMany({ where: { projectId: project.id, status: { in: ['open', 'missed'] } } });
-      await tx.deadline.updateMany({
-        where: { id: { in: open.map((r) => r.id) } },
-        data: { status: 'cancelled', nextStep: null, nextStepAt: null, closedAt: now },
-      });
+      const open = await runningDeadlines(tx, project.id);
+      await updateDeadlines(
+        tx,
+        open.map((r) => r.id),
+        { status: 'cancelled', nextStep: null, nextStepAt: null, closedAt: now },
+      );
       for (const row of open) changes.push({ key: row.key, kind: row.kind, change: 'cancelled' });
     }
   }
@@ -65,7 +68,7 @@ export async function syncDeadlines(
 }
 
 async function schedule(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   project: { id: string; ownerId: string },
   params: ScheduleDeadlineParams,
   calendar: WorkingCalendar,
@@ -94,10 +97,10 @@ async function schedule(
       periods: computed.periods,
       explicitDueDate: computed.explicitDueDate,
       occurrence: params.occurrence ?? null,
-    } as unknown as Prisma.InputJsonValue,
+    },
     dueDate: new Date(`${computed.dueDate}T00:00:00Z`),
     dueAt: new Date(computed.dueAt),
-    explanation: computed.explanations as unknown as Prisma.InputJsonValue,
+    explanation: computed.explanations,
     unknownYears: computed.unknownYears,
     status: 'open',
     nextStep: first?.step ?? null,
@@ -106,15 +109,13 @@ async function schedule(
     snoozedUntil: null,
     closedAt: null,
   };
-  const existing = await tx.deadline.findUnique({
-    where: { projectId_key: { projectId: project.id, key: params.key } },
-  });
+  const existing = await deadlineByKey(tx, project.id, params.key);
   if (!existing) {
-    await tx.deadline.create({ data: { ...data, projectId: project.id, key: params.key } });
+    await insertDeadline(tx, { ...data, projectId: project.id, key: params.key });
     return { key: params.key, kind: params.kind, change: 'created', dueAt: computed.dueAt, dueDate: computed.dueDate };
   }
   const moved = existing.dueAt.getTime() !== data.dueAt.getTime();
-  await tx.deadline.update({ where: { id: existing.id }, data });
+  await updateDeadline(tx, existing.id, data);
   return {
     key: params.key,
     kind: params.kind,

@@ -1,8 +1,8 @@
 import { latestVerification } from '../audit/repository.ts';
 import { shanghaiDate } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { dateOf } from '../deadlines/replan.ts';
 import { type DigestFilters, projectWhere } from './filters.ts';
+import { digestDeadlines, type PrismaClient, stageCounts } from './repository.ts';
 
 /** One deadline line of a digest. */
 export interface DigestLine {
@@ -37,31 +37,8 @@ const DAY = 86_400_000;
  */
 export async function buildDigest(prisma: PrismaClient, now: Date, filters: DigestFilters): Promise<DigestData> {
   const project = projectWhere(filters);
-  const stages = await prisma.project.groupBy({
-    by: ['track', 'stage'],
-    where: project,
-    _count: { _all: true },
-    orderBy: [{ track: 'asc' }, { stage: 'asc' }],
-  });
-  const rows = await prisma.deadline.findMany({
-    where: {
-      project,
-      status: { in: ['open', 'missed'] },
-      OR: [{ dueAt: { lte: new Date(now.getTime() + 30 * DAY) } }, { status: 'missed' }],
-    },
-    // Only what a line shows: the rows' spec and explanation JSON would be most of the bytes read and parsed.
-    select: {
-      id: true,
-      kind: true,
-      clock: true,
-      status: true,
-      dueDate: true,
-      dueAt: true,
-      responsibleUserId: true,
-      project: { select: { ref: true, title: true } },
-    },
-    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-  });
+  const stages = await stageCounts(prisma, project);
+  const rows = await digestDeadlines(prisma, project, now);
   const line = (r: (typeof rows)[number]): DigestLine => ({
     deadlineId: r.id,
     ref: r.project.ref,
@@ -76,7 +53,7 @@ export async function buildDigest(prisma: PrismaClient, now: Date, filters: Dige
   return {
     date: shanghaiDate(now),
     filters,
-    stages: stages.map((s) => ({ track: s.track, stage: s.stage, count: s._count._all })),
+    stages,
     upcoming: rows.filter((r) => r.status === 'open' && due(r) > t && due(r) <= t + 7 * DAY).map(line),
     missed: rows.filter((r) => r.status === 'missed' && r.clock !== 'csrc' && r.clock !== 'reviewer').map(line),
     coachingEnding: rows

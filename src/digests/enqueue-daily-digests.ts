@@ -1,11 +1,11 @@
 import { QUIET_HOURS, STEP_HOUR, shanghaiWallClock, type WorkingCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { buildDigest } from './build-digest.ts';
 import { digestMessage } from './digest-message.ts';
 import { readFilters } from './filters.ts';
+import { type PrismaClient, subscriptions, writtenKeys } from './repository.ts';
 
 /** The idempotency key of a channel's digest for a Shanghai day: one per channel per working day. */
 export function digestKey(channelId: string, date: string): string {
@@ -26,14 +26,14 @@ export async function enqueueDailyDigests(
   const now = clock.now();
   const local = shanghaiWallClock(now);
   if (!calendar.isWorkingDay(local.date) || local.hour < STEP_HOUR || local.hour >= QUIET_HOURS.from) return 0;
-  const subscriptions = await prisma.digestSubscription.findMany({ orderBy: { channelId: 'asc' } });
-  if (subscriptions.length === 0) return 0;
-  const keys = subscriptions.map((s) => digestKey(s.channelId, local.date));
-  const existing = new Set(
-    (await prisma.outboxMessage.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key),
+  const subs = await subscriptions(prisma);
+  if (subs.length === 0) return 0;
+  const existing = await writtenKeys(
+    prisma,
+    subs.map((s) => digestKey(s.channelId, local.date)),
   );
   let enqueued = 0;
-  for (const sub of subscriptions) {
+  for (const sub of subs) {
     const key = digestKey(sub.channelId, local.date);
     if (existing.has(key)) continue;
     const lang = (await options.langFor?.(sub.channelId)) ?? 'zh-CN';

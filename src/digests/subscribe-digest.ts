@@ -1,6 +1,5 @@
 import type { Actor, Role } from '../../machines/actor.ts';
 import { type Clock, systemClock } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
 import { auditDeadline } from '../deadlines/access.ts';
 import type { SlackMessage } from '../deadlines/messages.ts';
 import { InputError, PermissionError } from '../errors.ts';
@@ -8,6 +7,7 @@ import type { Lang } from '../i18n/index.ts';
 import { buildDigest } from './build-digest.ts';
 import { digestMessage } from './digest-message.ts';
 import { type DigestFilters, DigestFiltersSchema, readFilters } from './filters.ts';
+import { deleteSubscription, type PrismaClient, saveSubscription, subscriptionOf } from './repository.ts';
 
 const DIGEST_ADMINS: readonly Role[] = ['manager', 'admin'];
 
@@ -34,13 +34,8 @@ export async function subscribeDigest(
   const parsed = DigestFiltersSchema.safeParse(filters);
   if (!parsed.success) throw new InputError('error.digest.filtersInvalid');
   return prisma.$transaction(async (tx) => {
-    const before = await tx.digestSubscription.findUnique({ where: { channelId } });
-    const value = parsed.data as Prisma.InputJsonValue;
-    await tx.digestSubscription.upsert({
-      where: { channelId },
-      create: { channelId, filters: value, createdById: actor.userId },
-      update: { filters: value },
-    });
+    const before = await subscriptionOf(tx, channelId);
+    await saveSubscription(tx, channelId, parsed.data, actor.userId);
     await auditDeadline(tx, {
       projectId: null,
       actor,
@@ -61,8 +56,7 @@ export async function unsubscribeDigest(
 ): Promise<boolean> {
   assertManager(actor);
   return prisma.$transaction(async (tx) => {
-    const removed = await tx.digestSubscription.deleteMany({ where: { channelId } });
-    if (removed.count === 0) return false;
+    if (!(await deleteSubscription(tx, channelId))) return false;
     await auditDeadline(tx, {
       projectId: null,
       actor,
@@ -83,9 +77,7 @@ export async function previewDigest(
   clock: Clock,
   input: { channelId?: string; filters?: DigestFilters; lang: Lang },
 ): Promise<SlackMessage> {
-  const sub = input.channelId
-    ? await prisma.digestSubscription.findUnique({ where: { channelId: input.channelId } })
-    : null;
+  const sub = input.channelId ? await subscriptionOf(prisma, input.channelId) : null;
   const filters = sub ? readFilters(sub.filters) : (input.filters ?? {});
   return digestMessage(await buildDigest(prisma, clock.now(), filters), input.lang);
 }

@@ -1,6 +1,6 @@
 import { COACHING_STATES, PILOT_STATES } from '../../machines/catalog.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
 import { holdsAny, type Role } from '../roles/roles.ts';
+import { homeRows, type PrismaClient, pipelineRows } from './repository.ts';
 
 /** How many rows each Home section reads at most; the Home tab stays the same size whatever the number of projects. */
 export const HOME_TAKE = 10;
@@ -69,7 +69,6 @@ export interface HomeData {
   pipeline: HomePipeline | null;
 }
 
-const OPEN = ['open', 'missed'];
 const TRACKS = [
   { track: 'pilot', states: PILOT_STATES },
   { track: 'coaching', states: COACHING_STATES },
@@ -104,81 +103,12 @@ export async function getHome(
   roles: readonly Role[],
   now: Date,
 ): Promise<HomeData> {
-  const mine: Prisma.ProjectWhereInput = { ownerId: userId };
-  const reviewing: Prisma.ProjectWhereInput = {
-    status: 'active',
-    OR: [
-      { snapshot: { path: ['context', 'assignments'], array_contains: [{ reviewerId: userId, status: 'assigned' }] } },
-      { snapshot: { path: ['context', 'assignments'], array_contains: [{ reviewerId: userId, status: 'accepted' }] } },
-      { deadlines: { some: { responsibleUserId: userId, clock: 'reviewer', status: 'open' } } },
-    ],
-  };
-  const myDeadlines: Prisma.DeadlineWhereInput = { responsibleUserId: userId, status: { in: OPEN } };
   const mayConfirm = holdsAny(roles, ['staff', 'manager']);
-  const confirmable: Prisma.ProjectWhereInput = {
-    status: 'active',
-    snapshot: { path: ['context', 'pending', 'proposedBy'], string_contains: '' },
-    NOT: { snapshot: { path: ['context', 'pending', 'proposedBy'], equals: userId } },
-  };
-
-  const [
-    ownedTotal,
-    owned,
-    reviewTotal,
-    reviewRows,
-    deadlineTotal,
-    deadlineRows,
-    decisionTotal,
-    decisionRows,
-    pipeline,
-  ] = await Promise.all([
-    prisma.project.count({ where: mine }),
-    prisma.project.findMany({
-      where: mine,
-      orderBy: [{ updatedAt: 'desc' }, { ref: 'desc' }],
-      take: HOME_TAKE,
-      select: {
-        ref: true,
-        title: true,
-        machine: true,
-        stage: true,
-        deadlines: { where: { status: { in: OPEN } }, orderBy: { dueAt: 'asc' }, take: 1 },
-      },
-    }),
-    prisma.project.count({ where: reviewing }),
-    prisma.project.findMany({
-      where: reviewing,
-      orderBy: [{ updatedAt: 'desc' }, { ref: 'desc' }],
-      take: HOME_TAKE,
-      select: {
-        ref: true,
-        title: true,
-        snapshot: true,
-        deadlines: {
-          where: { responsibleUserId: userId, clock: 'reviewer', status: 'open' },
-          orderBy: { dueAt: 'asc' },
-          take: 1,
-        },
-      },
-    }),
-    prisma.deadline.count({ where: myDeadlines }),
-    prisma.deadline.findMany({
-      where: myDeadlines,
-      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      take: HOME_TAKE,
-      include: { project: { select: { ref: true, title: true } } },
-    }),
-    mayConfirm ? prisma.project.count({ where: confirmable }) : Promise.resolve(0),
-    mayConfirm
-      ? prisma.project.findMany({
-          where: confirmable,
-          orderBy: [{ updatedAt: 'asc' }, { ref: 'asc' }],
-          take: HOME_TAKE,
-          select: { ref: true, title: true, snapshot: true },
-        })
-      : Promise.resolve([]),
+  const [rows, pipeline] = await Promise.all([
+    homeRows(prisma, userId, mayConfirm, HOME_TAKE),
     holdsAny(roles, ['manager', 'admin']) ? readPipeline(prisma, now) : Promise.resolve(null),
   ]);
+  const { ownedTotal, owned, reviewTotal, reviewRows, deadlineTotal, deadlineRows, decisionTotal, decisionRows } = rows;
 
   return {
     userId,
@@ -224,22 +154,12 @@ export async function getHome(
 }
 
 async function readPipeline(prisma: PrismaClient, now: Date): Promise<HomePipeline> {
-  const [groups, missedDeadlines] = await Promise.all([
-    prisma.project.groupBy({
-      by: ['track', 'stage'],
-      _count: { _all: true },
-      orderBy: [{ track: 'asc' }, { stage: 'asc' }],
-      // Bounded by the machines' stages; the take only guards against rows no machine knows.
-      take: 200,
-    }),
-    // The same rule as `/pilot list overdue`: CSRC's own clock is informational and never overdue on us.
-    prisma.deadline.count({ where: { status: { in: OPEN }, dueAt: { lte: now }, clock: { not: 'csrc' } } }),
-  ]);
+  const { groups, missedDeadlines } = await pipelineRows(prisma, now);
   return {
     missedDeadlines,
     tracks: TRACKS.map(({ track, states }) => {
       const known = stagesOf(states);
-      const counts = new Map(groups.filter((g) => g.track === track).map((g) => [g.stage, g._count._all]));
+      const counts = new Map(groups.filter((g) => g.track === track).map((g) => [g.stage, g.count]));
       const order = [...known, ...[...counts.keys()].filter((s) => !known.includes(s)).sort()];
       const stages = order
         .filter((s) => (counts.get(s) ?? 0) > 0)

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { appHomeView } from '../views/app-home.ts';
 import { getHome } from './get-home.ts';
+import type { PrismaClient } from './repository.ts';
 
 /** The person's App Home view, read fresh, in their language. */
 export async function homeView(

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../db/client.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
+import { type PrismaClient, peopleOfProject } from './repository.ts';
 
 export interface PublishHomesDeps {
   prisma: PrismaClient;
@@ -20,19 +20,7 @@ export async function publishHomes(
 ): Promise<void> {
   const ids = new Set(userIds);
   if (projectId) {
-    const project = await deps.prisma.project.findUnique({
-      where: { id: projectId },
-      select: {
-        ownerId: true,
-        deadlines: {
-          where: { status: { in: ['open', 'missed'] } },
-          select: { responsibleUserId: true },
-          take: 20,
-        },
-      },
-    });
-    if (project) ids.add(project.ownerId);
-    for (const d of project?.deadlines ?? []) if (d.responsibleUserId) ids.add(d.responsibleUserId);
+    for (const userId of await peopleOfProject(deps.prisma, projectId)) ids.add(userId);
   }
   // views.publish replaces the whole tab, so publishing twice is harmless; no outbox needed.
   for (const userId of ids) {

@@ -1,22 +1,18 @@
 import { PROGRAMME_TZ } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { InputError } from '../errors.ts';
 import { LANGS, type Lang, langFromLocale } from '../i18n/index.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
+import { type Db, saveUserLang, storedLangCode } from './repository.ts';
 
 const PROFILE_CACHE_LIMIT = 5_000;
-
-type PreferenceReader = Pick<PrismaClient, 'userPreference' | 'channelPreference'>;
 
 /**
  * The language stored for a recipient — a person's `/pilot lang` choice (user ids U…/W…) or a channel's setting —
  * or null when none is stored. Works on the client or inside a transaction.
  */
-export async function storedLang(db: PreferenceReader, recipient: string): Promise<Lang | null> {
-  const row = /^[UW]/.test(recipient)
-    ? await db.userPreference.findUnique({ where: { userId: recipient } })
-    : await db.channelPreference.findUnique({ where: { channelId: recipient } });
-  return row && (LANGS as readonly string[]).includes(row.lang) ? (row.lang as Lang) : null;
+export async function storedLang(db: Db, recipient: string): Promise<Lang | null> {
+  const lang = await storedLangCode(db, recipient);
+  return lang !== null && (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : null;
 }
 
 /** What Slack says about a person that changes how we talk to them. */
@@ -29,7 +25,7 @@ interface SlackProfile {
  * Resolves how to talk to a person: the language is their `/pilot lang` choice, else their Slack locale, else zh-CN;
  * the time zone is their Slack time zone, else Shanghai. Slack is asked once per person and remembered (bounded).
  */
-export function createLanguageResolver(prisma: PreferenceReader, slack: SlackCaller) {
+export function createLanguageResolver(prisma: Db, slack: SlackCaller) {
   const profiles = new Map<string, SlackProfile>();
   const profileOf = async (userId: string): Promise<SlackProfile> => {
     const cached = profiles.get(userId);
@@ -60,7 +56,7 @@ export function createLanguageResolver(prisma: PreferenceReader, slack: SlackCal
     /** `/pilot lang`: stores the person's choice; it wins over their Slack locale. */
     async setLang(userId: string, lang: Lang): Promise<void> {
       if (!(LANGS as readonly string[]).includes(lang)) throw new InputError('command.badLang', { lang });
-      await prisma.userPreference.upsert({ where: { userId }, update: { lang }, create: { userId, lang } });
+      await saveUserLang(prisma, userId, lang);
     },
   };
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Prisma, PrismaClient } from '../db/client.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
@@ -9,6 +8,7 @@ import { projectCard, stageLabel } from '../views/project-card.ts';
 import { initialCardItem } from './card-items.ts';
 import { getProjectCard } from './get-project-card.ts';
 import { CARD_METHOD, THREAD_METHOD } from './ids.ts';
+import { outboxStatus, type PrismaClient, recordCardPosted, requireProject } from './repository.ts';
 
 const CardArgsSchema = z.object({ projectId: z.uuid(), initial: z.boolean().optional() });
 const ThreadArgsSchema = z.object({
@@ -27,7 +27,7 @@ export function createCardResolver(prisma: PrismaClient): OutboxResolver {
   return async (method, args): Promise<ResolvedCall | null> => {
     if (method === CARD_METHOD) {
       const { projectId, initial } = CardArgsSchema.parse(args);
-      const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+      const project = await requireProject(prisma, projectId);
       const channel = project.channelId ?? project.ownerId;
       const lang = await channelLang(prisma, channel);
       // The channel card is for everyone in the channel: it carries what working-group staff may do (each press is
@@ -44,25 +44,22 @@ export function createCardResolver(prisma: PrismaClient): OutboxResolver {
       // Later refreshes wait while the first card is still on its way (rows go out in order); when there is no first
       // card to wait for (it failed for good, or the project was made another way), the refresh posts the card.
       if (!initial) {
-        const first = await prisma.outboxMessage.findUnique({ where: { key: initialCardItem(projectId).key } });
-        if (first && (first.status === 'pending' || first.status === 'sending')) return null;
+        const first = await outboxStatus(prisma, initialCardItem(projectId).key);
+        if (first === 'pending' || first === 'sending') return null;
       }
       return {
         method: 'chat.postMessage',
         args: { channel, ...message },
-        onSent: async (result) => {
-          const data: Prisma.ProjectUpdateInput = {
-            cardTs: String(result.ts ?? ''),
-            threadTs: String(result.ts ?? ''),
-          };
-          if (typeof result.channel === 'string') data.channelId = result.channel;
-          await prisma.project.update({ where: { id: projectId }, data });
-        },
+        onSent: (result) =>
+          recordCardPosted(prisma, projectId, {
+            ts: String(result.ts ?? ''),
+            channelId: typeof result.channel === 'string' ? result.channel : null,
+          }),
       };
     }
     if (method === THREAD_METHOD) {
       const entry = ThreadArgsSchema.parse(args);
-      const project = await prisma.project.findUniqueOrThrow({ where: { id: entry.projectId } });
+      const project = await requireProject(prisma, entry.projectId);
       if (!project.threadTs || !project.channelId) return null;
       const lang = await channelLang(prisma, project.channelId);
       const text = t(lang, 'thread.entry', {

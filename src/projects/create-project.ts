@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { shanghaiYear } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
+import { recordAudit } from '../db/audit.ts';
 import { PermissionError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
@@ -9,6 +9,7 @@ import { startSnapshot } from '../runtime/machines.ts';
 import { initialCardItem } from './card-items.ts';
 import { type IntakeDraft, parseIntake } from './intake.ts';
 import { nextRef, REF_PREFIX } from './next-ref.ts';
+import { insertProject, type PrismaClient } from './repository.ts';
 
 export interface CreateProjectDeps {
   prisma: PrismaClient;
@@ -57,35 +58,31 @@ export async function createProject(
             ownerId: intake.ownerId,
           })
         : startSnapshot('coaching', { ref, track: 'coaching', title: intake.title, ownerId: intake.ownerId });
-    const project = await tx.project.create({
-      data: {
-        ref,
-        track: command.track,
-        title: intake.title,
-        intake: intake as Prisma.InputJsonValue,
-        machine: command.track,
-        machineVersion: start.version,
-        snapshot: start.snapshot as Prisma.InputJsonValue,
-        stage: start.stage,
-        status: start.status,
-        ownerId: intake.ownerId,
-        createdById: userId,
-        channelId: command.channelId,
-      },
+    const project = await insertProject(tx, {
+      ref,
+      track: command.track,
+      title: intake.title,
+      intake,
+      machine: command.track,
+      machineVersion: start.version,
+      snapshot: start.snapshot,
+      stage: start.stage,
+      status: start.status,
+      ownerId: intake.ownerId,
+      createdById: userId,
+      channelId: command.channelId,
     });
-    await tx.auditEvent.create({
-      data: {
-        projectId: project.id,
-        actorKind: 'user',
-        actorId: userId,
-        actorRoles: roles,
-        eventType: 'project.created',
-        payload: intake as Prisma.InputJsonValue,
-        fromState: null,
-        toState: start.stage,
-        machineVersion: start.version,
-        recordedAt: now,
-      },
+    await recordAudit(tx, {
+      projectId: project.id,
+      actorKind: 'user',
+      actorId: userId,
+      actorRoles: roles,
+      eventType: 'project.created',
+      payload: intake,
+      fromState: null,
+      toState: start.stage,
+      machineVersion: start.version,
+      recordedAt: now,
     });
     // The card is the confirmation: posted in the channel, then kept up to date after every change.
     const card = initialCardItem(project.id);

@@ -1,8 +1,8 @@
 import { isCoachingValid } from '../../machines/coaching.machine.ts';
 import { listBatchOptions, openBatchOn } from '../batches/batch-options.ts';
 import { shanghaiDate } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
+import { coachingProjectsByRef, type PrismaClient } from './repository.ts';
 
 /**
  * Event fields the system fills from other tables instead of asking the person: which batch is open on the
@@ -73,7 +73,7 @@ export async function systemFacts(
     const facts: Record<string, unknown> = { openBatchId: batch?.id ?? null };
     const coachingRefs = (context.applicants ?? []).map((a) => a.coachingRef).filter((r): r is string => Boolean(r));
     if (coachingRefs.length > 0) {
-      const coached = await prisma.project.findMany({ where: { ref: { in: coachingRefs }, machine: 'coaching' } });
+      const coached = await coachingProjectsByRef(prisma, coachingRefs);
       // R-COA-7: judged on the day of submission; the pilot machine keeps the answer even if coaching ends later.
       facts.coachingValidOnSubmission = coached.some((c) =>
         isCoachingValid(restoreSnapshot(c.machine, c.machineVersion, c.snapshot)),

@@ -2,12 +2,14 @@ import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
 import type { Assignment, Review } from '../../machines/pilot.context.ts';
 import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot.events.ts';
-import type { PrismaClient } from '../db/client.ts';
+import { batchName } from '../batches/repository.ts';
+import { openDeadlinesOf } from '../deadlines/repository.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
 import { isDirectDecision } from './event-facts.ts';
 import { CONVERTED_STAGE, SUPPORT_EVENT, supportFields } from './record-support.ts';
+import { latestAudit, type PrismaClient, requireProject } from './repository.ts';
 
 /** Everything a project card shows, read in one go; plain data for the pure card builder. */
 export interface ProjectCardData {
@@ -83,12 +85,12 @@ export async function getProjectCard(
   projectId: string,
   viewer: CardViewer,
 ): Promise<ProjectCardData> {
-  const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const project = await requireProject(prisma, projectId);
   const channel = viewer.kind === 'channel';
   const viewerId = viewer.kind === 'channel' ? CHANNEL_VIEWER_ID : viewer.userId;
   const [deadlines, timeline] = await Promise.all([
-    prisma.deadline.findMany({ where: { projectId, status: { in: ['open', 'missed'] } }, orderBy: { dueAt: 'asc' } }),
-    prisma.auditEvent.findMany({ where: { projectId }, orderBy: { id: 'desc' }, take: TIMELINE_LENGTH }),
+    openDeadlinesOf(prisma, projectId),
+    latestAudit(prisma, projectId, TIMELINE_LENGTH),
   ]);
   const roles = viewer.kind === 'channel' ? [...CHANNEL_ROLES] : viewer.roles;
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
@@ -138,10 +140,7 @@ export async function getProjectCard(
     !staff && userId !== viewerId && (kind.startsWith('review') || kind.startsWith('reviewer'));
   const actor: Actor = { kind: 'user', userId: viewerId, roles };
   // Batch ids are uuids written by the app; anything else (an old or hand-made snapshot) has no name to show.
-  const batch =
-    ctx.batchId && UUID.test(ctx.batchId)
-      ? await prisma.batch.findUnique({ where: { id: ctx.batchId }, select: { name: true } })
-      : null;
+  const batch = ctx.batchId && UUID.test(ctx.batchId) ? await batchName(prisma, ctx.batchId) : null;
   return {
     id: project.id,
     ref: project.ref,
@@ -157,7 +156,7 @@ export async function getProjectCard(
     applicants: (ctx.applicants ?? []).map((a) => ({ name: a.name, lead: a.lead, institutionType: a.institutionType })),
     materials: { present, missing: (REQUIRED_MATERIALS[project.track] ?? []).filter((m) => !present.includes(m)) },
     batchId: ctx.batchId ?? null,
-    batchName: batch?.name ?? null,
+    batchName: batch,
     pending: ctx.pending ? { kind: ctx.pending.kind, proposedBy: ctx.pending.proposedBy } : null,
     openComments: Object.values(ctx.comments ?? {}).filter((c) => c.disposition === null).length,
     comments: Object.entries(ctx.comments ?? {}).map(([id, c]) => ({

@@ -1,13 +1,6 @@
-import type { Prisma, PrismaClient } from '../db/client.ts';
+import { type PrismaClient, type ProjectFilter, projectPage } from './repository.ts';
 
-/** What `/pilot list` narrows to (same shape as the parsed command's filter). */
-export type ProjectFilter =
-  | { kind: 'all' }
-  | { kind: 'stage'; stage: string }
-  | { kind: 'track'; track: 'pilot' | 'coaching' }
-  | { kind: 'mine' }
-  | { kind: 'overdue' }
-  | { kind: 'batch'; name: string };
+export type { ProjectFilter };
 
 export const PAGE_SIZE = 10;
 
@@ -37,17 +30,8 @@ export async function listProjects(
   viewerId: string,
   now: Date,
 ): Promise<ProjectPage> {
-  const where = await whereOf(prisma, filter, viewerId, now);
-  const total = await prisma.project.count({ where });
+  const { total, page: current, rows } = await projectPage(prisma, { filter, viewerId, now, page, size: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = await prisma.project.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { ref: 'desc' }],
-    skip: (current - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    include: { deadlines: { where: { status: { in: ['open', 'missed'] } }, orderBy: { dueAt: 'asc' }, take: 1 } },
-  });
   return {
     page: current,
     pages,
@@ -69,31 +53,4 @@ export async function listProjects(
         : null,
     })),
   };
-}
-
-async function whereOf(
-  prisma: PrismaClient,
-  filter: ProjectFilter,
-  viewerId: string,
-  now: Date,
-): Promise<Prisma.ProjectWhereInput> {
-  switch (filter.kind) {
-    case 'all':
-      return {};
-    case 'stage':
-      return { stage: filter.stage };
-    case 'track':
-      return { track: filter.track };
-    case 'mine':
-      return { ownerId: viewerId };
-    case 'overdue':
-      return {
-        deadlines: { some: { status: { in: ['open', 'missed'] }, dueAt: { lte: now }, clock: { not: 'csrc' } } },
-      };
-    case 'batch': {
-      const batch = await prisma.batch.findUnique({ where: { name: filter.name }, select: { id: true } });
-      // The machine records the batch by id in the snapshot; the stage column does not hold it, so match the JSON.
-      return batch ? { snapshot: { path: ['context', 'batchId'], equals: batch.id } } : { id: { in: [] } };
-    }
-  }
 }

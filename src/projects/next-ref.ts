@@ -1,18 +1,11 @@
-import type { Prisma } from '../db/client.ts';
+import { type Db, takeRefNumber } from './repository.ts';
 
 /** The track's letter in human references: P-2026-001 for pilots, C-2026-004 for coaching. */
 export const REF_PREFIX = { pilot: 'P', coaching: 'C' } as const;
 
-/**
- * Takes the next human reference for a track and year inside the caller's transaction. The upsert locks the
- * counter row, so concurrent creations (on any replica) get distinct numbers and a rolled-back one frees its number.
- */
-export async function nextRef(tx: Prisma.TransactionClient, prefix: string, year: number): Promise<string> {
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "RefCounter" (prefix, year, last) VALUES (${prefix}, ${year}, 1)
-    ON CONFLICT (prefix, year) DO UPDATE SET last = "RefCounter".last + 1
-    RETURNING last`;
-  const seq = rows[0]?.last;
+/** Takes the next human reference for a track and year inside the caller's transaction (distinct on any replica). */
+export async function nextRef(tx: Db, prefix: string, year: number): Promise<string> {
+  const seq = await takeRefNumber(tx, prefix, year);
   if (seq === undefined) throw new Error('reference counter returned no row');
   return `${prefix}-${year}-${String(seq).padStart(3, '0')}`;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
 import { shanghaiDate } from '../clock.ts';
-import { InputError, NotFoundError, StaleProjectError } from '../errors.ts';
+import { InputError, StaleProjectError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { stageParam } from '../i18n/render-error.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
@@ -17,6 +17,7 @@ import {
   SUPPORT_EVENT,
   supportFields,
 } from './record-support.ts';
+import { requireProject } from './repository.ts';
 
 /** A press or a form needs what the change path needs: the person's roles come with their actor. */
 export type PerformActionDeps = ApplyEventDeps;
@@ -42,8 +43,7 @@ export async function pressAction(
   ref: ProjectActionRef,
 ): Promise<{ kind: 'form'; form: ActionForm } | { kind: 'applied'; result: AppliedEvent }> {
   // The one read of the project on a press: the re-check, the form and the change itself all use this row.
-  const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  const project = await requireProject(deps.prisma, ref.p);
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const action = availableActions(machineEntry(project.machine).machine, snapshot, actor).find(
     (a) => a.type === ref.t && (a.decisionKind ?? undefined) === ref.k,
@@ -90,7 +90,7 @@ export async function resolveTypedAction(
   projectId: string,
   typed: string,
 ): Promise<ProjectActionRef> {
-  const project = await deps.prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const project = await requireProject(deps.prisma, projectId);
   const [type, kind] = typed.split(':');
   const entry = machineEntry(project.machine);
   if (!type || !entry.events[type]) throw new InputError('action.unknown', { action: typed, ref: project.ref });
@@ -115,8 +115,7 @@ export async function submitAction(
   ref: ProjectActionRef,
   values: Record<string, unknown>,
 ): Promise<AppliedEvent> {
-  const project = await deps.prisma.project.findUnique({ where: { id: ref.p } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  const project = await requireProject(deps.prisma, ref.p);
   return applyAction(deps, actor, project, ref, values);
 }
 
@@ -187,8 +186,7 @@ function issueKey(issue: z.core.$ZodIssue): MessageKey {
 
 /** The form fields of an action (by its button reference), to read a submitted modal back. */
 export async function actionFields(deps: PerformActionDeps, ref: ProjectActionRef) {
-  const project = await deps.prisma.project.findUnique({ where: { id: ref.p }, select: { machine: true, ref: true } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: ref.p });
+  const project = await requireProject(deps.prisma, ref.p);
   const info = machineEntry(project.machine).events[ref.t];
   if (!info) throw new InputError('action.unknown', { action: ref.t, ref: project.ref });
   return (ref.k ? info.decisions?.[ref.k]?.fields : undefined) ?? info.fields;

@@ -1,6 +1,6 @@
 import { PILOT_EVENTS } from '../../machines/catalog.ts';
 import { pilotEventSchemas } from '../../machines/pilot.events.ts';
-import type { Prisma } from '../db/client.ts';
+import { recordAudit } from '../db/audit.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import { rolesParam, stageParam } from '../i18n/render-error.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
@@ -9,6 +9,7 @@ import { holdsAny, type Role } from '../roles/roles.ts';
 import type { ApplyEventDeps } from '../runtime/apply-event.ts';
 import type { LoadedProject } from '../runtime/types.ts';
 import { changeItems } from './card-items.ts';
+import { insertSupportRecord } from './repository.ts';
 
 /** The event local support is recorded with (R-INC-2), and the stage where the machine can no longer take it. */
 export const SUPPORT_EVENT = 'support.recorded';
@@ -61,30 +62,26 @@ export async function recordSupportAfterConversion(
   }
   const e = parsed.data;
   const keys = await deps.prisma.$transaction(async (tx) => {
-    const record = await tx.supportRecord.create({
-      data: {
-        projectId,
-        programme: e.programme,
-        status: e.status,
-        beneficiary: e.beneficiary,
-        note: e.note ?? null,
-        factDate: new Date(`${e.factDate}T00:00:00Z`),
-        recordedBy: userId,
-      },
+    const record = await insertSupportRecord(tx, {
+      projectId,
+      programme: e.programme,
+      status: e.status,
+      beneficiary: e.beneficiary,
+      note: e.note ?? null,
+      factDate: new Date(`${e.factDate}T00:00:00Z`),
+      recordedBy: userId,
     });
-    await tx.auditEvent.create({
-      data: {
-        projectId,
-        actorKind: 'user',
-        actorId: userId,
-        actorRoles: roles,
-        eventType: SUPPORT_EVENT,
-        payload: { recordId: record.id, programme: e.programme, status: e.status, beneficiary: e.beneficiary },
-        fromState: CONVERTED_STAGE,
-        toState: CONVERTED_STAGE,
-        recordedAt: now,
-        factDate: new Date(`${e.factDate}T00:00:00Z`),
-      },
+    await recordAudit(tx, {
+      projectId,
+      actorKind: 'user',
+      actorId: userId,
+      actorRoles: roles,
+      eventType: SUPPORT_EVENT,
+      payload: { recordId: record.id, programme: e.programme, status: e.status, beneficiary: e.beneficiary },
+      fromState: CONVERTED_STAGE,
+      toState: CONVERTED_STAGE,
+      recordedAt: now,
+      factDate: new Date(`${e.factDate}T00:00:00Z`),
     });
     // The card and thread keyed by the record (the project's version does not move: its machine is final).
     const items = changeItems(projectId, project.version, {
@@ -92,7 +89,7 @@ export async function recordSupportAfterConversion(
       actorId: userId,
       stage: CONVERTED_STAGE,
     }).map((item) => ({ ...item, key: `${item.key}:support:${record.id}`, notBefore: now }));
-    await enqueueMessages(tx as Prisma.TransactionClient, items);
+    await enqueueMessages(tx, items);
     return items.map((i) => i.key);
   });
   deps.afterCommit(keys);

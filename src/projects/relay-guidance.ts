@@ -1,8 +1,8 @@
-import type { PrismaClient } from '../db/client.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { holdsAny, type Role } from '../roles/roles.ts';
 import { type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
+import { type PrismaClient, pilotingProjects } from './repository.ts';
 
 export interface RelayGuidanceDeps extends ApplyEventDeps {
   prisma: PrismaClient;
@@ -29,11 +29,7 @@ export async function relayGuidance(
   if (!noticeRef) fields.noticeRef = { key: 'field.required' };
   if (!summary) fields.summary = { key: 'field.required' };
   if (Object.keys(fields).length > 0) throw new InputError('action.invalid', {}, fields);
-  const projects = await deps.prisma.project.findMany({
-    where: { machine: 'pilot', stage: 'piloting' },
-    select: { id: true, ref: true },
-    orderBy: { ref: 'asc' },
-  });
+  const projects = await pilotingProjects(deps.prisma);
   const recordedAt = deps.clock.now().toISOString();
   const relayed: string[] = [];
   const failed: string[] = [];

@@ -3,8 +3,7 @@ import { availableActions } from '../../machines/available-actions.ts';
 import type { EligibilityResult } from '../../machines/eligibility.ts';
 import { type Applicant, ApplicantSchema } from '../../machines/institutions.ts';
 import { usccProblem } from '../../machines/uscc.ts';
-import type { Prisma } from '../db/client.ts';
-import { InputError, NotFoundError, PermissionError } from '../errors.ts';
+import { InputError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { stageParam } from '../i18n/render-error.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
@@ -12,6 +11,7 @@ import { applyEvent } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
 import { REQUIRED_MATERIALS } from './get-project-card.ts';
 import type { PerformActionDeps } from './perform-action.ts';
+import { type Db, requireProject, saveMaterialLinks } from './repository.ts';
 
 /** The machine event that edits an application, per track. */
 export const UPDATE_EVENT: Record<string, string> = { pilot: 'intake.update', coaching: 'coaching.update' };
@@ -36,8 +36,7 @@ const USCC_PROBLEM: Record<NonNullable<ReturnType<typeof usccProblem>>, MessageK
 type FieldErrors = Record<string, { key: MessageKey; params?: Record<string, string | number> }>;
 
 async function load(deps: PerformActionDeps, projectId: string) {
-  const project = await deps.prisma.project.findUnique({ where: { id: projectId } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
+  const project = await requireProject(deps.prisma, projectId);
   const context = restoreSnapshot(project.machine, project.machineVersion, project.snapshot).context as {
     applicants: Applicant[];
   };
@@ -50,7 +49,7 @@ async function update(
   projectId: string,
   machine: string,
   payload: Record<string, unknown>,
-  writeAlso?: (tx: Prisma.TransactionClient, id: string) => Promise<void>,
+  writeAlso?: (tx: Db, id: string) => Promise<void>,
 ): Promise<IntakeOutcome> {
   const type = UPDATE_EVENT[machine];
   if (!type) throw new InputError('action.unknown', { action: 'update', ref: projectId });
@@ -144,11 +143,9 @@ export async function saveMaterials(
   }
   if (Object.keys(errors).length > 0) throw new InputError('action.invalid', {}, errors);
   const present = required.filter((m) => links[m]);
-  return update(deps, command.actor, project.id, project.machine, { materials: present }, async (tx, id) => {
-    const current = (await tx.project.findUniqueOrThrow({ where: { id }, select: { intake: true } })).intake;
-    const intake = { ...((current ?? {}) as Record<string, unknown>), materials: links };
-    await tx.project.update({ where: { id }, data: { intake: intake as Prisma.InputJsonValue } });
-  });
+  return update(deps, command.actor, project.id, project.machine, { materials: present }, (tx, id) =>
+    saveMaterialLinks(tx, id, links),
+  );
 }
 
 /**

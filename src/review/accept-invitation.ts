@@ -1,5 +1,7 @@
+import { openDueDate } from '../deadlines/repository.ts';
 import { InputError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { requireProject } from '../projects/repository.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { acceptedMessage } from '../views/review-messages.ts';
@@ -29,12 +31,9 @@ export async function acceptInvitation(
     },
     {
       writeAlso: async (tx, id) => {
-        const project = await tx.project.findUniqueOrThrow({ where: { id }, select: { ref: true, version: true } });
-        const deadline = await tx.deadline.findFirst({
-          where: { projectId: id, key: `review:${userId}`, status: 'open' },
-          select: { dueDate: true },
-        });
-        const dueDate = deadline ? deadline.dueDate.toISOString().slice(0, 10) : null;
+        const project = await requireProject(tx, id);
+        const due = await openDueDate(tx, id, `review:${userId}`);
+        const dueDate = due ? due.toISOString().slice(0, 10) : null;
         await enqueueMessages(tx, [
           {
             key: `review:accepted:${id}:${userId}:v${project.version}`,

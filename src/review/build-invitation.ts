@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, type NotifyParams } from '../../machines/settings.ts';
-import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
+import { type Db, projectIntake } from '../projects/repository.ts';
 import { invitationMessage } from '../views/review-messages.ts';
 
 /**
@@ -9,14 +9,13 @@ import { invitationMessage } from '../views/review-messages.ts';
  * summary and material links (R-APP-8) from its application, the answer-by date from the deadline just scheduled.
  */
 export async function buildInvitation(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   project: { id: string; ref: string; title: string },
   params: NotifyParams,
   deadlines: readonly DeadlineChange[],
   lang: Lang,
 ): Promise<{ text: string; blocks: Record<string, unknown>[] }> {
-  const row = await tx.project.findUnique({ where: { id: project.id }, select: { intake: true } });
-  const intake = (row?.intake ?? {}) as {
+  const intake = (await projectIntake(tx, project.id)) as {
     scenario?: string;
     technologies?: string[];
     materials?: Record<string, string | null>;

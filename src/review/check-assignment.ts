@@ -1,8 +1,8 @@
-import type { Prisma, PrismaClient } from '../db/client.ts';
 import { InputError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { type ConflictReason, conflictReasons } from './conflicts.ts';
 import { loadCandidates, loadPilotContext, projectForAssignment } from './load-candidates.ts';
+import type { Db, PrismaClient } from './repository.ts';
 
 const CONFLICT_KEYS: Record<ConflictReason['kind'], MessageKey> = {
   uscc: 'review.conflict.uscc',
@@ -24,12 +24,7 @@ export function conflictError(reviewerId: string, ref: string, reason: ConflictR
  * person with the picker or `/pilot do`, the automatic assignment, a replacement after a decline or a timeout).
  * Refuses, saying why, an expert outside the pool or one with a conflict of interest on the project (issue 6).
  */
-export async function assertAssignable(
-  db: PrismaClient | Prisma.TransactionClient,
-  projectId: string,
-  reviewerId: string,
-  today: string,
-): Promise<void> {
+export async function assertAssignable(db: Db, projectId: string, reviewerId: string, today: string): Promise<void> {
   const [candidate] = await loadCandidates(db, [reviewerId]);
   if (!candidate) {
     const params = { user: `<@${reviewerId}>` };

@@ -1,5 +1,6 @@
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
+import { declareConflict, isExpert } from './repository.ts';
 
 /**
  * The reviewer declines an invitation, or declares a conflict of interest on the project (issue 6). A declared conflict
@@ -26,13 +27,8 @@ export async function declineInvitation(
     {
       writeAlso: async (tx, id) => {
         if (!conflict) return;
-        const expert = await tx.expert.findUnique({ where: { userId }, select: { userId: true } });
-        if (!expert) return;
-        await tx.declaredConflict.upsert({
-          where: { expertId_projectId: { expertId: userId, projectId: id } },
-          create: { expertId: userId, projectId: id, declaredAt: now },
-          update: {},
-        });
+        if (!(await isExpert(tx, userId))) return;
+        await declareConflict(tx, userId, id, now);
       },
     },
   );

@@ -1,17 +1,15 @@
 import type { PilotContext } from '../../machines/pilot.context.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
-import { NotFoundError } from '../errors.ts';
+import { requireProject } from '../projects/repository.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 import type { Candidate, ProjectForAssignment } from './rank-experts.ts';
+import { type Db, expertRows, invitationRows, screeningSnapshots } from './repository.ts';
 
-type Db = PrismaClient | Prisma.TransactionClient;
 const dateOf = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 const OPEN = new Set(['assigned', 'accepted']);
 
 /** A pilot project's screening context, restored from its snapshot. */
 export async function loadPilotContext(db: Db, projectId: string) {
-  const project = await db.project.findUnique({ where: { id: projectId } });
-  if (!project) throw new NotFoundError('error.projectNotFound', { ref: projectId });
+  const project = await requireProject(db, projectId);
   const context = restoreSnapshot(project.machine, project.machineVersion, project.snapshot).context as PilotContext;
   return { project, context };
 }
@@ -31,28 +29,17 @@ export function projectForAssignment(id: string, context: PilotContext): Project
  * reviews on projects in screening) and the last time each was invited. `only` narrows it to some experts.
  */
 export async function loadCandidates(db: Db, only?: readonly string[]): Promise<Candidate[]> {
-  const experts = await db.expert.findMany({
-    where: only ? { userId: { in: [...only] } } : {},
-    include: { affiliations: true, conflicts: { select: { projectId: true } } },
-    orderBy: { userId: 'asc' },
-  });
+  const experts = await expertRows(db, only);
   if (experts.length === 0) return [];
   const load = new Map<string, number>();
-  const screening = await db.project.findMany({
-    where: { machine: 'pilot', stage: { startsWith: 'screening' } },
-    select: { machine: true, machineVersion: true, snapshot: true },
-  });
+  const screening = await screeningSnapshots(db);
   for (const p of screening) {
     const ctx = restoreSnapshot(p.machine, p.machineVersion, p.snapshot).context as PilotContext;
     for (const a of ctx.assignments ?? [])
       if (OPEN.has(a.status)) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
   }
   const last = new Map<string, string>();
-  const invitations = await db.auditEvent.findMany({
-    where: { eventType: 'review.assigned' },
-    select: { payload: true, recordedAt: true },
-    orderBy: { recordedAt: 'asc' },
-  });
+  const invitations = await invitationRows(db);
   for (const row of invitations) {
     const id = (row.payload as { reviewerId?: string } | null)?.reviewerId;
     if (id) last.set(id, row.recordedAt.toISOString());

@@ -1,9 +1,10 @@
 import type { CoachingContext } from '../../machines/coaching.events.ts';
 import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot.events.ts';
-import type { PrismaClient } from '../db/client.ts';
 import { InputError } from '../errors.ts';
+import { coachingProjectsByRef } from '../projects/repository.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 import { loadPilotContext } from './load-candidates.ts';
+import { type PrismaClient, reviewDraft } from './repository.ts';
 
 /** What the review form shows: the criteria, the draft or submitted values, and for R-COA-7 the coaching conclusions. */
 export interface ReviewFormData {
@@ -31,9 +32,7 @@ export async function openReviewForm(prisma: PrismaClient, userId: string, proje
   if (!mine || !project.stage.startsWith('screening') || (mine.status === 'submitted' && context.pending !== null))
     throw new InputError('review.form.notOpen', { ref: project.ref });
   const criteria = context.simplifiedReview ? SIMPLIFIED_CRITERIA : FULL_CRITERIA;
-  const draft = await prisma.reviewDraft.findUnique({
-    where: { projectId_reviewerId: { projectId, reviewerId: userId } },
-  });
+  const draft = await reviewDraft(prisma, projectId, userId);
   const review = context.reviews.find((r) => r.reviewerId === userId);
   const values: Record<string, string | number> = {};
   if (review) {
@@ -46,11 +45,9 @@ export async function openReviewForm(prisma: PrismaClient, userId: string, proje
     values.recommendation = review.recommendation;
     if (review.confidentialNote) values.confidentialNote = review.confidentialNote;
   }
-  Object.assign(values, (draft?.values ?? {}) as Record<string, string | number>);
+  Object.assign(values, (draft ?? {}) as Record<string, string | number>);
   const coachingRefs = context.applicants.map((a) => a.coachingRef).filter((r): r is string => Boolean(r));
-  const coached = context.simplifiedReview
-    ? await prisma.project.findMany({ where: { ref: { in: coachingRefs }, machine: 'coaching' } })
-    : [];
+  const coached = context.simplifiedReview ? await coachingProjectsByRef(prisma, coachingRefs) : [];
   return {
     projectId,
     ref: project.ref,

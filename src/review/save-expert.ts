@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { isValidUscc } from '../../machines/uscc.ts';
+import { recordAudit } from '../db/audit.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { hasRoleRow, insertRole } from '../roles/repository.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { holdsAny } from '../roles/roles.ts';
 import type { ApplyEventDeps } from '../runtime/apply-event.ts';
 import { resolveExpertTags } from './expert-tags.ts';
 import { EXPERT_TAGS } from './ids.ts';
+import { replaceAffiliations, upsertExpert } from './repository.ts';
 
 /** An expert as staff enter them in the modal or by command. */
 export const ExpertInputSchema = z.object({
@@ -72,44 +75,37 @@ export async function saveExpert(
     throw new InputError('experts.error.away', {}, { awayUntil: { key: 'experts.error.away' } });
   const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
   return deps.prisma.$transaction(async (tx) => {
-    const existing = await tx.expert.findUnique({ where: { userId: e.userId } });
-    const data = { tags: e.tags, maxLoad: e.maxLoad, awayFrom: day(e.awayFrom), awayUntil: day(e.awayUntil) };
-    await tx.expert.upsert({
-      where: { userId: e.userId },
-      create: { userId: e.userId, createdById: actorId, ...data },
-      update: data,
-    });
+    const { existed } = await upsertExpert(
+      tx,
+      { userId: e.userId, tags: e.tags, maxLoad: e.maxLoad, awayFrom: day(e.awayFrom), awayUntil: day(e.awayUntil) },
+      actorId,
+    );
     // Without affiliations given (e.g. `/pilot experts add`), the recorded ones stay.
-    if (e.affiliations) {
-      await tx.expertAffiliation.deleteMany({ where: { expertId: e.userId } });
-      await tx.expertAffiliation.createMany({
-        data: e.affiliations.map((a) => ({ expertId: e.userId, name: a.name, uscc: a.uscc, endedOn: day(a.endedOn) })),
-      });
-    }
-    await tx.auditEvent.create({
-      data: {
+    if (e.affiliations)
+      await replaceAffiliations(
+        tx,
+        e.userId,
+        e.affiliations.map((a) => ({ name: a.name, uscc: a.uscc, endedOn: day(a.endedOn) })),
+      );
+    await recordAudit(tx, {
+      actorKind: 'user',
+      actorId,
+      eventType: existed ? 'expert.updated' : 'expert.added',
+      payload: { ...e },
+      recordedAt: deps.clock.now(),
+    });
+    const reviewerGranted = !(await hasRoleRow(tx, e.userId, 'reviewer'));
+    if (reviewerGranted) {
+      await insertRole(tx, { userId: e.userId, role: 'reviewer', grantedBy: actorId });
+      await recordAudit(tx, {
         actorKind: 'user',
         actorId,
-        eventType: existing ? 'expert.updated' : 'expert.added',
-        payload: { ...e },
+        actorRoles,
+        eventType: 'role.grant',
+        payload: { userId: e.userId, role: 'reviewer', reason: 'expertPool' },
         recordedAt: deps.clock.now(),
-      },
-    });
-    const role = { userId_role: { userId: e.userId, role: 'reviewer' } };
-    const reviewerGranted = (await tx.userRole.findUnique({ where: role })) === null;
-    if (reviewerGranted) {
-      await tx.userRole.create({ data: { userId: e.userId, role: 'reviewer', grantedBy: actorId } });
-      await tx.auditEvent.create({
-        data: {
-          actorKind: 'user',
-          actorId,
-          actorRoles,
-          eventType: 'role.grant',
-          payload: { userId: e.userId, role: 'reviewer', reason: 'expertPool' },
-          recordedAt: deps.clock.now(),
-        },
       });
     }
-    return { userId: e.userId, created: existing === null, reviewerGranted };
+    return { userId: e.userId, created: !existed, reviewerGranted };
   });
 }

@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from '../db/client.ts';
 import { openReviewForm } from './open-review-form.ts';
+import { type PrismaClient, saveDraft } from './repository.ts';
 
 /**
  * Keeps what a reviewer typed when they close the review form without submitting (`view_closed`), so the form opens
@@ -14,9 +14,5 @@ export async function saveReviewDraft(
   // The same check as opening the form: someone who may not review the project keeps no draft on it.
   await openReviewForm(prisma, userId, projectId);
   const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
-  await prisma.reviewDraft.upsert({
-    where: { projectId_reviewerId: { projectId, reviewerId: userId } },
-    create: { projectId, reviewerId: userId, values: kept as Prisma.InputJsonValue },
-    update: { values: kept as Prisma.InputJsonValue },
-  });
+  await saveDraft(prisma, projectId, userId, kept);
 }

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
 import { loadPilotContext } from './load-candidates.ts';
+import { deleteDraft } from './repository.ts';
 
 /**
  * Submits (or amends, until the working group decides) a review from the form (issue 6): a score 1–5 and a comment on
@@ -44,8 +45,6 @@ export async function submitReview(
     for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= { key: 'field.invalid' };
   if (Object.keys(fields).length > 0) throw new InputError('action.invalid', {}, fields);
   return applyEvent(deps, projectId, event as never, {
-    writeAlso: async (tx, id) => {
-      await tx.reviewDraft.deleteMany({ where: { projectId: id, reviewerId: userId } });
-    },
+    writeAlso: (tx, id) => deleteDraft(tx, id, userId),
   });
 }

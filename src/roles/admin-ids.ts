@@ -1,10 +1,6 @@
-import type { PrismaClient } from '../db/client.ts';
+import { type Db, grantedAdmins } from './repository.ts';
 
 /** Everyone who is an admin: those in PILOTDESK_ADMINS and those granted the role with `/pilot roles`. */
-export async function adminIds(
-  prisma: Pick<PrismaClient, 'userRole'>,
-  configured: readonly string[],
-): Promise<string[]> {
-  const granted = await prisma.userRole.findMany({ where: { role: 'admin' }, select: { userId: true } });
-  return [...new Set([...configured, ...granted.map((g) => g.userId)])];
+export async function adminIds(prisma: Db, configured: readonly string[]): Promise<string[]> {
+  return [...new Set([...configured, ...(await grantedAdmins(prisma))])];
 }

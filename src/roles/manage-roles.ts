@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
-import type { PrismaClient } from '../db/client.ts';
+import { recordAudit } from '../db/audit.ts';
 import { PermissionError } from '../errors.ts';
+import { allRoleRows, deleteRole, hasRoleRow, insertRole, type PrismaClient } from './repository.ts';
 import type { UserActor } from './resolve-actor.ts';
 import { holdsAny, type Role } from './roles.ts';
 
@@ -20,26 +21,23 @@ export async function changeRole(
   const { userId: actorId, roles: actorRoles } = actor;
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
-    const where = { userId_role: { userId: command.userId, role: command.role } };
-    const existing = await tx.userRole.findUnique({ where });
+    const existing = await hasRoleRow(tx, command.userId, command.role);
     let changed = false;
     if (command.op === 'grant' && !existing) {
-      await tx.userRole.create({ data: { userId: command.userId, role: command.role, grantedBy: actorId } });
+      await insertRole(tx, { userId: command.userId, role: command.role, grantedBy: actorId });
       changed = true;
     } else if (command.op === 'revoke' && existing) {
-      await tx.userRole.delete({ where });
+      await deleteRole(tx, command.userId, command.role);
       changed = true;
     }
     if (changed)
-      await tx.auditEvent.create({
-        data: {
-          actorKind: 'user',
-          actorId,
-          actorRoles,
-          eventType: `role.${command.op}`,
-          payload: { userId: command.userId, role: command.role },
-          recordedAt: now,
-        },
+      await recordAudit(tx, {
+        actorKind: 'user',
+        actorId,
+        actorRoles,
+        eventType: `role.${command.op}`,
+        payload: { userId: command.userId, role: command.role },
+        recordedAt: now,
       });
     return { changed };
   });
@@ -47,7 +45,7 @@ export async function changeRole(
 
 /** Everyone holding a role, grouped by role; the bootstrap admins from PILOTDESK_ADMINS are listed too. */
 export async function listRoles(deps: RolesDeps): Promise<Record<Role, string[]>> {
-  const rows = await deps.prisma.userRole.findMany({ orderBy: [{ role: 'asc' }, { grantedAt: 'asc' }] });
+  const rows = await allRoleRows(deps.prisma);
   const out: Record<Role, string[]> = { admin: [...deps.admins], manager: [], staff: [], reviewer: [] };
   for (const row of rows) {
     const list = out[row.role as Role];

@@ -1,18 +1,15 @@
 import { type Role, RoleSchema } from '../../machines/actor.ts';
-import type { PrismaClient } from '../db/client.ts';
+import { type Db, storedRoles } from './repository.ts';
 
 export type { Role };
 /** The roles a person can hold, as commands name them. */
 export { RoleSchema };
 
-type Reader = Pick<PrismaClient, 'userRole'>;
-
 /** A user's roles: those stored in the database plus admin for users listed in PILOTDESK_ADMINS. */
-export async function rolesOf(db: Reader, userId: string, bootstrapAdmins: readonly string[]): Promise<Role[]> {
-  const rows = await db.userRole.findMany({ where: { userId }, select: { role: true } });
+export async function rolesOf(db: Db, userId: string, bootstrapAdmins: readonly string[]): Promise<Role[]> {
   const roles = new Set<Role>();
-  for (const row of rows) {
-    const parsed = RoleSchema.safeParse(row.role);
+  for (const role of await storedRoles(db, userId)) {
+    const parsed = RoleSchema.safeParse(role);
     if (parsed.success) roles.add(parsed.data);
   }
   if (bootstrapAdmins.includes(userId)) roles.add('admin');

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../db/client.ts';
 import { autoAssignEnabled } from '../review/review-settings.ts';
+import type { PrismaClient } from './repository.ts';
 import { workingGroupChannel } from './working-group.ts';
 
 /** `/pilot settings`: the workspace settings as they stand (the working group's channel, automatic assignment). */

@@ -1,21 +1,19 @@
 import type { Clock } from '../clock.ts';
-import type { Prisma, PrismaClient } from '../db/client.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { CARD_METHOD } from '../projects/ids.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { holdsAny } from '../roles/roles.ts';
+import { type Db, type PrismaClient, projectsWithCardIn, settingValue } from './repository.ts';
 import { saveSetting } from './save-setting.ts';
 
 /** The setting naming the working group's own channel: the one channel whose cards show reviewers' names. */
 export const WORKING_GROUP_KEY = 'channels.workingGroup';
 
-type SettingReader = Pick<PrismaClient | Prisma.TransactionClient, 'appSetting'>;
-
 /** The working group's channel, or null while no admin has named one (then no channel sees reviewers' names). */
-export async function workingGroupChannel(db: SettingReader): Promise<string | null> {
-  const row = await db.appSetting.findUnique({ where: { key: WORKING_GROUP_KEY } });
-  return typeof row?.value === 'string' ? row.value : null;
+export async function workingGroupChannel(db: Db): Promise<string | null> {
+  const value = await settingValue(db, WORKING_GROUP_KEY);
+  return typeof value === 'string' ? value : null;
 }
 
 /**
@@ -36,10 +34,7 @@ export async function setWorkingGroupChannel(
     const saved = await saveSetting(tx, { key: WORKING_GROUP_KEY, value: channelId, userId, roles, at: now });
     const previous = typeof saved.previous === 'string' ? saved.previous : null;
     const affected = [previous, channelId].filter((c): c is string => c !== null);
-    const projects = await tx.project.findMany({
-      where: { channelId: { in: affected }, cardTs: { not: null } },
-      select: { id: true },
-    });
+    const projects = await projectsWithCardIn(tx, affected);
     const items = projects.map((p) => ({
       key: `card:${p.id}:setting:${now.getTime()}`,
       method: CARD_METHOD,
