@@ -56,6 +56,8 @@ export function renderElement(
           type: 'button',
           class: `button${style}`,
           'data-action-id': e.action_id,
+          // Says that the button asks first (Slack's confirm dialog), for assistive technology and the tests.
+          'aria-haspopup': e.confirm ? 'dialog' : undefined,
           onclick: () => (e.confirm ? confirmDialog(e.confirm as Json, ctx, press) : press()),
         },
         plain(e.text),

@@ -3,6 +3,7 @@ import { h } from './dom.ts';
 import { w } from './i18n.ts';
 import { plain } from './mrkdwn.ts';
 import { context, draw, drawn, errors, forms, type Json, lang, pageState, post, type View } from './page.ts';
+import { slackState } from './view-state.ts';
 
 /** The form state of a view, kept across redraws; inputs a changed view no longer has are dropped. */
 function formOf(view: View): FormState {
@@ -20,7 +21,7 @@ function formOf(view: View): FormState {
 export function viewContext(view: View): RenderContext {
   const form = formOf(view);
   return context(form, errors.get(view.id), (action) => {
-    void post('action', { viewId: view.id, action, state: form });
+    void post('action', { viewId: view.id, action, state: slackState(view.blocks, form) });
   });
 }
 
@@ -30,7 +31,7 @@ export function modal(): HTMLElement {
   const top = s.modals.at(-1);
   if (!top) return h('div', { class: 'hidden' });
   const ctx = viewContext(top);
-  const close = () => void post('close', { viewId: top.id, state: ctx.form ?? {} });
+  const close = () => void post('close', { viewId: top.id, state: slackState(top.blocks, ctx.form ?? {}) });
   return h(
     'div',
     { class: 'overlay' },
@@ -51,7 +52,7 @@ export function modal(): HTMLElement {
             draw();
             return;
           }
-          const answer = await post('submit', { viewId: top.id, state: ctx.form ?? {} });
+          const answer = await post('submit', { viewId: top.id, state: slackState(top.blocks, ctx.form ?? {}) });
           const outcome = answer.outcome as { kind?: string; errors?: Record<string, string> } | undefined;
           if (outcome?.kind === 'errors') {
             errors.set(top.id, outcome.errors ?? {});
