@@ -64,24 +64,17 @@ export function renderElement(
       );
     }
     case 'overflow':
-      return selectLike(
-        e,
-        options(e),
-        '⋯',
-        undefined,
-        (o) => {
-          const go = () =>
-            ctx.onAction({
-              type: 'overflow',
-              action_id: e.action_id ?? '',
-              block_id: blockId,
-              selected_option: optionOut(o),
-            });
-          if (e.confirm) confirmDialog(e.confirm as Json, ctx, go);
-          else go();
-        },
-        'overflow',
-      );
+      return overflowMenu(e, options(e), (o) => {
+        const go = () =>
+          ctx.onAction({
+            type: 'overflow',
+            action_id: e.action_id ?? '',
+            block_id: blockId,
+            selected_option: optionOut(o),
+          });
+        if (e.confirm) confirmDialog(e.confirm as Json, ctx, go);
+        else go();
+      });
     case 'checkboxes':
     case 'radio_buttons': {
       const multi = e.type === 'checkboxes';
@@ -175,28 +168,22 @@ export function renderElement(
 }
 
 /** An overflow menu (Slack's ⋯): the browser's own list, as it holds a few short entries; calls `chosen`. */
-function selectLike(
-  e: Element,
-  all: Option[],
-  placeholder: string,
-  selected: string | undefined,
-  chosen: (o: Option) => void,
-  cls = '',
-): HTMLElement {
+function overflowMenu(e: Element, all: Option[], chosen: (o: Option) => void): HTMLElement {
   return h(
     'select',
     {
-      class: cls,
+      class: 'overflow',
       'data-action-id': e.action_id,
-      'aria-label': placeholder,
+      'aria-label': '⋯',
       onchange: (ev: Event) => {
         const select = ev.target as HTMLSelectElement;
         const o = all[Number(select.value)];
-        if (cls === 'overflow') select.value = '';
+        // The menu acts and shows ⋯ again, as Slack's does; it keeps no choice.
+        select.value = '';
         if (o) chosen(o);
       },
     },
-    h('option', { value: '', selected: selected === undefined }, placeholder),
-    all.map((o, i) => h('option', { value: i, selected: o.value === selected }, plain(o.text))),
+    h('option', { value: '', selected: true }, '⋯'),
+    all.map((o, i) => h('option', { value: i }, plain(o.text))),
   );
 }
