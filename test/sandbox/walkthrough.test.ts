@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../machines/uscc.ts';
@@ -14,6 +15,8 @@ const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 const STAFF_A = 'U0SBSTAFF1';
 const STAFF_B = 'U0SBSTAFF2';
 const WORKGROUP = 'C0SBWORKGP';
+const MANAGER = 'U0SBMGR001';
+const MANAGEMENT = 'C0SBMGMT01';
 const TITLE = '跨境理财通份额登记';
 // A Tuesday morning in Shanghai: messages to people go out at once (no quiet hours), whatever time the test runs.
 const START = Date.parse('2026-12-01T02:00:00Z');
@@ -52,10 +55,13 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
     if (asksFirst) await page.click('.confirm-overlay [data-confirm]');
   };
   const modalOpen = () => page.locator('.overlay .modal').waitFor();
+  /**
+   * Waits for the page's own request to be answered (the status line stops saying it works), then for what the app
+   * still does after acknowledging it (the change, the outbox): in this order, or the app may not have the request yet.
+   */
   const settle = async () => {
-    await sandbox.settle();
-    // The page's own requests (and the redraw after them) are done when its status line no longer says it works.
     await page.locator('#status', { hasText: /^(处理中…|Working…)$/ }).waitFor({ state: 'detached' });
+    await sandbox.settle();
   };
 
   beforeAll(async () => {
@@ -123,10 +129,22 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
   });
 
   it('the invited experts accept in their DMs and submit their reviews', async () => {
-    const invited = SANDBOX_PEOPLE.filter((p) => p.role === 'expert').filter((p) =>
-      sandbox.slack.visibleMessages(p.id, dmChannelOf(p.id)).some((m) => m.text.includes(ref)),
-    );
-    expect(invited.length).toBeGreaterThan(0);
+    // The channel is told how many experts were invited; their invitations may still be on the way to the DMs.
+    const report = () =>
+      sandbox.slack
+        .visibleMessages(STAFF_A, WORKGROUP)
+        .map((m) => new RegExp(`${ref} 已自动邀请 (\\d+) 位评审专家`).exec(m.text))
+        .find((match) => match !== null);
+    await expect.poll(report, { timeout: 30_000 }).toBeTruthy();
+    const count = Number(report()![1]);
+    const invitedNow = () =>
+      SANDBOX_PEOPLE.filter((p) => p.role === 'expert').filter((p) =>
+        sandbox.slack
+          .visibleMessages(p.id, dmChannelOf(p.id))
+          .some((m) => m.text.includes(ref) && JSON.stringify(m.blocks ?? []).includes('"action_id":"review.accept"')),
+      );
+    await expect.poll(() => invitedNow().length, { timeout: 30_000 }).toBe(count);
+    const invited = invitedNow();
     for (const expert of invited) {
       await open(expert.id, dmChannelOf(expert.id));
       const zh = expert.locale !== 'en-US';
@@ -217,5 +235,24 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
     await card().waitFor();
     expect(await card().textContent()).toContain('试点运行中');
     await shot('21-walk-launched');
+  });
+
+  it('a manager subscribes #管理层 to the digest and, the clock advanced to the next working morning, it arrives', async () => {
+    await open(MANAGER, MANAGEMENT);
+    await say(page, '/pilot digest subscribe');
+    await settle();
+    const digests = page.locator('#messages article', { hasText: '每日摘要' });
+    let day = dayjs(sandbox.clock.now()).add(1, 'day');
+    while ([0, 6].includes(day.day())) day = day.add(1, 'day');
+    await page.fill('#advance-at', `${day.format('YYYY-MM-DD')}T09:30`);
+    await page.click('#advance');
+    await page.locator('#status', { hasText: '已推进到' }).waitFor({ timeout: 120_000 });
+    await settle();
+    // Subscribing on a working morning may bring today's digest at once; the one that counts is the advanced morning's.
+    const morning = Date.parse(`${day.format('YYYY-MM-DD')}T09:00:00+08:00`);
+    await digests.last().waitFor();
+    const sent = (await digests.evaluateAll((els) => els.map((el) => el.getAttribute('data-ts')))).map(Number);
+    expect(sent.some((ts) => ts * 1000 >= morning)).toBe(true);
+    await shot('22-walk-digest');
   });
 });
