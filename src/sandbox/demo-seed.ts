@@ -1,14 +1,15 @@
 import dayjs from 'dayjs';
-import { usccCheckChar } from '../../machines/uscc.ts';
 import { nextDeliveryInstant } from '../calendar/reminders.ts';
 import { shanghaiDate } from '../clock.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { INTAKE } from '../projects/ids.ts';
 import type { RunningServer } from '../server.ts';
 import type { SandboxClock } from './clock.ts';
-import type { PageAction, SandboxPeople } from './people-act.ts';
-import type { SandboxMessage, SandboxSlack, SandboxView } from './slack-api.ts';
-import { dmChannelOf, SANDBOX_CHANNELS, SANDBOX_PEOPLE } from './workspace.ts';
+import { type Actor, actor, hasAction } from './demo-actor.ts';
+import { type DemoProject, MANAGEMENT, MANAGER, PROJECTS, STAFF, uscc, WORKGROUP } from './demo-projects.ts';
+import type { SandboxPeople } from './people-act.ts';
+import type { SandboxSlack } from './slack-api.ts';
+import { SANDBOX_CHANNELS, SANDBOX_PEOPLE } from './workspace.ts';
 
 /** What the demo seed needs: the sandbox's Slack, its people, the server and the clock. */
 export interface SeedDeps {
@@ -28,96 +29,6 @@ export interface SeedReport {
   /** Where the seed moved the sandbox's clock first, when it was outside working hours. */
   advancedTo?: string;
 }
-
-type Value = string | ({ type: string } & Record<string, unknown>);
-
-const WORKGROUP = SANDBOX_CHANNELS.find((c) => c.workgroup)!.id;
-const MANAGEMENT = SANDBOX_CHANNELS.find((c) => !c.workgroup)!.id;
-const MANAGER = SANDBOX_PEOPLE.find((p) => p.role === 'manager')!.id;
-const STAFF = 'U0SBSTAFF1';
-const STAFF_B = 'U0SBSTAFF2';
-
-/** A credit code with its check character (GB 32100-2015), so the eligibility check accepts it. */
-const uscc = (first17: string) => {
-  const check = usccCheckChar(first17);
-  if (check === null) throw new Error(`demo seed: ${first17} cannot be the start of a credit code`);
-  return first17 + check;
-};
-
-/** One demonstration project and how far the seed takes it. */
-interface DemoProject {
-  title: string;
-  scenario: string;
-  technologies: string[];
-  owner: string;
-  contact: { name: string; phone: string; email: string };
-  applicant: { name: string; code17: string; type: string; licence: string };
-  /** intake: the form only; applicant: and its lead applicant; screening: materials in and submitted. */
-  reach: 'intake' | 'applicant' | 'screening';
-  /** How many of the invited experts accept in their DMs (screening projects). */
-  accept?: number;
-}
-
-const PROJECTS: DemoProject[] = [
-  {
-    title: '基于区块链的基金份额登记与过户',
-    scenario: '公募基金份额登记、过户和对账上链，登记机构与销售机构实时共享份额变动',
-    technologies: ['blockchain'],
-    owner: STAFF,
-    contact: { name: '陈晓东', phone: '+86 21 6888 0101', email: 'chenxd@pujiang-sec.example.cn' },
-    applicant: {
-      name: '上海浦江证券股份有限公司',
-      code17: '91310000MA1FL0A01',
-      type: 'securitiesCompany',
-      licence: 'ZQ-0138',
-    },
-    reach: 'screening',
-    accept: 2,
-  },
-  {
-    title: '智能投顾适当性测评',
-    scenario: '以机器学习模型辅助投资者风险承受能力测评，并留存可解释的测评依据',
-    technologies: ['ai', 'bigData'],
-    owner: STAFF_B,
-    contact: { name: '林雨', phone: '+86 21 6888 0202', email: 'linyu@lujiazui-fund.example.cn' },
-    applicant: {
-      name: '上海陆家嘴基金管理有限公司',
-      code17: '91310115MA1K3B702',
-      type: 'fundManagementCompany',
-      licence: 'JJ-0452',
-    },
-    reach: 'screening',
-    accept: 1,
-  },
-  {
-    title: '期货交易系统云原生改造',
-    scenario: '核心交易系统迁移至行业云，同城双活，故障切换不超过 30 秒',
-    technologies: ['cloudComputing'],
-    owner: STAFF,
-    contact: { name: '黄海', phone: '+86 21 6888 0303', email: 'huanghai@dongfang-fut.example.cn' },
-    applicant: {
-      name: '上海东方期货有限公司',
-      code17: '91310109MA1G5C803',
-      type: 'futuresCompany',
-      licence: 'QH-0077',
-    },
-    reach: 'applicant',
-  },
-  {
-    title: '大数据反洗钱交易监测',
-    scenario: '跨机构交易数据联合建模，识别可疑交易并推送至合规部门复核',
-    technologies: ['bigData'],
-    owner: STAFF_B,
-    contact: { name: '吴敏', phone: '+86 21 6888 0404', email: 'wumin@huangpu-sec.example.cn' },
-    applicant: {
-      name: '上海黄浦证券有限责任公司',
-      code17: '91310101MA1H7D904',
-      type: 'securitiesCompany',
-      licence: 'ZQ-0291',
-    },
-    reach: 'intake',
-  },
-];
 
 /**
  * Fills an empty sandbox with a demonstration programme, as the seeded people would in Slack: staff open a batch
@@ -232,107 +143,4 @@ async function addMaterials(act: Actor, p: DemoProject, ref: string, today: stri
     investorProtection: link('investor-protection'),
   });
   act.closeModals(p.owner);
-}
-
-function hasAction(m: SandboxMessage, prefix: string): boolean {
-  return JSON.stringify(m.blocks ?? []).includes(`"action_id":"${prefix}`);
-}
-
-interface Actor {
-  command(userId: string, channel: string, text: string): Promise<void>;
-  /** Submits the person's top modal with values by block id (the action id is read from the view). */
-  submit(userId: string, values: Record<string, Value>): Promise<void>;
-  press(userId: string, message: SandboxMessage, prefix: string): Promise<void>;
-  /** The project's card in the working group's channel, as everyone there sees it. */
-  card(ref: string): Promise<SandboxMessage>;
-  dm(userId: string, match: (m: SandboxMessage) => boolean): Promise<SandboxMessage | undefined>;
-  closeModals(userId: string): void;
-}
-
-/** The seed's hands: commands, presses and submissions through the sandbox, each awaited until the app is done. */
-function actor(deps: SeedDeps): Actor {
-  const { slack, people } = deps;
-  const settle = async () => {
-    await deps.server.services.idle();
-    await deps.server.services.flushOutbox();
-    await deps.server.services.idle();
-  };
-  const top = (userId: string): SandboxView => {
-    const view = slack.modalStack(userId).at(-1);
-    if (!view) throw new Error(`demo seed: no modal is open for ${userId}`);
-    return view;
-  };
-  return {
-    async command(userId, channel, text) {
-      await people.command(userId, channel, '/pilot', text).done;
-      await settle();
-    },
-    async submit(userId, values) {
-      const view = top(userId);
-      const blocks = (view.view.blocks ?? []) as { block_id?: string; element?: { action_id?: string } }[];
-      const state: Record<string, Record<string, Record<string, unknown>>> = {};
-      for (const [blockId, value] of Object.entries(values)) {
-        const block = blocks.find((b) => b.block_id === blockId);
-        if (!block) continue;
-        state[blockId] = {
-          [block.element?.action_id ?? blockId]:
-            typeof value === 'string' ? { type: 'plain_text_input', value } : value,
-        };
-      }
-      const outcome = await people.submit(userId, view.id, state);
-      if (outcome?.kind === 'errors')
-        throw new Error(
-          `demo seed: the form refused ${JSON.stringify(outcome.errors)} (${String(view.view.callback_id)})`,
-        );
-      await settle();
-    },
-    async press(userId, message, prefix) {
-      const element = findElement(message, prefix);
-      if (!element) throw new Error(`demo seed: no ${prefix} button on the message "${message.text.slice(0, 80)}"`);
-      const action: PageAction = {
-        type: 'button',
-        action_id: element.action_id,
-        block_id: element.block_id,
-        ...(element.value !== undefined ? { value: element.value } : {}),
-      };
-      await people.actOnMessage(userId, message.channel, message.ts, action).done;
-      await settle();
-    },
-    async card(ref) {
-      await settle();
-      const card = [...slack.visibleMessages(STAFF, WORKGROUP)]
-        .reverse()
-        .find((m) => !m.threadTs && m.text.includes(ref) && m.ephemeralFor === undefined);
-      if (!card) throw new Error(`demo seed: no card for ${ref} in the working group's channel`);
-      return card;
-    },
-    async dm(userId, match) {
-      await settle();
-      return slack.visibleMessages(userId, dmChannelOf(userId)).find(match);
-    },
-    closeModals(userId) {
-      slack.closeAll(userId);
-    },
-  };
-}
-
-/** The first element on a message whose action id starts with `prefix`, with its block id. */
-function findElement(
-  message: SandboxMessage,
-  prefix: string,
-): { action_id: string; block_id: string; value?: string } | undefined {
-  for (const block of (message.blocks ?? []) as Record<string, unknown>[]) {
-    const elements = [
-      ...((block.elements as Record<string, unknown>[] | undefined) ?? []),
-      ...(block.accessory ? [block.accessory as Record<string, unknown>] : []),
-    ];
-    for (const e of elements)
-      if (typeof e.action_id === 'string' && e.action_id.startsWith(prefix))
-        return {
-          action_id: e.action_id,
-          block_id: String(block.block_id ?? ''),
-          ...(typeof e.value === 'string' ? { value: e.value } : {}),
-        };
-  }
-  return undefined;
 }

@@ -13,6 +13,8 @@ export interface PageAction {
   selected_option?: unknown;
   selected_options?: unknown[];
   selected_date?: string;
+  selected_time?: string;
+  selected_date_time?: number;
   selected_user?: string;
   selected_users?: string[];
 }

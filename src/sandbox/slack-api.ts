@@ -1,85 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Clock } from '../clock.ts';
-import { newTriggerId, newViewHash, newViewId } from './slack-payloads.ts';
+import { answerResponseUrl } from './response-url.ts';
+import { newTriggerId, newViewHash } from './slack-ids.ts';
+import { loadSlackState, saveSlackState } from './slack-state-file.ts';
+import {
+  type ApiAnswer,
+  type Args,
+  fail,
+  newView,
+  type ResponseTarget,
+  type SandboxConversation,
+  type SandboxMessage,
+  type SandboxView,
+  seededConversations,
+} from './slack-wire.ts';
+import { callMethod, knowsMethod, type SlackStore } from './web-api-methods.ts';
 import {
   dmChannelOf,
   dmUserOf,
   SANDBOX_BOT_TOKEN,
-  SANDBOX_CHANNELS,
   SANDBOX_PEOPLE,
   SANDBOX_TEAM,
   type SandboxPerson,
 } from './workspace.ts';
 
-/** One message in a conversation: the bot's, a person's, or an ephemeral only `ephemeralFor` sees. */
-export interface SandboxMessage {
-  channel: string;
-  ts: string;
-  user: string;
-  text: string;
-  blocks?: unknown[];
-  threadTs?: string;
-  metadata?: unknown;
-  /** Set for ephemerals: only this person sees it, it is not in the conversation's history and is not kept. */
-  ephemeralFor?: string;
-  edited?: boolean;
-}
-
-/** A conversation: a channel with members, or a person's DM with the bot. */
-export interface SandboxConversation {
-  id: string;
-  name: string;
-  kind: 'channel' | 'dm';
-  members: string[];
-  botMember: boolean;
-}
-
-/** A modal or Home tab as Slack keeps it: the view the app sent, its id and hash, and the inputs' state. */
-export interface SandboxView {
-  id: string;
-  hash: string;
-  userId: string;
-  kind: 'modal' | 'home';
-  view: Record<string, unknown>;
-  rootViewId: string;
-  previousViewId: string | null;
-  state: Record<string, Record<string, Record<string, unknown>>>;
-}
-
-/** Where a response_url answer goes: the person and conversation it was handed out for, and the message it came from. */
-export interface ResponseTarget {
-  userId: string;
-  channel: string;
-  /** The message a button was pressed on (none for a slash command). */
-  messageTs?: string;
-  messageEphemeral?: boolean;
-}
-
-/** What a Web API call answered. */
-export interface ApiAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-type Args = Record<string, unknown>;
+export type { ApiAnswer, ResponseTarget, SandboxConversation, SandboxMessage, SandboxView } from './slack-wire.ts';
+export { wireView } from './slack-wire.ts';
 
 const TRIGGER_TTL_MS = 5 * 60_000;
-
-interface Persisted {
-  messages: SandboxMessage[];
-  homes: SandboxView[];
-  members: Record<string, string[]>;
-}
 
 /**
  * The sandbox's in-process Slack: the Web API methods the app calls, with Slack's answers and refusals
  * (not_in_channel, invalid_trigger_id, hash_conflict …), the messages, threads, ephemerals and views it keeps per
  * person, and the response URLs it hands out. Emits `change` after anything a page may need to redraw.
  */
-export class SandboxSlack extends EventEmitter {
+export class SandboxSlack extends EventEmitter implements SlackStore {
   readonly conversations = new Map<string, SandboxConversation>();
   private messages: SandboxMessage[] = [];
   private readonly modals = new Map<string, SandboxView[]>();
@@ -98,18 +54,7 @@ export class SandboxSlack extends EventEmitter {
   ) {
     super();
     this.setMaxListeners(0);
-    for (const c of SANDBOX_CHANNELS)
-      this.conversations.set(c.id, {
-        id: c.id,
-        name: c.name,
-        kind: 'channel',
-        members: [...c.members],
-        botMember: true,
-      });
-    for (const p of SANDBOX_PEOPLE) {
-      const id = dmChannelOf(p.id);
-      this.conversations.set(id, { id, name: p.realName, kind: 'dm', members: [p.id], botMember: true });
-    }
+    for (const c of seededConversations()) this.conversations.set(c.id, c);
     this.load();
   }
 
@@ -205,7 +150,7 @@ export class SandboxSlack extends EventEmitter {
       this.changed();
       return top;
     }
-    const created = this.newView(userId, 'modal', view, top);
+    const created = newView(userId, 'modal', view, top);
     stack.push(created);
     this.modals.set(userId, stack);
     this.changed();
@@ -215,255 +160,76 @@ export class SandboxSlack extends EventEmitter {
   /** A message a person types in a conversation (not a command): kept as Slack keeps it. */
   postAsPerson(userId: string, channel: string, text: string, threadTs?: string): SandboxMessage {
     const m: SandboxMessage = { channel, ts: this.nextTs(), user: userId, text, ...(threadTs ? { threadTs } : {}) };
-    this.messages.push(m);
-    this.changed();
+    this.add(m);
     return m;
   }
 
   /** Shows an ephemeral from the bot, e.g. the text a command's acknowledgement carried. */
   postEphemeralFromBot(userId: string, channel: string, text: string, blocks?: unknown[]): void {
-    this.messages.push({
-      channel,
-      ts: this.nextTs(),
-      user: SANDBOX_TEAM.botUserId,
-      text,
-      ...(blocks ? { blocks } : {}),
-      ephemeralFor: userId,
-    });
-    this.changed();
+    this.add({ ...this.botMessage(channel, { text, blocks }), ephemeralFor: userId });
   }
 
   /** Dismisses an ephemeral (Slack's "Dismiss" under each one). */
   dismissEphemeral(userId: string, channel: string, ts: string): void {
-    this.messages = this.messages.filter((m) => !(m.channel === channel && m.ts === ts && m.ephemeralFor === userId));
-    this.changed();
+    this.remove((m) => m.channel === channel && m.ts === ts && m.ephemeralFor === userId);
   }
 
   /** Answers one Web API call as Slack would, for the bot's token only. */
   call(method: string, args: Args, token: string | undefined): ApiAnswer {
-    const handler = this.handlers[method];
-    if (!handler) return fail('unknown_method');
+    if (!knowsMethod(method)) return fail('unknown_method');
     if (!token) return fail('not_authed');
     if (token !== SANDBOX_BOT_TOKEN) return fail('invalid_auth');
-    return handler(args);
+    return callMethod(this, method, args);
   }
 
   /** Answers a POST to a response_url handed out by `newResponseUrl`; 404 for one the sandbox never gave. */
   respond(id: string, body: Args): number {
     const target = this.responseUrls.get(id);
     if (!target) return 404;
-    const text = typeof body.text === 'string' ? body.text : '';
-    const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
-    const source = target.messageTs ? this.message(target.channel, target.messageTs) : undefined;
-    if (source && truthy(body.delete_original)) {
-      this.messages = this.messages.filter((m) => m !== source);
-    } else if (source && truthy(body.replace_original)) {
-      source.text = text;
-      if (blocks) source.blocks = blocks;
-      else delete source.blocks;
-      source.edited = source.ephemeralFor === undefined;
-    } else if (body.response_type === 'in_channel') {
-      this.messages.push(this.botMessage(target.channel, { text, blocks, thread_ts: body.thread_ts }));
-    } else {
-      this.messages.push({
-        ...this.botMessage(target.channel, { text, blocks }),
-        ephemeralFor: target.userId,
-      });
-    }
-    this.changed();
+    answerResponseUrl(this, target, body);
     return 200;
   }
 
-  private readonly handlers: Record<string, (args: Args) => ApiAnswer> = {
-    'auth.test': () =>
-      ok({
-        url: `https://${SANDBOX_TEAM.teamDomain}.slack.com/`,
-        team: SANDBOX_TEAM.teamName,
-        user: 'pilot_desk',
-        team_id: SANDBOX_TEAM.teamId,
-        user_id: SANDBOX_TEAM.botUserId,
-        bot_id: SANDBOX_TEAM.botId,
-        is_enterprise_install: false,
-      }),
-    'users.info': (args) => {
-      const p = this.person(String(args.user ?? ''));
-      if (!p) return fail('user_not_found');
-      return ok({
-        user: {
-          id: p.id,
-          team_id: SANDBOX_TEAM.teamId,
-          name: p.name,
-          real_name: p.realName,
-          deleted: false,
-          tz: p.tz,
-          tz_label: p.tz,
-          tz_offset: 8 * 3600,
-          profile: { real_name: p.realName, display_name: p.realName, team: SANDBOX_TEAM.teamId },
-          is_admin: p.role === 'admin',
-          is_owner: false,
-          is_bot: false,
-          // Slack includes the locale only when asked, as here.
-          ...(truthy(args.include_locale) ? { locale: p.locale } : {}),
-        },
-      });
-    },
-    'conversations.open': (args) => {
-      const users = String(args.users ?? '').split(',');
-      const p = users.length === 1 ? this.person(users[0]!) : undefined;
-      if (!p) return fail('user_not_found');
-      return ok({ channel: { id: dmChannelOf(p.id) } });
-    },
-    'conversations.info': (args) => {
-      const c = this.conversations.get(this.resolveChannel(String(args.channel ?? '')));
-      if (!c) return fail('channel_not_found');
-      return ok({ channel: { id: c.id, name: c.name, is_im: c.kind === 'dm', is_member: c.botMember } });
-    },
-    'chat.postMessage': (args) => {
-      const channel = this.resolveChannel(String(args.channel ?? ''));
-      const refusal = this.cannotPost(channel) ?? noContent(args);
-      if (refusal) return fail(refusal);
-      const threadTs = typeof args.thread_ts === 'string' && args.thread_ts !== '' ? args.thread_ts : undefined;
-      if (threadTs && !this.message(channel, threadTs)) return fail('thread_not_found');
-      const m = this.botMessage(channel, { text: args.text, blocks: args.blocks, thread_ts: threadTs });
-      if (args.metadata !== undefined) m.metadata = args.metadata;
-      this.messages.push(m);
-      this.changed();
-      return ok({ channel, ts: m.ts, message: wireMessage(m) });
-    },
-    'chat.postEphemeral': (args) => {
-      const channel = this.resolveChannel(String(args.channel ?? ''));
-      const refusal = this.cannotPost(channel) ?? noContent(args);
-      if (refusal) return fail(refusal);
-      const userId = String(args.user ?? '');
-      if (!this.person(userId)) return fail('user_not_found');
-      const c = this.conversations.get(channel);
-      if (c?.kind === 'channel' && !c.members.includes(userId)) return fail('user_not_in_channel');
-      const m = { ...this.botMessage(channel, { text: args.text, blocks: args.blocks }), ephemeralFor: userId };
-      this.messages.push(m);
-      this.changed();
-      return ok({ message_ts: m.ts });
-    },
-    'chat.update': (args) => {
-      const channel = this.resolveChannel(String(args.channel ?? ''));
-      const refusal = this.cannotPost(channel);
-      if (refusal) return fail(refusal);
-      const m = this.message(channel, String(args.ts ?? ''));
-      if (!m || m.ephemeralFor !== undefined) return fail('message_not_found');
-      if (m.user !== SANDBOX_TEAM.botUserId) return fail('cant_update_message');
-      if (typeof args.text === 'string') m.text = args.text;
-      if (Array.isArray(args.blocks)) m.blocks = args.blocks;
-      if (args.metadata !== undefined) m.metadata = args.metadata;
-      m.edited = true;
-      this.changed();
-      return ok({ channel, ts: m.ts, text: m.text, message: wireMessage(m) });
-    },
-    'chat.delete': (args) => {
-      const channel = this.resolveChannel(String(args.channel ?? ''));
-      const m = this.message(channel, String(args.ts ?? ''));
-      if (!m || m.ephemeralFor !== undefined) return fail('message_not_found');
-      this.messages = this.messages.filter((x) => x !== m && x.threadTs !== m.ts);
-      this.changed();
-      return ok({ channel, ts: m.ts });
-    },
-    'views.open': (args) => {
-      const userId = this.takeTrigger(args.trigger_id);
-      if (!userId) return fail('invalid_trigger_id');
-      const view = asView(args.view);
-      if (!view) return fail('invalid_arguments');
-      // A new modal from a fresh trigger starts a new stack, as in Slack.
-      const created = this.newView(userId, 'modal', view, undefined);
-      this.modals.set(userId, [created]);
-      this.changed();
-      return ok({ view: wireView(created) });
-    },
-    'views.push': (args) => {
-      const userId = this.takeTrigger(args.trigger_id);
-      if (!userId) return fail('invalid_trigger_id');
-      const view = asView(args.view);
-      if (!view) return fail('invalid_arguments');
-      const stack = this.modals.get(userId) ?? [];
-      if (stack.length === 0) return fail('not_found');
-      if (stack.length >= 3) return fail('push_limit_reached');
-      const created = this.newView(userId, 'modal', view, stack.at(-1));
-      stack.push(created);
-      this.changed();
-      return ok({ view: wireView(created) });
-    },
-    'views.update': (args) => {
-      const view = asView(args.view);
-      if (!view) return fail('invalid_arguments');
-      const target =
-        typeof args.view_id === 'string' && args.view_id !== ''
-          ? this.view(args.view_id)
-          : this.viewByExternalId(String(args.external_id ?? ''));
-      if (!target) return fail('not_found');
-      if (typeof args.hash === 'string' && args.hash !== '' && args.hash !== target.hash) return fail('hash_conflict');
-      target.view = view;
-      target.hash = newViewHash();
-      this.changed();
-      return ok({ view: wireView(target) });
-    },
-    'views.publish': (args) => {
-      const userId = String(args.user_id ?? '');
-      if (!this.person(userId)) return fail('user_not_found');
-      const view = asView(args.view);
-      if (view?.type !== 'home') return fail('invalid_arguments');
-      const existing = this.homes.get(userId);
-      if (typeof args.hash === 'string' && args.hash !== '' && existing && args.hash !== existing.hash)
-        return fail('hash_conflict');
-      const published = existing ?? this.newView(userId, 'home', view, undefined);
-      published.view = view;
-      published.hash = newViewHash();
-      this.homes.set(userId, published);
-      this.changed();
-      return ok({ view: wireView(published) });
-    },
-  };
-
-  /** A person's id (U…) means their DM with the bot, as chat.postMessage allows. */
-  private resolveChannel(channel: string): string {
-    return /^[UW]/.test(channel) && this.person(channel) ? dmChannelOf(channel) : channel;
+  /** Keeps a new message and tells the page. */
+  add(message: SandboxMessage): void {
+    this.messages.push(message);
+    this.changed();
   }
 
-  /** Slack's refusal for posting in a conversation, if any: unknown, or a channel the bot was not invited to. */
-  private cannotPost(channel: string): string | undefined {
-    const c = this.conversations.get(channel);
-    if (!c) return 'channel_not_found';
-    return c.botMember ? undefined : 'not_in_channel';
+  /** Drops the messages `drop` picks and tells the page. */
+  remove(drop: (m: SandboxMessage) => boolean): void {
+    this.messages = this.messages.filter((m) => !drop(m));
+    this.changed();
   }
 
-  private takeTrigger(trigger: unknown): string | undefined {
+  /** Replaces this person's modal stack (views.open starts one, views.push grows it). */
+  setModals(userId: string, stack: SandboxView[]): void {
+    this.modals.set(userId, stack);
+    this.changed();
+  }
+
+  /** Keeps the Home tab the app published for this person. */
+  setHome(userId: string, view: SandboxView): void {
+    this.homes.set(userId, view);
+    this.changed();
+  }
+
+  /** The person a live trigger_id was handed to, within Slack's time limit. */
+  takeTrigger(trigger: unknown): string | undefined {
     const found = typeof trigger === 'string' ? this.triggers.get(trigger) : undefined;
     if (!found || Date.now() - found.at > TRIGGER_TTL_MS) return undefined;
     return found.userId;
   }
 
-  private viewByExternalId(externalId: string): SandboxView | undefined {
+  /** The open modal the app named with this external_id. */
+  viewByExternalId(externalId: string): SandboxView | undefined {
     if (externalId === '') return undefined;
     for (const stack of this.modals.values()) for (const v of stack) if (v.view.external_id === externalId) return v;
     return undefined;
   }
 
-  private newView(
-    userId: string,
-    kind: SandboxView['kind'],
-    view: Record<string, unknown>,
-    previous: SandboxView | undefined,
-  ): SandboxView {
-    const id = newViewId();
-    return {
-      id,
-      hash: newViewHash(),
-      userId,
-      kind,
-      view,
-      rootViewId: previous?.rootViewId ?? id,
-      previousViewId: previous?.id ?? null,
-      state: {},
-    };
-  }
-
-  private botMessage(channel: string, args: { text?: unknown; blocks?: unknown; thread_ts?: unknown }): SandboxMessage {
+  /** A message from the bot on the sandbox's clock, not yet kept. */
+  botMessage(channel: string, args: { text?: unknown; blocks?: unknown; thread_ts?: unknown }): SandboxMessage {
     return {
       channel,
       ts: this.nextTs(),
@@ -480,7 +246,8 @@ export class SandboxSlack extends EventEmitter {
     return `${Math.floor(this.lastTsMicros / 1e6)}.${String(this.lastTsMicros % 1e6).padStart(6, '0')}`;
   }
 
-  private changed(): void {
+  /** Tells the page that something it shows changed, and keeps Slack's side soon after. */
+  changed(): void {
     this.revision += 1;
     this.emit('change', this.revision);
     this.scheduleSave();
@@ -500,30 +267,21 @@ export class SandboxSlack extends EventEmitter {
     if (!this.stateFile) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    const persisted: Persisted = {
+    saveSlackState(this.stateFile, {
       messages: this.messages.filter((m) => m.ephemeralFor === undefined),
       homes: [...this.homes.values()],
       members: Object.fromEntries([...this.conversations.values()].map((c) => [c.id, c.members])),
-    };
-    mkdirSync(path.dirname(this.stateFile), { recursive: true });
-    const tmp = `${this.stateFile}.tmp`;
-    writeFileSync(tmp, JSON.stringify(persisted));
-    renameSync(tmp, this.stateFile);
+    });
   }
 
   private load(): void {
-    if (!this.stateFile) return;
-    let persisted: Persisted;
-    try {
-      persisted = JSON.parse(readFileSync(this.stateFile, 'utf8')) as Persisted;
-    } catch {
-      return;
-    }
-    this.messages = persisted.messages ?? [];
-    for (const h of persisted.homes ?? []) this.homes.set(h.userId, h);
+    const persisted = this.stateFile ? loadSlackState(this.stateFile) : undefined;
+    if (!persisted) return;
+    this.messages = persisted.messages;
+    for (const h of persisted.homes) this.homes.set(h.userId, h);
     const last = this.messages.at(-1)?.ts;
     if (last) this.lastTsMicros = Math.round(Number(last) * 1e6);
-    for (const [id, members] of Object.entries(persisted.members ?? {})) {
+    for (const [id, members] of Object.entries(persisted.members)) {
       const c = this.conversations.get(id);
       if (c && c.kind === 'channel') c.members = members;
     }
@@ -535,73 +293,4 @@ export class SandboxSlack extends EventEmitter {
     if (dmOwner) return dmOwner === userId;
     return this.conversations.get(channel)?.members.includes(userId) ?? false;
   }
-}
-
-/** A message as the Web API returns it. */
-function wireMessage(m: SandboxMessage): Record<string, unknown> {
-  return {
-    type: 'message',
-    text: m.text,
-    user: m.user,
-    ts: m.ts,
-    team: SANDBOX_TEAM.teamId,
-    ...(m.user === SANDBOX_TEAM.botUserId ? { bot_id: SANDBOX_TEAM.botId, app_id: SANDBOX_TEAM.apiAppId } : {}),
-    ...(m.blocks ? { blocks: m.blocks } : {}),
-    ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
-    ...(m.metadata !== undefined ? { metadata: m.metadata } : {}),
-  };
-}
-
-/** A view as the Web API returns it and as interaction payloads carry it. */
-export function wireView(v: SandboxView): Record<string, unknown> {
-  return {
-    id: v.id,
-    team_id: SANDBOX_TEAM.teamId,
-    type: v.kind === 'home' ? 'home' : 'modal',
-    blocks: v.view.blocks ?? [],
-    private_metadata: v.view.private_metadata ?? '',
-    callback_id: v.view.callback_id ?? '',
-    state: { values: v.state },
-    hash: v.hash,
-    title: v.view.title ?? null,
-    clear_on_close: v.view.clear_on_close ?? false,
-    notify_on_close: v.view.notify_on_close ?? false,
-    close: v.view.close ?? null,
-    submit: v.view.submit ?? null,
-    previous_view_id: v.previousViewId,
-    root_view_id: v.rootViewId,
-    app_id: SANDBOX_TEAM.apiAppId,
-    external_id: v.view.external_id ?? '',
-    app_installed_team_id: SANDBOX_TEAM.teamId,
-    bot_id: SANDBOX_TEAM.botId,
-  };
-}
-
-function asView(view: unknown): Record<string, unknown> | undefined {
-  const v = typeof view === 'string' ? safeJson(view) : view;
-  return v !== null && typeof v === 'object' && Array.isArray((v as Args).blocks) ? (v as Args) : undefined;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function noContent(args: Args): string | undefined {
-  return args.text === undefined && args.blocks === undefined ? 'no_text' : undefined;
-}
-
-function ok(body: Args): ApiAnswer {
-  return { status: 200, body: { ok: true, ...body } };
-}
-
-function fail(error: string): ApiAnswer {
-  return { status: 200, body: { ok: false, error } };
-}
-
-function truthy(v: unknown): boolean {
-  return v === true || v === 'true' || v === '1' || v === 1;
 }

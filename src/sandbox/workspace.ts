@@ -1,4 +1,4 @@
-import { SLACK_DEFAULTS } from './slack-payloads.ts';
+import { SLACK_DEFAULTS } from './slack-ids.ts';
 
 // The sandbox's workspace: who is in it, which channels exist, and the ids Slack would have given them. Ids follow
 // Slack's shapes (U…, C…, D…) because the listeners check them exactly as they check Slack's.

@@ -86,7 +86,8 @@ export function actionModal(form: ActionForm, lang: Lang, today: string): Record
       ...fields.map((f) => ({
         type: 'input',
         block_id: PROJECT.fieldBlock(f.name),
-        optional: !f.required,
+        // An unticked box is an answer (false), and Slack refuses to submit a required checkbox group left unticked.
+        optional: !f.required || f.kind === 'checkbox',
         label: plain(machineLabel(lang, f.labelKey), LIMITS.inputLabel),
         element: element(f, lang, today, form.choices[f.name]),
       })),

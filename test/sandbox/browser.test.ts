@@ -7,6 +7,8 @@ import { parseConfig } from '../../src/config.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
 import { dmChannelOf, SANDBOX_BOT_TOKEN, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';
 import { explainSkip, hasChromium, launchChromium } from '../support/chromium.ts';
+import { FIXTURE_MESSAGE, FIXTURE_MODAL } from './block-fixtures.ts';
+import { pick } from './page-helpers.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 const STAFF = 'U0SBSTAFF1';
@@ -71,7 +73,7 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
       '[data-block-id="intake_scenario"] textarea, [data-block-id="intake_scenario"] input',
       '跨境理财通基金份额登记与对账',
     );
-    await page.selectOption('[data-block-id="intake_technologies"] select', { label: '区块链' });
+    await pick(page, '[data-block-id="intake_technologies"]', '区块链');
     await page.fill('[data-block-id="intake_contact_name"] input', '钱多多');
     await page.fill('[data-block-id="intake_contact_phone"] input', '电话号码');
     await page.click('#modal-submit');
@@ -95,7 +97,7 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await page.waitForSelector('.overlay .modal');
     await page.fill('[data-block-id="name"] input', '上海外滩证券股份有限公司');
     await page.fill('[data-block-id="uscc"] input', `91310000MA1FL0B05${await ucc('91310000MA1FL0B05')}`);
-    await page.selectOption('[data-block-id="institutionType"] select', { label: await typeLabel(page) });
+    await pick(page, '[data-block-id="institutionType"]', '证券公司');
     for (const id of ['registration.province', 'registration.city', 'mainOffice.province', 'mainOffice.city'])
       await page.fill(`[data-block-id="${id}"] input`, '上海市');
     await page.fill('[data-block-id="licenceNumber"] input', 'ZQ-0555');
@@ -177,12 +179,75 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     expect(await modal.locator('textarea').count()).toBe(1);
     for (const type of ['number', 'email', 'url', 'date', 'radio', 'checkbox'])
       expect(await modal.locator(`input[type="${type}"]`).count(), type).toBeGreaterThan(0);
-    expect(await modal.locator('select[multiple]').count()).toBe(2);
+    expect(await modal.locator('.menu.multi').count()).toBe(2);
     await page.click('#modal-submit');
     expect(await modal.locator('.error').count()).toBeGreaterThan(0);
     await shot('09-block-kit-modal');
     await page.click('.modal .close-x');
     await page.locator('.overlay .modal').waitFor({ state: 'detached' });
+  });
+
+  it("menus filter as you type and pickers answer as Slack does: the submitted state is in Slack's shapes", async () => {
+    const expert = 'U0SBEXP004';
+    await open(expert, dmChannelOf(expert));
+    const opened = sandbox.slack.call(
+      'views.open',
+      { trigger_id: sandbox.slack.newTrigger(expert), view: FIXTURE_MODAL },
+      SANDBOX_BOT_TOKEN,
+    );
+    expect(opened.body.ok).toBe(true);
+    const view = sandbox.slack.modalStack(expert).at(-1)!;
+    await page.locator('.overlay .modal').waitFor();
+    await page.fill('[data-block-id="text"] input', '样例');
+    // Typing narrows the list; what does not match is not offered.
+    const people = page.locator('[data-block-id="p"] .menu');
+    await people.locator('.menu-filter').click();
+    expect(await people.locator('.menu-option').count()).toBe(SANDBOX_PEOPLE.length);
+    await people.locator('.menu-filter').fill('王');
+    expect(await people.locator('.menu-option').allTextContents()).toEqual(['王芳']);
+    await people.locator('.menu-filter').fill('不存在的人');
+    expect(await people.locator('.menu-option').count()).toBe(0);
+    // 周婷 reads English, so the page speaks it to her.
+    expect(await people.locator('.menu-empty').textContent()).toBe('No matches');
+    await people.locator('.menu-filter').fill('李');
+    await people.locator('.menu-filter').press('Enter');
+    expect(await people.locator('.menu-filter').inputValue()).toBe('李强');
+    await pick(page, '[data-block-id="s"]', '乙');
+    // A multi-select keeps its choices as chips, each with a remove button, and no longer offers them.
+    await pick(page, '[data-block-id="m"]', '甲');
+    await pick(page, '[data-block-id="m"]', '丙');
+    const multi = page.locator('[data-block-id="m"] .menu');
+    expect(await multi.locator('.chip').allTextContents()).toEqual(['甲×', '丙×']);
+    await multi.locator('.menu-filter').click();
+    expect(await multi.locator('.menu-option').allTextContents()).toEqual(['乙']);
+    await multi.locator('.chip', { hasText: '甲' }).locator('.chip-x').click();
+    await pick(page, '[data-block-id="ps"]', '赵');
+    await pick(page, '[data-block-id="ps"]', '周');
+    await page.fill('[data-block-id="d"] input[type="date"]', '2026-12-15');
+    await page.fill('[data-block-id="t"] input[type="time"]', '09:30');
+    await page.fill('[data-block-id="dt"] input[type="date"]', '2026-12-16');
+    await page.fill('[data-block-id="dt"] input[type="time"]', '14:05');
+    await shot('10-menus-and-pickers');
+    await page.click('#modal-submit');
+    await page.locator('.overlay .modal').waitFor({ state: 'detached' });
+    const values = view.state;
+    expect(values.p!.v).toEqual({ type: 'users_select', selected_user: 'U0SBSTAFF2' });
+    expect(values.s!.v).toEqual({
+      type: 'static_select',
+      selected_option: { text: { type: 'plain_text', text: '乙' }, value: 'v1' },
+    });
+    expect(values.m!.v).toEqual({
+      type: 'multi_static_select',
+      selected_options: [{ text: { type: 'plain_text', text: '丙' }, value: 'v2' }],
+    });
+    expect(values.ps!.v).toEqual({ type: 'multi_users_select', selected_users: ['U0SBEXP002', 'U0SBEXP004'] });
+    expect(values.d!.v).toEqual({ type: 'datepicker', selected_date: '2026-12-15' });
+    expect(values.t!.v).toEqual({ type: 'timepicker', selected_time: '09:30' });
+    // Seconds since the epoch for the Shanghai wall time picked, as Slack sends selected_date_time.
+    expect(values.dt!.v).toEqual({
+      type: 'datetimepicker',
+      selected_date_time: Date.parse('2026-12-16T14:05:00+08:00') / 1000,
+    });
   });
 
   it('App Home shows the person their work, published by the app when the tab opens', async () => {
@@ -221,130 +286,3 @@ async function ucc(first17: string): Promise<string> {
   const { usccCheckChar } = await import('../../machines/uscc.ts');
   return usccCheckChar(first17) ?? '';
 }
-
-async function typeLabel(page: Page): Promise<string> {
-  const labels = await page.locator('[data-block-id="institutionType"] select option').allTextContents();
-  return labels.find((l) => l.includes('证券公司')) ?? labels[1]!;
-}
-
-const md = (text: string) => ({ type: 'mrkdwn', text });
-const pt = (text: string) => ({ type: 'plain_text', text });
-const options = (...labels: string[]) => labels.map((l, i) => ({ text: pt(l), value: `v${i}` }));
-
-const FIXTURE_MESSAGE = [
-  { type: 'header', text: pt('区块渲染样例') },
-  {
-    type: 'section',
-    text: md(
-      '*粗体* _斜体_ ~删除线~ `P-2026-001` <https://www.csrc.gov.cn/|证监会> <@U0SBSTAFF1> <#C0SBWORKGP>\n• 第一项\n• 第二项\n&gt; 引用的意见',
-    ),
-    accessory: { type: 'overflow', action_id: 'fixture.overflow', options: options('查看', '编辑', '删除') },
-  },
-  { type: 'section', fields: [md('*阶段*\n项目遴选'), md('*截止*\n2026-12-15')] },
-  { type: 'divider' },
-  {
-    type: 'actions',
-    elements: [
-      { type: 'button', action_id: 'fixture.ok', text: pt('通过'), style: 'primary', value: 'ok' },
-      {
-        type: 'button',
-        action_id: 'fixture.no',
-        text: pt('退回'),
-        style: 'danger',
-        confirm: { title: pt('退回申请'), text: md('确定退回吗？'), confirm: pt('退回'), deny: pt('再想想') },
-      },
-      { type: 'static_select', action_id: 'fixture.select', placeholder: pt('选择'), options: options('甲', '乙') },
-      { type: 'datepicker', action_id: 'fixture.date', initial_date: '2026-12-15' },
-    ],
-  },
-  { type: 'context', elements: [md('由 *Pilot Desk* 发送')] },
-  { type: 'video', title: pt('不支持的区块') },
-];
-
-const FIXTURE_MODAL = {
-  type: 'modal',
-  callback_id: 'fixture.modal',
-  title: pt('输入样例'),
-  submit: pt('提交'),
-  close: pt('取消'),
-  blocks: [
-    { type: 'input', block_id: 'text', label: pt('单行'), element: { type: 'plain_text_input', action_id: 'v' } },
-    {
-      type: 'input',
-      block_id: 'long',
-      label: pt('多行'),
-      optional: true,
-      element: { type: 'plain_text_input', action_id: 'v', multiline: true },
-    },
-    {
-      type: 'input',
-      block_id: 'n',
-      label: pt('数字'),
-      optional: true,
-      element: { type: 'number_input', action_id: 'v', is_decimal_allowed: false },
-    },
-    {
-      type: 'input',
-      block_id: 'e',
-      label: pt('邮箱'),
-      optional: true,
-      element: { type: 'email_text_input', action_id: 'v' },
-    },
-    {
-      type: 'input',
-      block_id: 'u',
-      label: pt('链接'),
-      optional: true,
-      element: { type: 'url_text_input', action_id: 'v' },
-    },
-    {
-      type: 'input',
-      block_id: 's',
-      label: pt('单选菜单'),
-      optional: true,
-      element: { type: 'static_select', action_id: 'v', options: options('甲', '乙') },
-    },
-    {
-      type: 'input',
-      block_id: 'm',
-      label: pt('多选菜单'),
-      optional: true,
-      element: { type: 'multi_static_select', action_id: 'v', options: options('甲', '乙', '丙') },
-    },
-    {
-      type: 'input',
-      block_id: 'c',
-      label: pt('复选框'),
-      optional: true,
-      element: { type: 'checkboxes', action_id: 'v', options: options('同意') },
-    },
-    {
-      type: 'input',
-      block_id: 'r',
-      label: pt('单选按钮'),
-      optional: true,
-      element: { type: 'radio_buttons', action_id: 'v', options: options('是', '否') },
-    },
-    {
-      type: 'input',
-      block_id: 'd',
-      label: pt('日期'),
-      optional: true,
-      element: { type: 'datepicker', action_id: 'v' },
-    },
-    {
-      type: 'input',
-      block_id: 'p',
-      label: pt('人员'),
-      optional: true,
-      element: { type: 'users_select', action_id: 'v' },
-    },
-    {
-      type: 'input',
-      block_id: 'ps',
-      label: pt('多名人员'),
-      optional: true,
-      element: { type: 'multi_users_select', action_id: 'v' },
-    },
-  ],
-};
