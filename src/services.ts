@@ -1,5 +1,5 @@
-import type { Actor } from '../machines/actor.ts';
-import type { FieldSpec } from '../machines/fields.ts';
+import type { Actor } from '../machines/shared/actor.ts';
+import type { FieldSpec } from '../machines/shared/fields.ts';
 import { type BatchView, closeBatch, listBatches, openBatch } from './batches/batches.ts';
 import { type Clock, shanghaiDate } from './clock.ts';
 import type { Config } from './config.ts';

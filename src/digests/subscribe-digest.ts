@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../../machines/actor.ts';
+import type { Actor, Role } from '../../machines/shared/actor.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { auditDeadline } from '../deadlines/access.ts';

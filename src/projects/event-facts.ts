@@ -1,4 +1,4 @@
-import { isCoachingValid } from '../../machines/coaching.machine.ts';
+import { isCoachingValid } from '../../machines/coaching/machine.ts';
 import { listBatchOptions, openBatchOn } from '../batches/batches.ts';
 import { shanghaiDate } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';

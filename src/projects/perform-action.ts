@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { shanghaiDate } from '../clock.ts';
 import { InputError, NotFoundError, StaleProjectError } from '../errors.ts';
 import { stageParam } from '../errors-render.ts';

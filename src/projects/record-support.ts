@@ -1,5 +1,5 @@
 import { PILOT_EVENTS } from '../../machines/catalog.ts';
-import { pilotEventSchemas } from '../../machines/pilot.events.ts';
+import { pilotEventSchemas } from '../../machines/pilot/events.ts';
 import type { Prisma } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import { rolesParam, stageParam } from '../errors-render.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { availableActions } from '../../machines/available-actions.ts';
-import type { EligibilityResult } from '../../machines/eligibility.ts';
-import { type Applicant, ApplicantSchema } from '../../machines/institutions.ts';
-import { usccProblem } from '../../machines/uscc.ts';
+import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
+import { type Applicant, ApplicantSchema } from '../../machines/shared/institutions.ts';
+import { usccProblem } from '../../machines/shared/uscc.ts';
 import type { Prisma } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import { stageParam } from '../errors-render.ts';

@@ -1,4 +1,4 @@
-import type { PilotContext } from '../../machines/pilot.context.ts';
+import type { PilotContext } from '../../machines/pilot/context.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { rolesOf } from '../roles/roles.ts';
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../machines/actor.ts';
-import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
+import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
 import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { usccCheckChar } from '../../machines/uscc.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 import { nextDeliveryInstant } from '../calendar/reminders.ts';
 import { shanghaiDate } from '../clock.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';

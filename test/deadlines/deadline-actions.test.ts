@@ -9,11 +9,11 @@ import { InputError, NotFoundError, PermissionError } from '../../src/errors.ts'
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { manager, pilotInput, reviewer, staffA } from '../machines/helpers.ts';
-import { schedule, sh } from './../scheduler/support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { manager, pilotInput, reviewer, staffA } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
+import { schedule, sh } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
 let db: TestDatabase;

@@ -6,11 +6,11 @@ import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { manager, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fake-slack.ts';
+import { manager, pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
-import { schedule, sh } from './support.ts';
+import { schedule, sh } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
 let db: TestDatabase;

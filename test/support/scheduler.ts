@@ -2,16 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { ScheduleDeadlineParams } from '../../machines/settings.ts';
+import type { ScheduleDeadlineParams } from '../../machines/shared/settings.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { type Database, openDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { loadCalendar } from '../../src/deadlines/load-calendar.ts';
 import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { cev, coachingInput, staffA, staffB } from '../machines/helpers.ts';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_ENGINE } from '../support/db.ts';
 import { insertProject } from '../support/projects.ts';
+import { cev, coachingInput, staffA, staffB } from './machines.ts';
 
 /** A database that can be closed and opened again on the same data, as a restarted process would. */
 export interface RestartableDatabase {
