@@ -121,20 +121,26 @@ function current(target) {
 function rewriteSpecifier(file, spec) {
   const here = path.posix.dirname(file);
   const fromHere = path.posix.normalize(path.posix.join(here, spec));
-  if (exists(fromHere)) return null;
+  const oldFile = MOVED_TO.get(file);
+  // A path that still resolves is kept, except in a moved file, where '../support/db.ts' seen from test/support/
+  // becomes './db.ts'.
+  if (exists(fromHere)) return oldFile === undefined ? null : shortest(here, fromHere, spec);
   // A moved file whose text still says where its neighbours were seen from its old place (written before the
   // move, or merged in from a branch that edited it there).
-  const oldFile = MOVED_TO.get(file);
   const candidates = [fromHere];
   if (oldFile !== undefined) candidates.push(path.posix.normalize(path.posix.join(path.posix.dirname(oldFile), spec)));
   for (const candidate of candidates) {
     const target = current(candidate);
-    if (target === null) continue;
-    let next = path.posix.relative(here, target);
-    if (!next.startsWith('.')) next = `./${next}`;
-    return next === spec ? null : next;
+    if (target !== null) return shortest(here, target, spec);
   }
   return null;
+}
+
+/** The plain relative path from a folder to a file, or null when `spec` already is it. */
+function shortest(here, target, spec) {
+  let next = path.posix.relative(here, target);
+  if (!next.startsWith('.')) next = `./${next}`;
+  return next === spec ? null : next;
 }
 
 // A quoted relative path in code: './x.ts', "../../machines/y.ts" (no template interpolation).
