@@ -19,6 +19,15 @@ module.exports = {
       to: { path: ['^src/', '^node:', '^(pg|@prisma|@electric-sql|@slack)'] },
     },
     {
+      name: 'machines-in-layers',
+      comment:
+        'machines/shared/ is what both lifecycles build on; pilot/ and coaching/ use it and never each other; the ' +
+        'files at the top (catalog, samples, available actions, migrations) span both; docs/ only reads machines.',
+      severity: 'error',
+      from: { path: '^machines/(shared|pilot|coaching)/' },
+      to: { path: '^machines/', pathNot: ['^machines/$1/', '^machines/shared/'] },
+    },
+    {
       name: 'runtime-knows-no-area',
       comment: 'The change path is the same for every area; areas plug in through hooks set up in src/wiring.',
       severity: 'error',

@@ -1,8 +1,8 @@
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
-import type { Actor } from './actor.ts';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from './catalog.ts';
-import type { FieldSpec } from './fields.ts';
 import { type SampleOptions, sampleCoachingEvents, samplePilotEvents } from './samples.ts';
+import type { Actor } from './shared/actor.ts';
+import type { FieldSpec } from './shared/fields.ts';
 
 /** One thing a person can do now: the event type (and decision kind), its label and its form. */
 export interface AvailableAction {

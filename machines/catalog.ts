@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { Role, Sender } from './actor.ts';
-import { COACHING_SENDERS, coachingEventSchemas } from './coaching.events.ts';
-import { type FieldSpec, fieldsOf } from './fields.ts';
-import { pilotEventSchemas } from './pilot.events.ts';
-import { PILOT_SENDERS } from './pilot.guards.ts';
-import type { DeadlineKind } from './settings.ts';
+import { COACHING_SENDERS, coachingEventSchemas } from './coaching/events.ts';
+import { pilotEventSchemas } from './pilot/events.ts';
+import { PILOT_SENDERS } from './pilot/senders.ts';
+import type { Role, Sender } from './shared/actor.ts';
+import { type FieldSpec, fieldsOf } from './shared/fields.ts';
+import type { DeadlineKind } from './shared/settings.ts';
 
-export { DEADLINES, DEFAULT_SETTINGS } from './settings.ts';
+export { DEADLINES, DEFAULT_SETTINGS } from './shared/settings.ts';
 
 /** What a state means to the rest of the system: its label, who owns it, what falls due on entry. */
 export interface StateInfo {

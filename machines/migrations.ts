@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
-import { COACHING_MACHINE_VERSION, coachingMachine } from './coaching.machine.ts';
-import { PILOT_MACHINE_VERSION, pilotMachine } from './pilot.machine.ts';
+import { COACHING_MACHINE_VERSION, coachingMachine } from './coaching/machine.ts';
+import { PILOT_MACHINE_VERSION, pilotMachine } from './pilot/machine.ts';
 
 export type MachineName = 'pilot' | 'coaching';
 export type Migration = (snapshot: Record<string, unknown>) => Record<string, unknown>;

@@ -1,8 +1,8 @@
-import type { Actor } from './actor.ts';
-import type { CoachingContext, CoachingEvent } from './coaching.events.ts';
-import { laterDate, shanghaiDateOf } from './events-common.ts';
-import type { PilotContext } from './pilot.context.ts';
-import { EXIT_ITEMS, FULL_CRITERIA, type PilotEvent, SANCTION_MEASURES, SIMPLIFIED_CRITERIA } from './pilot.events.ts';
+import type { CoachingContext, CoachingEvent } from './coaching/events.ts';
+import type { PilotContext } from './pilot/context.ts';
+import { EXIT_ITEMS, FULL_CRITERIA, type PilotEvent, SANCTION_MEASURES, SIMPLIFIED_CRITERIA } from './pilot/events.ts';
+import type { Actor } from './shared/actor.ts';
+import { laterDate, shanghaiDateOf } from './shared/events-common.ts';
 
 /** Options for building representative events: the instant they are recorded and a reviewer to assign. */
 export interface SampleOptions {

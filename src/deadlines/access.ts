@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../../machines/actor.ts';
+import type { Actor, Role } from '../../machines/shared/actor.ts';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';

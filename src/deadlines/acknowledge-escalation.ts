@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { assertRole, auditDeadline, DEADLINE_EDITORS, type DeadlineDeps } from './access.ts';
 import { deadlineWithProject, firstAcknowledgement } from './repository.ts';

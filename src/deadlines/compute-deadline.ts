@@ -1,5 +1,5 @@
 import { DEADLINES, DEFAULT_SETTINGS } from '../../machines/catalog.ts';
-import type { Period, ScheduleDeadlineParams } from '../../machines/settings.ts';
+import type { Period, ScheduleDeadlineParams } from '../../machines/shared/settings.ts';
 import { computeDue, type Explanation, shanghaiInstant, type WorkingCalendar } from '../calendar/index.ts';
 
 /** How a deadline's due instant was reached: each period counted in turn, or a date set with a decision. */

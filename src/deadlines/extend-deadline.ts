@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { isIsoDate } from '../calendar/index.ts';
 import { shanghaiDate } from '../clock.ts';
 import { InputError } from '../errors.ts';

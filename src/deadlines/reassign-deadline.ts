@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { nextDeliveryInstant } from '../calendar/index.ts';
 import { InputError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';

@@ -1,5 +1,5 @@
 import { DEADLINES } from '../../machines/catalog.ts';
-import type { DeadlineKind, ScheduleDeadlineParams } from '../../machines/settings.ts';
+import type { DeadlineKind, ScheduleDeadlineParams } from '../../machines/shared/settings.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { computeDeadline, type DeadlineComputation } from './compute-deadline.ts';
 import type { Deadline, StoredJson } from './repository.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { STEP_HOUR, shanghaiInstant, shanghaiWallClock } from '../calendar/index.ts';
 import { PermissionError } from '../errors.ts';
 import { auditDeadline, DEADLINE_EDITORS, type DeadlineDeps, openDeadline } from './access.ts';

@@ -1,5 +1,5 @@
 import { DEADLINES } from '../../machines/catalog.ts';
-import type { CancelDeadlineParams, ScheduleDeadlineParams } from '../../machines/settings.ts';
+import type { CancelDeadlineParams, ScheduleDeadlineParams } from '../../machines/shared/settings.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { computeDeadline } from './compute-deadline.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../../machines/actor.ts';
+import type { Actor, Role } from '../../machines/shared/actor.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { auditDeadline } from '../deadlines/access.ts';
 import type { SlackMessage } from '../deadlines/messages.ts';

@@ -1,4 +1,4 @@
-import { labels } from '../../machines/labels.ts';
+import { labels } from '../../machines/shared/labels.ts';
 import { type Lang, type MessageKey, t } from './index.ts';
 
 /** Labels of audit events the application records itself (not machine events), e.g. in a card's timeline. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import type { Clock } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';

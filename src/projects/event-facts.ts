@@ -1,4 +1,4 @@
-import { isCoachingValid } from '../../machines/coaching.machine.ts';
+import { isCoachingValid } from '../../machines/coaching/machine.ts';
 import { listBatchOptions, openBatchOn } from '../batches/batch-options.ts';
 import { shanghaiDate } from '../clock.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';

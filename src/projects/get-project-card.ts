@@ -1,7 +1,7 @@
-import type { Actor } from '../../machines/actor.ts';
 import { type AvailableAction, availableActions } from '../../machines/available-actions.ts';
-import type { Assignment, Review } from '../../machines/pilot.context.ts';
-import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot.events.ts';
+import type { Assignment, Review } from '../../machines/pilot/context.ts';
+import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot/events.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { batchName } from '../batches/repository.ts';
 import { openDeadlinesOf } from '../deadlines/repository.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';

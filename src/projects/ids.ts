@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A form field of an action, as the machines declare it; listeners read modals back by it. */
-export type { FieldSpec } from '../../machines/fields.ts';
+export type { FieldSpec } from '../../machines/shared/fields.ts';
 
 /** Slack IDs of the intake modal, shared by the view builder, its handler and the tests. */
 export const INTAKE = {

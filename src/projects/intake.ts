@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TECHNOLOGIES } from '../../machines/pilot.events.ts';
+import { TECHNOLOGIES } from '../../machines/pilot/events.ts';
 import { InputError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 

@@ -1,5 +1,5 @@
 import { PILOT_EVENTS } from '../../machines/catalog.ts';
-import { pilotEventSchemas } from '../../machines/pilot.events.ts';
+import { pilotEventSchemas } from '../../machines/pilot/events.ts';
 import { recordAudit } from '../db/audit.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import { rolesParam, stageParam } from '../i18n/render-error.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { availableActions } from '../../machines/available-actions.ts';
-import type { EligibilityResult } from '../../machines/eligibility.ts';
-import { type Applicant, ApplicantSchema } from '../../machines/institutions.ts';
-import { usccProblem } from '../../machines/uscc.ts';
+import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
+import { type Applicant, ApplicantSchema } from '../../machines/shared/institutions.ts';
+import { usccProblem } from '../../machines/shared/uscc.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { stageParam } from '../i18n/render-error.ts';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../machines/actor.ts';
-import { reviewsNeeded } from '../../machines/pilot.guards.ts';
+import { reviewsNeeded } from '../../machines/pilot/guards.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import { shanghaiDate } from '../clock.ts';
 import { UserFacingError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';

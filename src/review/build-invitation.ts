@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type NotifyParams } from '../../machines/settings.ts';
+import { DEFAULT_SETTINGS, type NotifyParams } from '../../machines/shared/settings.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type Db, projectIntake } from '../projects/repository.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FULL_CRITERIA, SIMPLIFIED_CRITERIA, TECHNOLOGIES } from '../../machines/pilot.events.ts';
+import { FULL_CRITERIA, SIMPLIFIED_CRITERIA, TECHNOLOGIES } from '../../machines/pilot/events.ts';
 
 /** Slack IDs of the reviewer's DMs and modals (issue 6), shared by the view builders, the listeners and the tests. */
 export const REVIEW = {

@@ -1,4 +1,4 @@
-import type { PilotContext } from '../../machines/pilot.context.ts';
+import type { PilotContext } from '../../machines/pilot/context.ts';
 import { requireProject } from '../projects/repository.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 import type { Candidate, ProjectForAssignment } from './rank-experts.ts';

@@ -1,5 +1,5 @@
-import type { CoachingContext } from '../../machines/coaching.events.ts';
-import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot.events.ts';
+import type { CoachingContext } from '../../machines/coaching/events.ts';
+import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot/events.ts';
 import { InputError } from '../errors.ts';
 import { coachingProjectsByRef } from '../projects/repository.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';

@@ -1,4 +1,4 @@
-import type { Assignment, Review } from '../../machines/pilot.context.ts';
+import type { Assignment, Review } from '../../machines/pilot/context.ts';
 
 /** A reviewer's status as the working group sees it; `late` when an accepted review passed its due date. */
 export type ReviewerStatus = 'invited' | 'accepted' | 'declined' | 'conflict' | 'withdrawn' | 'submitted' | 'late';

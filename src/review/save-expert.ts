@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidUscc } from '../../machines/uscc.ts';
+import { isValidUscc } from '../../machines/shared/uscc.ts';
 import { recordAudit } from '../db/audit.ts';
 import { InputError, PermissionError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';

@@ -1,4 +1,4 @@
-import { pilotEventSchemas } from '../../machines/pilot.events.ts';
+import { pilotEventSchemas } from '../../machines/pilot/events.ts';
 import { InputError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../machines/actor.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import type { Db } from './repository.ts';
 import { rolesOf } from './roles.ts';
 

@@ -1,4 +1,4 @@
-import { type Role, RoleSchema } from '../../machines/actor.ts';
+import { type Role, RoleSchema } from '../../machines/shared/actor.ts';
 import { type Db, storedRoles } from './repository.ts';
 
 export type { Role };

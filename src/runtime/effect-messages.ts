@@ -1,4 +1,4 @@
-import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
+import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
 import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';

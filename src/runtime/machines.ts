@@ -1,12 +1,12 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot } from 'xstate';
 import type { z } from 'zod';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
-import { type CoachingInput, coachingEventSchemas } from '../../machines/coaching.events.ts';
-import { COACHING_MACHINE_VERSION, coachingMachine } from '../../machines/coaching.machine.ts';
+import { type CoachingInput, coachingEventSchemas } from '../../machines/coaching/events.ts';
+import { COACHING_MACHINE_VERSION, coachingMachine } from '../../machines/coaching/machine.ts';
 import { migrateSnapshot } from '../../machines/migrations.ts';
-import type { PilotInput } from '../../machines/pilot.context.ts';
-import { pilotEventSchemas } from '../../machines/pilot.events.ts';
-import { PILOT_MACHINE_VERSION, pilotMachine } from '../../machines/pilot.machine.ts';
+import type { PilotInput } from '../../machines/pilot/context.ts';
+import { pilotEventSchemas } from '../../machines/pilot/events.ts';
+import { PILOT_MACHINE_VERSION, pilotMachine } from '../../machines/pilot/machine.ts';
 
 /** A machine the runtime can run: the statechart, its version, its event schemas and catalog. */
 export interface MachineEntry {

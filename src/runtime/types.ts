@@ -1,6 +1,6 @@
 import type { ZodError } from 'zod';
-import type { Actor } from '../../machines/actor.ts';
-import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
+import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
 import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient, Project } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';

@@ -1,4 +1,4 @@
-import { usccCheckChar } from '../../machines/uscc.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 import { SANDBOX_CHANNELS, SANDBOX_PEOPLE } from './workspace.ts';
 
 /** The working group's channel, where the cards are. */

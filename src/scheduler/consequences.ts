@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '../../machines/settings.ts';
+import type { DeadlineKind } from '../../machines/shared/settings.ts';
 
 /** What the machine does when a deadline of this kind passes: the event the scheduler delivers to it. */
 export interface Consequence {

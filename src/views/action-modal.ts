@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../machines/fields.ts';
+import type { FieldSpec } from '../../machines/shared/fields.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { PROJECT } from '../projects/ids.ts';

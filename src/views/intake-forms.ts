@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EligibilityResult } from '../../machines/eligibility.ts';
-import { type Applicant, INSTITUTION_TYPES } from '../../machines/institutions.ts';
-import { t as machineT } from '../../machines/labels.ts';
+import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
+import { type Applicant, INSTITUTION_TYPES } from '../../machines/shared/institutions.ts';
+import { t as machineT } from '../../machines/shared/labels.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';

@@ -1,4 +1,4 @@
-import { TECHNOLOGIES } from '../../machines/pilot.events.ts';
+import { TECHNOLOGIES } from '../../machines/pilot/events.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { INTAKE, type IntakeMetadata } from '../projects/ids.ts';
 import { SCENARIO_MAX, TITLE_MAX } from '../projects/intake.ts';

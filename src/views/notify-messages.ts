@@ -1,4 +1,4 @@
-import type { ChecklistParams, NotifyParams } from '../../machines/settings.ts';
+import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';

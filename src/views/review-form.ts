@@ -1,4 +1,4 @@
-import { RECOMMENDATIONS, SCORES } from '../../machines/pilot.events.ts';
+import { RECOMMENDATIONS, SCORES } from '../../machines/pilot/events.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { REVIEW } from '../review/ids.ts';

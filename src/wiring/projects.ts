@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../machines/fields.ts';
+import type { FieldSpec } from '../../machines/shared/fields.ts';
 import { assertMayCreateProject, type CreateProjectCommand, createProject } from '../projects/create-project.ts';
 import { findProjectByRef } from '../projects/find-project.ts';
 import { getProjectCard, type ProjectCardData } from '../projects/get-project-card.ts';

@@ -5,8 +5,8 @@ import { INTAKE } from '../../src/projects/ids.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { manager } from '../machines/helpers.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { manager } from '../support/machines.ts';
 
 const OWNER = 'U0OWNERM01';
 const NOT_INVITED = 'C0NOTINVTD';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usccCheckChar } from '../../machines/uscc.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { INTAKE } from '../../src/projects/ids.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';

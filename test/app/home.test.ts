@@ -8,10 +8,10 @@ import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { HOME } from '../../src/views/app-home.ts';
 import { LIST } from '../../src/views/project-list.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { coachingInput, ev, pilotInput, propose, reviewer, scored, staffA, submit } from '../machines/helpers.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedExperts, setAutoAssign } from '../support/experts.ts';
 import type { RecordedCall } from '../support/fake-slack.ts';
+import { coachingInput, ev, pilotInput, propose, reviewer, scored, staffA, submit } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 
 const clock = fixedClock('2024-03-01T04:00:00Z');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
-import { pilotInput } from '../machines/helpers.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 import { input, SlackUser } from '../support/slack-user.ts';
 

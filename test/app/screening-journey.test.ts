@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labels } from '../../machines/labels.ts';
-import { usccCheckChar } from '../../machines/uscc.ts';
+import { labels } from '../../machines/shared/labels.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { catalogs } from '../../src/i18n/index.ts';
 import { unresolvedLabels } from '../../src/i18n/labels.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
-import { accept, confirm, ev, propose, staffA, toPiloting } from '../machines/helpers.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { accept, confirm, ev, propose, staffA, toPiloting } from '../support/machines.ts';
 import { insertProjectAt } from '../support/projects.ts';
 import { input, SlackUser } from '../support/slack-user.ts';
 

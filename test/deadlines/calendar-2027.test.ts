@@ -7,10 +7,10 @@ import { InputError, PermissionError } from '../../src/errors.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { admin, manager } from '../machines/helpers.ts';
-import { coachingInCoaching, sh } from '../scheduler/support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { admin, manager } from '../support/machines.ts';
+import { coachingInCoaching, sh } from '../support/scheduler.ts';
 
 let db: TestDatabase;
 let fake: FakeSlack;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { acknowledgeEscalation } from '../../src/deadlines/acknowledge-escalation.ts';
@@ -6,55 +6,22 @@ import { extendDeadline } from '../../src/deadlines/extend-deadline.ts';
 import { reassignDeadline } from '../../src/deadlines/reassign-deadline.ts';
 import { snoozeReminder } from '../../src/deadlines/snooze-reminder.ts';
 import { InputError, NotFoundError, PermissionError } from '../../src/errors.ts';
-import { runTick } from '../../src/scheduler/tick.ts';
-import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
-import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { manager, pilotInput, reviewer, staffA } from '../machines/helpers.ts';
-import { schedule, sh } from './../scheduler/support.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { manager, pilotInput, reviewer, staffA } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
+import { schedule, sh, useTickBench } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
-let db: TestDatabase;
-let fake: FakeSlack;
-let slack: SlackCaller;
+const bench = useTickBench({ token: 'xoxb-actions' });
+const { tick } = bench;
 let n = 0;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fake = await startFakeSlack();
-  slack = createSlackCaller('xoxb-actions', fake.apiUrl);
-});
-afterAll(async () => {
-  await fake?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  await db.prisma.outboxMessage.deleteMany();
-  await db.prisma.deadline.deleteMany();
-  fake.reset();
-});
-
-const tick = (at: Date) =>
-  runTick(
-    {
-      prisma: db.prisma,
-      slack,
-      hooks: runtimeHooks,
-      onError: (e) => {
-        throw e;
-      },
-    },
-    at,
-  );
-const deps = (at: Date) => ({ prisma: db.prisma, clock: fixedClock(at) });
+const deps = (at: Date) => ({ prisma: bench.db.prisma, clock: fixedClock(at) });
 async function missedInfoDeadline() {
-  const p = await insertProject(db.prisma, {
+  const p = await insertProject(bench.db.prisma, {
     ...pilotInput({ ref: `P-2026-8${String(++n).padStart(2, '0')}` }),
     track: 'pilot',
   });
-  const [d] = await schedule(db.prisma, p, {
+  const [d] = await schedule(bench.db.prisma, p, {
     kind: 'infoDue',
     key: 'info',
     rule: 'R-APP-2',
@@ -67,7 +34,7 @@ async function missedInfoDeadline() {
 describe('deadline actions', () => {
   it('extend: staff give a new last day and a reason; the deadline is open again, the ladder restarts, the change is audited', async () => {
     const { p, d } = await missedInfoDeadline();
-    expect((await db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } })).status).toBe('missed');
+    expect((await bench.db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } })).status).toBe('missed');
     const result = await extendDeadline(deps(sh('2026-03-13', 10)), {
       deadlineId: d.id,
       newDueDate: '2026-03-20',
@@ -75,10 +42,12 @@ describe('deadline actions', () => {
       actor: staffA,
     });
     expect(result).toEqual({ deadlineId: d.id, ref: p.ref, kind: 'infoDue', from: '2026-03-12', to: '2026-03-20' });
-    const row = await db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } });
+    const row = await bench.db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } });
     expect(row).toMatchObject({ status: 'open', nextStep: 'reminder:3', stepsDone: [] });
     expect(row.dueAt.toISOString()).toBe(sh('2026-03-21', 0).toISOString());
-    const [audit] = await db.prisma.auditEvent.findMany({ where: { projectId: p.id, eventType: 'deadline.extended' } });
+    const [audit] = await bench.db.prisma.auditEvent.findMany({
+      where: { projectId: p.id, eventType: 'deadline.extended' },
+    });
     expect(audit).toMatchObject({ actorId: 'U_STAFF_A', actorKind: 'user' });
     expect(audit!.payload).toMatchObject({
       reason: 'Institution asked for a week',
@@ -88,7 +57,7 @@ describe('deadline actions', () => {
     // The new ladder sends new reminders (new keys), once.
     await tick(sh('2026-03-17'));
     await tick(sh('2026-03-17', 10));
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0OWNER01')).toHaveLength(1);
+    expect(bench.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0OWNER01')).toHaveLength(1);
   });
 
   it('extend refuses without a reason, with a bad or past date, for a reviewer, and for an unknown deadline', async () => {
@@ -114,7 +83,7 @@ describe('deadline actions', () => {
         actor: staffA,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    expect((await db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } })).status).toBe('missed');
+    expect((await bench.db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } })).status).toBe('missed');
   });
 
   it('snooze holds the ladder until the next working morning at 09:00 (over a weekend), audited', async () => {
@@ -127,10 +96,12 @@ describe('deadline actions', () => {
     expect(snoozedUntil).toBe(sh('2026-03-16').toISOString());
     await tick(sh('2026-03-13', 10, 5));
     await tick(sh('2026-03-16', 8, 59));
-    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(bench.fake.callsTo('chat.postMessage')).toEqual([]);
     await tick(sh('2026-03-16', 9));
-    expect(fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['U0OWNER01']);
-    expect(await db.prisma.auditEvent.count({ where: { projectId: p.id, eventType: 'deadline.snoozed' } })).toBe(1);
+    expect(bench.fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['U0OWNER01']);
+    expect(await bench.db.prisma.auditEvent.count({ where: { projectId: p.id, eventType: 'deadline.snoozed' } })).toBe(
+      1,
+    );
     await expect(
       snoozeReminder(deps(sh('2026-03-16', 10)), { deadlineId: d.id, actor: reviewer(2) }),
     ).rejects.toBeInstanceOf(PermissionError);
@@ -148,12 +119,12 @@ describe('deadline actions', () => {
       reassignDeadline(deps(sh('2026-03-13', 10)), { deadlineId: d.id, userId: 'not a user', actor: manager }),
     ).rejects.toMatchObject({ key: 'error.reassign.userInvalid' });
     await tick(sh('2026-03-13', 10, 1));
-    expect(fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toContain('U0OTHER01');
+    expect(bench.fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toContain('U0OTHER01');
     const first = await acknowledgeEscalation(deps(sh('2026-03-17', 10)), { deadlineId: d.id, actor: manager });
     const second = await acknowledgeEscalation(deps(sh('2026-03-17', 11)), { deadlineId: d.id, actor: staffA });
     expect(first).toMatchObject({ already: false, acknowledgedBy: 'U_MANAGER' });
     expect(second).toMatchObject({ already: true, acknowledgedBy: 'U_MANAGER' });
-    const audit = await db.prisma.auditEvent.findMany({
+    const audit = await bench.db.prisma.auditEvent.findMany({
       where: { projectId: p.id, eventType: { in: ['deadline.reassigned', 'deadline.acknowledged'] } },
     });
     expect(audit.map((a) => a.eventType).sort()).toEqual(['deadline.acknowledged', 'deadline.reassigned']);

@@ -6,10 +6,10 @@ import { digestMessage, SLACK_LIMITS } from '../../src/digests/digest-message.ts
 import { enqueueDailyDigests } from '../../src/digests/enqueue-daily-digests.ts';
 import { previewDigest, subscribeDigest, unsubscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { PermissionError } from '../../src/errors.ts';
-import { admin, manager, pilotInput, staffA } from '../machines/helpers.ts';
-import { coachingInCoaching, schedule, sh } from '../scheduler/support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { admin, manager, pilotInput, staffA } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
+import { coachingInCoaching, schedule, sh } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
 let db: TestDatabase;

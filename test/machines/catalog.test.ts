@@ -12,12 +12,12 @@ import {
   PILOT_EVENTS,
   PILOT_STATES,
 } from '../../machines/catalog.ts';
-import { evaluateCoachingEligibility, evaluatePilotEligibility } from '../../machines/eligibility.ts';
-import { optionLabelKey } from '../../machines/fields.ts';
-import { INSTITUTION_TYPES } from '../../machines/institutions.ts';
-import { labels, t } from '../../machines/labels.ts';
-import { EXIT_ITEMS, INCENTIVES, parsePilotEvent, pilotEventSchemas } from '../../machines/pilot.events.ts';
-import { NOTIFY_TEMPLATES } from '../../machines/settings.ts';
+import { EXIT_ITEMS, INCENTIVES, parsePilotEvent, pilotEventSchemas } from '../../machines/pilot/events.ts';
+import { evaluateCoachingEligibility, evaluatePilotEligibility } from '../../machines/shared/eligibility.ts';
+import { optionLabelKey } from '../../machines/shared/fields.ts';
+import { INSTITUTION_TYPES } from '../../machines/shared/institutions.ts';
+import { labels, t } from '../../machines/shared/labels.ts';
+import { NOTIFY_TEMPLATES } from '../../machines/shared/settings.ts';
 import {
   AT,
   accept,
@@ -34,7 +34,7 @@ import {
   staffB,
   toNotice,
   toScreening,
-} from './helpers.ts';
+} from '../support/machines.ts';
 import { applicant } from './model.ts';
 
 const fixture = (machine: string, id: string) =>

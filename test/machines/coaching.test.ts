@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCoachingValid } from '../../machines/coaching.machine.ts';
+import { isCoachingValid } from '../../machines/coaching/machine.ts';
 import {
   accept,
   admin,
@@ -15,7 +15,7 @@ import {
   staffB,
   startCoaching,
   toCoachingActive,
-} from './helpers.ts';
+} from '../support/machines.ts';
 
 describe('coaching lifecycle', () => {
   it('R-COA-1: only an eligible Shanghai tech company may submit for coaching; edits re-evaluate', () => {

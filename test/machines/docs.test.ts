@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { coachingMachine } from '../../machines/coaching.machine.ts';
-import { toMermaid } from '../../machines/mermaid.ts';
-import { pilotMachine } from '../../machines/pilot.machine.ts';
+import { coachingMachine } from '../../machines/coaching/machine.ts';
+import { toMermaid } from '../../machines/docs/mermaid.ts';
+import { pilotMachine } from '../../machines/pilot/machine.ts';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const read = (path: string) => readFileSync(repo(path), 'utf8');

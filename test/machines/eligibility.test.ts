@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCoachingEligibility, evaluatePilotEligibility, type Reason } from '../../machines/eligibility.ts';
+import {
+  evaluateCoachingEligibility,
+  evaluatePilotEligibility,
+  type Reason,
+} from '../../machines/shared/eligibility.ts';
 import {
   type Applicant,
   INSTITUTION_TYPES,
@@ -8,9 +12,9 @@ import {
   isLicensed,
   isShanghaiMarketCoreApplication,
   isShanghaiName,
-} from '../../machines/institutions.ts';
-import { isValidUscc, normalizeUscc, usccCheckChar, usccProblem } from '../../machines/uscc.ts';
-import { applicant, coachedTech, marketCoreLead, securitiesLead, techPartner, uscc } from './helpers.ts';
+} from '../../machines/shared/institutions.ts';
+import { isValidUscc, normalizeUscc, usccCheckChar, usccProblem } from '../../machines/shared/uscc.ts';
+import { applicant, coachedTech, marketCoreLead, securitiesLead, techPartner, uscc } from '../support/machines.ts';
 
 const BEIJING = { province: '北京市', city: '北京市' };
 const keys = (reasons: Reason[]) => reasons.map((r) => `${r.rule}:${r.ok ? 'ok' : 'fail'}:${r.key}`);

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hasRole, userIdOf } from '../../machines/actor.ts';
-import { coachingEventSchemas } from '../../machines/coaching.events.ts';
-import { eventDate, laterDate, shanghaiDateOf } from '../../machines/events-common.ts';
-import { guardLabel } from '../../machines/mermaid.ts';
+import { coachingEventSchemas } from '../../machines/coaching/events.ts';
+import { guardLabel } from '../../machines/docs/mermaid.ts';
 import { applyMigrations, currentVersion } from '../../machines/migrations.ts';
-import { initialPilotContext } from '../../machines/pilot.context.ts';
-import { pilotEventSchemas } from '../../machines/pilot.events.ts';
+import { initialPilotContext } from '../../machines/pilot/context.ts';
+import { pilotEventSchemas } from '../../machines/pilot/events.ts';
 import { sampleCoachingEvents, samplePilotEvents } from '../../machines/samples.ts';
-import { AT, manager, pilotInput, reviewer, scheduler, staffA } from './helpers.ts';
+import { hasRole, userIdOf } from '../../machines/shared/actor.ts';
+import { eventDate, laterDate, shanghaiDateOf } from '../../machines/shared/events-common.ts';
+import { AT, manager, pilotInput, reviewer, scheduler, staffA } from '../support/machines.ts';
 
 const fixtures = (machine: string) => {
   const dir = fileURLToPath(new URL(`./fixtures/${machine}-v1/`, import.meta.url));

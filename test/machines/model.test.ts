@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { COACHING_STATES, PILOT_STATES } from '../../machines/catalog.ts';
-import { COACHING_MACHINE_VERSION } from '../../machines/coaching.machine.ts';
+import { COACHING_MACHINE_VERSION } from '../../machines/coaching/machine.ts';
 import { migrateSnapshot } from '../../machines/migrations.ts';
-import { PILOT_MACHINE_VERSION } from '../../machines/pilot.machine.ts';
-import { coachingInput, coachingMachine, pilotInput, pilotMachine } from './helpers.ts';
+import { PILOT_MACHINE_VERSION } from '../../machines/pilot/machine.ts';
+import { coachingInput, coachingMachine, pilotInput, pilotMachine } from '../support/machines.ts';
 import { coachingEvents, pathToFinal, pilotEvents, serializeCoaching, serializePilot } from './model.ts';
 
 interface Setup {

@@ -1,9 +1,9 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { Actor } from '../../machines/actor.ts';
-import type { CoachingContext } from '../../machines/coaching.events.ts';
-import type { PilotContext } from '../../machines/pilot.context.ts';
-import { marketCorePath } from '../../machines/pilot.guards.ts';
+import type { CoachingContext } from '../../machines/coaching/events.ts';
+import type { PilotContext } from '../../machines/pilot/context.ts';
+import { marketCorePath } from '../../machines/pilot/guards.ts';
 import { sampleCoachingEvents, samplePilotEvents } from '../../machines/samples.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import {
   AT,
   applicant,
@@ -16,7 +16,7 @@ import {
   securitiesLead,
   staffA,
   staffB,
-} from './helpers.ts';
+} from '../support/machines.ts';
 
 const REVIEWERS = [1, 2, 3].map((n) => `U_REVIEWER_${n}`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATERIALS } from '../../machines/pilot.events.ts';
+import { MATERIALS } from '../../machines/pilot/events.ts';
 import {
   accept,
   admin,
@@ -24,7 +24,7 @@ import {
   techPartner,
   toCsrc,
   toScreening,
-} from './helpers.ts';
+} from '../support/machines.ts';
 
 const coachedInput = pilotInput({ applicants: [securitiesLead, coachedTech] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot.events.ts';
-import { faultToleranceOf } from '../../machines/pilot.guards.ts';
+import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot/events.ts';
+import { faultToleranceOf } from '../../machines/pilot/guards.ts';
 import {
   accept,
   admin,
@@ -17,7 +17,7 @@ import {
   staffA,
   staffB,
   toPiloting,
-} from './helpers.ts';
+} from '../support/machines.ts';
 
 const evaluate = (outcome: string, factDate = '2025-04-20') =>
   ev('evaluation.recorded', staffA, { factDate, outcome, summary: 's' });

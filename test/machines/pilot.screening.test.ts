@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../machines/actor.ts';
-import { pilotEventSchemas } from '../../machines/pilot.events.ts';
+import { pilotEventSchemas } from '../../machines/pilot/events.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
 import {
   accept,
   admin,
@@ -21,7 +21,7 @@ import {
   toNotice,
   toPreLaunch,
   toScreening,
-} from './helpers.ts';
+} from '../support/machines.ts';
 
 const full = scored({ legalCompliance: 5, orderlyInnovation: 3, riskControllability: 4, policyFit: 1 }, 'filterOut');
 

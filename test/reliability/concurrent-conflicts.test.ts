@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchReady } from '../machines/helpers.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { launchReady } from '../support/machines.ts';
 import { insertProjectAt } from '../support/projects.ts';
 
 // Half presses, half modal submissions. A submission is answered inline when its outcome is known quickly, else the

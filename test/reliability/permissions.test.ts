@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../machines/actor.ts';
 import { COACHING_EVENTS, PILOT_EVENTS } from '../../machines/catalog.ts';
+import type { Role } from '../../machines/shared/actor.ts';
 import { type MessageKey, t } from '../../src/i18n/index.ts';
-import { coachingInput, pilotInput } from '../machines/helpers.ts';
 import { ADMIN, startTestApp, type TestApp } from '../support/app.ts';
+import { coachingInput, pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 import { SlackUser } from '../support/slack-user.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PilotContext } from '../../machines/pilot.context.ts';
+import type { PilotContext } from '../../machines/pilot/context.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { UserFacingError } from '../../src/errors.ts';
 import { assignReviewers } from '../../src/review/assign-reviewers.ts';
@@ -9,8 +9,8 @@ import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { type ApplyEventDeps, applyEvent } from '../../src/runtime/apply-event.ts';
 import { restoreSnapshot } from '../../src/runtime/machines.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { ev, pilotInput, staffA, submit, uscc } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { ev, pilotInput, staffA, submit, uscc } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { usccCheckChar } from '../../machines/uscc.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 import { affiliationCounts, conflictReasons, normaliseCompanyName, normaliseUscc } from '../../src/review/conflicts.ts';
 import {
   type Candidate,

@@ -7,9 +7,9 @@ import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { applyEvent } from '../../src/runtime/apply-event.ts';
 import { reviewFormModal } from '../../src/views/review-form.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { coachedTech, coachingInput, pilotInput, securitiesLead, submit } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { seedExperts } from '../support/experts.ts';
+import { coachedTech, coachingInput, pilotInput, securitiesLead, submit } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;

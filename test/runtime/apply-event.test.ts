@@ -3,6 +3,8 @@ import { fixedClock } from '../../src/clock.ts';
 import { InputError, PermissionError, StaleProjectError } from '../../src/errors.ts';
 import { type ApplyEventDeps, applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { seedExperts, setAutoAssign } from '../support/experts.ts';
 import {
   confirm,
   ev,
@@ -14,9 +16,7 @@ import {
   staffA,
   staffB,
   submit,
-} from '../machines/helpers.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { seedExperts, setAutoAssign } from '../support/experts.ts';
+} from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;

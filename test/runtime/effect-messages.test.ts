@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { type ApplyEventDeps, applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { ev, pilotInput, staffA, submit } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { seedExperts, setAutoAssign } from '../support/experts.ts';
+import { ev, pilotInput, staffA, submit } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
 
 let db: TestDatabase;

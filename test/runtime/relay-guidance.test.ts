@@ -4,8 +4,8 @@ import { PermissionError } from '../../src/errors.ts';
 import { relayGuidance } from '../../src/projects/relay-guidance.ts';
 import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { pilotInput, toPiloting } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { pilotInput, toPiloting } from '../support/machines.ts';
 import { insertProject, insertProjectAt } from '../support/projects.ts';
 
 let db: TestDatabase;

@@ -283,6 +283,6 @@ function pendingInvitation(sandbox: RunningSandbox, expertId: string) {
 }
 
 async function ucc(first17: string): Promise<string> {
-  const { usccCheckChar } = await import('../../machines/uscc.ts');
+  const { usccCheckChar } = await import('../../machines/shared/uscc.ts');
   return usccCheckChar(first17) ?? '';
 }

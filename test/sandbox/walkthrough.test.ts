@@ -4,7 +4,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usccCheckChar } from '../../machines/uscc.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 import { parseConfig } from '../../src/config.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
 import { dmChannelOf, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';

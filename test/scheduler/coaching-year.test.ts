@@ -4,9 +4,9 @@ import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { manager } from '../machines/helpers.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
-import { coachingInCoaching, local, type RestartableDatabase, restartableDatabase, sh } from './support.ts';
+import { manager } from '../support/machines.ts';
+import { coachingInCoaching, local, type RestartableDatabase, restartableDatabase, sh } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
 const HOUR = 3_600_000;

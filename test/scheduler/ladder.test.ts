@@ -1,59 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { DEADLINE_ACTIONS, parseDeadlineButtonValue } from '../../src/deadlines/ids.ts';
 import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
-import { runTick } from '../../src/scheduler/tick.ts';
-import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
-import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { manager, pilotInput } from '../machines/helpers.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fake-slack.ts';
+import type { RecordedCall } from '../support/fake-slack.ts';
+import { manager, pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
-import { schedule, sh } from './support.ts';
+import { schedule, sh, useTickBench } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
-let db: TestDatabase;
-let fake: FakeSlack;
-let slack: SlackCaller;
+// The managers' channels and the projects' channel, with the bot invited as the README's set-up says.
+const bench = useTickBench({
+  token: 'xoxb-ladder',
+  channels: ['C0MGRS1', 'C0MGRS2', 'C0PROJECTS'],
+  langFor: async () => 'en',
+});
+const { tick } = bench;
 let n = 0;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fake = await startFakeSlack();
-  // The managers' channels and the projects' channel, with the bot invited as the README's set-up says.
-  for (const channel of ['C0MGRS1', 'C0MGRS2', 'C0PROJECTS']) fake.inviteBot(channel);
-  slack = createSlackCaller('xoxb-ladder', fake.apiUrl);
-});
-afterAll(async () => {
-  await fake?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  await db.prisma.outboxMessage.deleteMany();
-  await db.prisma.deadline.deleteMany();
-  await db.prisma.digestSubscription.deleteMany();
-  fake.reset();
-});
-
-const tick = (at: Date) =>
-  runTick(
-    {
-      prisma: db.prisma,
-      slack,
-      hooks: runtimeHooks,
-      langFor: async () => 'en',
-      onError: (e) => {
-        throw e;
-      },
-    },
-    at,
-  );
 const project = async () =>
-  insertProject(db.prisma, { ...pilotInput({ ref: `P-2026-9${String(++n).padStart(2, '0')}` }), track: 'pilot' });
+  insertProject(bench.db.prisma, { ...pilotInput({ ref: `P-2026-9${String(++n).padStart(2, '0')}` }), track: 'pilot' });
 /** Workflow messages (digests, which subscribed channels also get each working morning, left out). */
 const posts = (channel?: string): RecordedCall[] =>
-  fake
+  bench.fake
     .callsTo('chat.postMessage')
     .filter((c) => (channel === undefined || c.args.channel === channel) && !String(c.args.text).includes('digest'));
 const texts = (channel?: string) => posts(channel).map((c) => String(c.args.text));
@@ -63,9 +32,9 @@ const basisFor = (dueDate: string, working: number) => calendar.addWorkingDays(d
 describe('the reminder and escalation ladder', () => {
   it('R-APP-2: what the institution owes goes to the owner as "chase the institution", each step once, then to every managers channel with Extend / Reassign / Acknowledge', async () => {
     const p = await project();
-    await subscribeDigest(db.prisma, 'C0MGRS1', {}, manager);
-    await subscribeDigest(db.prisma, 'C0MGRS2', {}, manager);
-    const [d] = await schedule(db.prisma, p, {
+    await subscribeDigest(bench.db.prisma, 'C0MGRS1', {}, manager);
+    await subscribeDigest(bench.db.prisma, 'C0MGRS2', {}, manager);
+    const [d] = await schedule(bench.db.prisma, p, {
       kind: 'infoDue',
       key: 'info:1',
       rule: 'R-APP-2',
@@ -104,7 +73,7 @@ describe('the reminder and escalation ladder', () => {
       ]);
       expect(parseDeadlineButtonValue(actions.elements![0]!.value)).toEqual({ deadlineId: d!.id });
     }
-    const row = await db.prisma.deadline.findUniqueOrThrow({ where: { id: d!.id } });
+    const row = await bench.db.prisma.deadline.findUniqueOrThrow({ where: { id: d!.id } });
     expect(row).toMatchObject({ status: 'missed', nextStep: null, nextStepAt: null });
     expect(row.stepsDone).toEqual([
       'reminder:3',
@@ -118,7 +87,7 @@ describe('the reminder and escalation ladder', () => {
 
   it('R-APP-2: what a reviewer owes goes to the reviewer first, then the owner, then the project channel when no managers channel is subscribed', async () => {
     const p = await project();
-    await schedule(db.prisma, p, {
+    await schedule(bench.db.prisma, p, {
       kind: 'reviewDue',
       key: 'review:1',
       rule: 'R-APP-2',
@@ -142,8 +111,8 @@ describe('the reminder and escalation ladder', () => {
 
   it('R-APP-4: the CSRC clock only informs the owner after its date, never reminds, never reaches managers', async () => {
     const p = await project();
-    await subscribeDigest(db.prisma, 'C0MGRS1', {}, manager);
-    const [d] = await schedule(db.prisma, p, {
+    await subscribeDigest(bench.db.prisma, 'C0MGRS1', {}, manager);
+    const [d] = await schedule(bench.db.prisma, p, {
       kind: 'csrcAnswerExpected',
       key: 'csrc',
       rule: 'R-APP-4',
@@ -155,13 +124,13 @@ describe('the reminder and escalation ladder', () => {
     }
     expect(posts('C0MGRS1').filter((c) => String(c.args.text).includes(p.ref))).toEqual([]);
     expect(texts('U0OWNER01')).toEqual([expect.stringContaining('for information only')]);
-    const row = await db.prisma.deadline.findUniqueOrThrow({ where: { id: d!.id } });
+    const row = await bench.db.prisma.deadline.findUniqueOrThrow({ where: { id: d!.id } });
     expect(row.stepsDone).toEqual(['due', 'escalation:owner']);
   });
 
   it('the ladder stops as soon as the deadline is met', async () => {
     const p = await project();
-    await schedule(db.prisma, p, {
+    await schedule(bench.db.prisma, p, {
       kind: 'commitmentDue',
       key: 'commitment',
       rule: 'R-APP-6',
@@ -170,7 +139,7 @@ describe('the reminder and escalation ladder', () => {
     await tick(sh('2026-03-09'));
     expect(texts('U0OWNER01')).toHaveLength(1);
     // What the runtime does when the machine's state is left (commitment received): cancelDeadline → met.
-    await db.prisma.$transaction((tx) =>
+    await bench.db.prisma.$transaction((tx) =>
       syncDeadlines(
         tx,
         { id: p.id, ownerId: 'U0OWNER01' },
@@ -182,7 +151,7 @@ describe('the reminder and escalation ladder', () => {
     for (const at of [sh('2026-03-11'), sh('2026-03-12'), sh('2026-03-13'), sh('2026-03-17'), sh('2026-03-30')])
       await tick(at);
     expect(texts('U0OWNER01')).toHaveLength(1);
-    expect(await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } })).toMatchObject({
+    expect(await bench.db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } })).toMatchObject({
       status: 'met',
       nextStep: null,
     });
@@ -190,7 +159,7 @@ describe('the reminder and escalation ladder', () => {
 
   it('quiet hours: a reminder processed at 21:00 goes out at 09:00 the next working morning, not before', async () => {
     const p = await project();
-    await schedule(db.prisma, p, {
+    await schedule(bench.db.prisma, p, {
       kind: 'infoDue',
       key: 'info:q',
       rule: 'R-APP-2',
@@ -209,7 +178,7 @@ describe('the reminder and escalation ladder', () => {
 
   it("R-SUP-5: an incident's reminders count in clock hours and go at once, even at 08:00 on a Sunday", async () => {
     const p = await project();
-    await schedule(db.prisma, p, {
+    await schedule(bench.db.prisma, p, {
       kind: 'incidentFirstReport',
       key: 'incident:1',
       rule: 'R-SUP-5',
@@ -222,13 +191,13 @@ describe('the reminder and escalation ladder', () => {
     await tick(sh('2026-03-16', 8));
     expect(texts('U0OWNER01')).toHaveLength(3);
     expect(texts('C0PROJECTS')).toHaveLength(1);
-    const row = await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } });
+    const row = await bench.db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } });
     expect(row.stepsDone).toEqual(['reminder:12h', 'reminder:2h', 'due', 'escalation:owner', 'escalation:managers']);
   });
 
   it('after downtime the pre-due reminders are dropped, not sent late; the due step is processed once, marked late, and the ladder takes over', async () => {
     const p = await project();
-    await schedule(db.prisma, p, {
+    await schedule(bench.db.prisma, p, {
       kind: 'infoDue',
       key: 'info:down',
       rule: 'R-APP-2',
@@ -237,7 +206,7 @@ describe('the reminder and escalation ladder', () => {
     // Down from before the first reminder until Friday 13 March 10:00.
     await tick(sh('2026-03-13', 10));
     await tick(sh('2026-03-13', 11));
-    const row = await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } });
+    const row = await bench.db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id } });
     expect(row.status).toBe('missed');
     expect(row.stepsDone.filter((s) => s === 'due')).toHaveLength(1);
     expect(row.stepsDone).toEqual(

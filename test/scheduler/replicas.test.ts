@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import type { Prisma } from '../../src/db/client.ts';
 import { subscribeDigest } from '../../src/digests/subscribe-digest.ts';
-import { manager, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { manager, pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
-import { schedule, sh } from './support.ts';
+import { schedule, sh } from '../support/scheduler.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const calendar = createWorkingCalendar();

@@ -4,10 +4,10 @@ import { claimDueDeadlines, SCHEDULER_POLICY } from '../../src/scheduler/claim-d
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { pilotInput } from '../machines/helpers.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
-import { type RestartableDatabase, restartableDatabase, schedule, sh } from './support.ts';
+import { type RestartableDatabase, restartableDatabase, schedule, sh } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
 let store: RestartableDatabase;

@@ -3,11 +3,11 @@ import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
-import { schedule, sh } from './support.ts';
+import { schedule, sh } from '../support/scheduler.ts';
 
 const calendar = createWorkingCalendar();
 let db: TestDatabase;

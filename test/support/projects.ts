@@ -1,5 +1,5 @@
-import type { CoachingInput } from '../../machines/coaching.events.ts';
-import type { PilotInput } from '../../machines/pilot.context.ts';
+import type { CoachingInput } from '../../machines/coaching/events.ts';
+import type { PilotInput } from '../../machines/pilot/context.ts';
 import type { Prisma, PrismaClient } from '../../src/db/client.ts';
 import { startSnapshot } from '../../src/runtime/machines.ts';
 

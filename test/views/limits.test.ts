@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
-import { evaluatePilotEligibility } from '../../machines/eligibility.ts';
-import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot.events.ts';
+import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot/events.ts';
+import { evaluatePilotEligibility } from '../../machines/shared/eligibility.ts';
 import type { Prisma } from '../../src/db/client.ts';
 import { getHome, type HomeData } from '../../src/home/get-home.ts';
 import { LANGS, type Lang, t } from '../../src/i18n/index.ts';
@@ -31,8 +31,8 @@ import * as reviewMessagesModule from '../../src/views/review-messages.ts';
 import * as reviewPanelModule from '../../src/views/review-panel.ts';
 import * as settingsModule from '../../src/views/settings-messages.ts';
 import * as workingModule from '../../src/views/working-modal.ts';
-import { applicant, pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { applicant, pilotInput } from '../support/machines.ts';
 
 type Json = Record<string, unknown>;
 type Surface = 'message' | 'modal' | 'home';

@@ -35,7 +35,8 @@ export type PilotCommand =
   | { sub: 'assign'; ref: string; mode: 'auto' }
   | { sub: 'assign'; ref: string; mode: 'user'; userId: string };
 
-const SUBS = [
+/** Every `/pilot` subcommand, as the unknown-subcommand answer lists them (and the help must show them). */
+export const SUBS = [
   'help',
   'new',
   'list',

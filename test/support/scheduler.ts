@@ -1,17 +1,26 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
-import type { ScheduleDeadlineParams } from '../../machines/settings.ts';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import type { ScheduleDeadlineParams } from '../../machines/shared/settings.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { type Database, openDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { loadCalendar } from '../../src/deadlines/load-calendar.ts';
 import { syncDeadlines } from '../../src/deadlines/sync-deadlines.ts';
 import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
+import { runTick, type TickDeps, type TickReport } from '../../src/scheduler/tick.ts';
+import { createSlackCaller, type SlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { cev, coachingInput, staffA, staffB } from '../machines/helpers.ts';
-import { createPostgresDatabase, dropPostgresDatabase, TEST_ENGINE } from '../support/db.ts';
-import { insertProject } from '../support/projects.ts';
+import {
+  createPostgresDatabase,
+  createTestDatabase,
+  dropPostgresDatabase,
+  TEST_ENGINE,
+  type TestDatabase,
+} from './db.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { cev, coachingInput, staffA, staffB } from './machines.ts';
+import { insertProject } from './projects.ts';
 
 /** A database that can be closed and opened again on the same data, as a restarted process would. */
 export interface RestartableDatabase {
@@ -110,4 +119,75 @@ export function sh(date: string, hour = 9, minute = 0): Date {
 export function local(at: Date): { date: string; hour: number } {
   const shifted = new Date(at.getTime() + 8 * 3_600_000);
   return { date: shifted.toISOString().slice(0, 10), hour: shifted.getUTCHours() };
+}
+
+/** How a test file's scheduler set-up differs from the next one's. */
+export interface TickBenchOptions {
+  /** The bot token the scheduler's Slack caller sends. */
+  token: string;
+  /** Channels the bot is invited to, as the README's set-up says (fake Slack refuses the others). */
+  channels?: readonly string[];
+  /** Each recipient's language, as the server resolves it; left to the scheduler's default when absent. */
+  langFor?: TickDeps['langFor'];
+}
+
+/** A test file's migrated database, fake Slack and scheduler tick; `db` and `fake` exist once beforeAll has run. */
+export interface TickBench {
+  readonly db: TestDatabase;
+  readonly fake: FakeSlack;
+  /** One scheduler tick at `at` with the runtime's hooks; any error it reports fails the test. */
+  tick(at: Date): Promise<TickReport>;
+}
+
+/**
+ * Registers the scheduler tests' set-up: the database and fake Slack opened once for the file and closed after it,
+ * and before each test no outbox row, deadline or digest subscription left and fake Slack's record cleared.
+ */
+export function useTickBench(options: TickBenchOptions): TickBench {
+  let db: TestDatabase | undefined;
+  let fake: FakeSlack | undefined;
+  let slack: SlackCaller | undefined;
+  // Read before beforeAll ran, the set-up is broken: say so instead of failing later on undefined.
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useTickBench: ${name} is read before beforeAll ran`);
+    return value;
+  };
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    fake = await startFakeSlack();
+    for (const channel of options.channels ?? []) fake.inviteBot(channel);
+    slack = createSlackCaller(options.token, fake.apiUrl);
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    const { prisma } = ready(db, 'the database');
+    await prisma.outboxMessage.deleteMany();
+    await prisma.deadline.deleteMany();
+    await prisma.digestSubscription.deleteMany();
+    ready(fake, 'fake Slack').reset();
+  });
+  return {
+    get db() {
+      return ready(db, 'the database');
+    },
+    get fake() {
+      return ready(fake, 'fake Slack');
+    },
+    tick: (at) =>
+      runTick(
+        {
+          prisma: ready(db, 'the database').prisma,
+          slack: ready(slack, 'the Slack caller'),
+          hooks: runtimeHooks,
+          ...(options.langFor ? { langFor: options.langFor } : {}),
+          onError: (e) => {
+            throw e;
+          },
+        },
+        at,
+      ),
+  };
 }

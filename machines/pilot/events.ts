@@ -7,8 +7,8 @@ import {
   recordEvent,
   textSchema,
   userFieldSchema,
-} from './events-common.ts';
-import { ApplicantSchema } from './institutions.ts';
+} from '../shared/events-common.ts';
+import { ApplicantSchema } from '../shared/institutions.ts';
 
 /** R-APP-8: the materials a pilot application is complete with. */
 export const MATERIALS = ['projectPlan', 'riskAssessment', 'emergencyPlan', 'exitPlan', 'investorProtection'] as const;

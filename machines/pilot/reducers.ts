@@ -1,10 +1,10 @@
-import { userIdOf } from './actor.ts';
-import { applied } from './decisions.ts';
-import { evaluatePilotEligibility } from './eligibility.ts';
-import { eventDate } from './events-common.ts';
-import type { AssignmentStatus, PilotContext, Review } from './pilot.context.ts';
-import type { Criterion, PilotEvent, PilotEventOf, PilotEventType } from './pilot.events.ts';
-import { criteriaFor, faultToleranceOf, marketCorePath } from './pilot.guards.ts';
+import { userIdOf } from '../shared/actor.ts';
+import { applied } from '../shared/decisions.ts';
+import { evaluatePilotEligibility } from '../shared/eligibility.ts';
+import { eventDate } from '../shared/events-common.ts';
+import type { AssignmentStatus, PilotContext, Review } from './context.ts';
+import type { Criterion, PilotEvent, PilotEventOf, PilotEventType } from './events.ts';
+import { criteriaFor, faultToleranceOf, marketCorePath } from './guards.ts';
 
 type Patch = Partial<PilotContext>;
 type Reducer<K extends PilotEventType> = (ctx: PilotContext, event: PilotEventOf<K>) => Patch;

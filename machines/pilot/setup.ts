@@ -1,9 +1,5 @@
 import { assign, setup } from 'xstate';
-import { eventDate } from './events-common.ts';
-import type { PilotContext, PilotInput } from './pilot.context.ts';
-import type { PilotEvent } from './pilot.events.ts';
-import * as g from './pilot.guards.ts';
-import { recordSanction, reducePilot, startForcedExit } from './pilot.reducers.ts';
+import { eventDate } from '../shared/events-common.ts';
 import type {
   CancelDeadlineParams,
   ChecklistParams,
@@ -11,13 +7,18 @@ import type {
   NotifyParams,
   NotifyTemplate,
   ScheduleDeadlineParams,
-} from './settings.ts';
+} from '../shared/settings.ts';
+import type { PilotContext, PilotInput } from './context.ts';
+import type { PilotEvent } from './events.ts';
+import * as g from './guards.ts';
+import { recordSanction, reducePilot, startForcedExit } from './reducers.ts';
+import { authorised } from './senders.ts';
 
 /** Every named guard first checks the sender's role for the event (PILOT_SENDERS). */
 const auth =
   (check: (context: PilotContext, event: PilotEvent) => boolean) =>
   ({ context, event }: { context: PilotContext; event: PilotEvent }): boolean =>
-    g.authorised(context, event) && check(context, event);
+    authorised(context, event) && check(context, event);
 
 /** Named guards and actions of the pilot machine; effects are placeholders the runtime provides. */
 export const pilotSetup = setup({
@@ -27,7 +28,7 @@ export const pilotSetup = setup({
     input: {} as PilotInput,
   },
   guards: {
-    authorised: ({ context, event }) => g.authorised(context, event),
+    authorised: ({ context, event }) => authorised(context, event),
     canSubmit: auth(g.canSubmit),
     canSubmitMarketCore: auth((c, e) => g.canSubmit(c, e) && g.marketCorePath(c)),
     canSubmitWithoutBatch: auth((c, e) => g.canSubmit(c, e) && g.noOpenBatch(c, e)),
@@ -42,9 +43,9 @@ export const pilotSetup = setup({
     canDeferToLaterBatch: auth((c, e) => g.noPendingDecision(c) && g.laterBatchGiven(c, e)),
     isPeriodicReport: auth(g.isPeriodicReport),
     canPropose: ({ context, event }, params: g.ProposeParams) =>
-      g.authorised(context, event) && g.canPropose(context, event, params),
+      authorised(context, event) && g.canPropose(context, event, params),
     canConfirm: ({ context, event }, params: g.ConfirmParams) =>
-      g.authorised(context, event) && g.canConfirm(context, event, params),
+      authorised(context, event) && g.canConfirm(context, event, params),
     canWithdrawDecision: auth(g.canWithdrawDecision),
     csrcPassed: auth(g.csrcOutcomeIs('passed')),
     csrcFailed: auth(g.csrcOutcomeIs('failed')),

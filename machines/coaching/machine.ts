@@ -1,5 +1,9 @@
 import { assign, setup } from 'xstate';
-import { actorMay, userIdOf } from './actor.ts';
+import { actorMay, userIdOf } from '../shared/actor.ts';
+import { applied, mayConfirm, mayPropose, mayWithdraw } from '../shared/decisions.ts';
+import { evaluateCoachingEligibility } from '../shared/eligibility.ts';
+import { eventDate } from '../shared/events-common.ts';
+import type { CancelDeadlineParams, NotifyParams, ScheduleDeadlineParams } from '../shared/settings.ts';
 import {
   COACHING_MATERIALS,
   COACHING_SENDERS,
@@ -10,11 +14,7 @@ import {
   type CoachingEventType,
   type CoachingInput,
   initialCoachingContext,
-} from './coaching.events.ts';
-import { applied, mayConfirm, mayPropose, mayWithdraw } from './decisions.ts';
-import { evaluateCoachingEligibility } from './eligibility.ts';
-import { eventDate } from './events-common.ts';
-import type { CancelDeadlineParams, NotifyParams, ScheduleDeadlineParams } from './settings.ts';
+} from './events.ts';
 
 /** Stored with every persisted snapshot; bump it (and add a migration) when the snapshot's shape changes. */
 export const COACHING_MACHINE_VERSION = 1;

@@ -1,9 +1,9 @@
-import { actorMay, type Sender, userIdOf } from './actor.ts';
-import { mayConfirm, mayPropose, mayWithdraw } from './decisions.ts';
-import { evaluatePilotEligibility } from './eligibility.ts';
-import { shanghaiDateOf } from './events-common.ts';
-import { isShanghaiMarketCoreApplication } from './institutions.ts';
-import type { FaultToleranceSummary, PilotContext, SanctionCase } from './pilot.context.ts';
+import { userIdOf } from '../shared/actor.ts';
+import { mayConfirm, mayPropose, mayWithdraw } from '../shared/decisions.ts';
+import { evaluatePilotEligibility } from '../shared/eligibility.ts';
+import { shanghaiDateOf } from '../shared/events-common.ts';
+import { isShanghaiMarketCoreApplication } from '../shared/institutions.ts';
+import type { FaultToleranceSummary, PilotContext, SanctionCase } from './context.ts';
 import {
   EXIT_ITEMS,
   FULL_CRITERIA,
@@ -14,59 +14,7 @@ import {
   type PilotEventType,
   type SanctionMeasure,
   SIMPLIFIED_CRITERIA,
-} from './pilot.events.ts';
-
-const STAFF = ['staff', 'manager'] as const;
-/** Who may send each pilot event; identity rules (assigned reviewer, proposer) are separate guards. */
-export const PILOT_SENDERS: Record<PilotEventType, Sender> = {
-  'intake.update': STAFF,
-  'intake.submit': STAFF,
-  'application.withdraw': STAFF,
-  'batch.assigned': STAFF,
-  // The system assigns too (automatic assignment, replacements), as the scheduler actor.
-  'review.assigned': [...STAFF, 'scheduler'],
-  'review.accepted': ['reviewer'],
-  'review.declined': ['reviewer'],
-  'review.submitted': ['reviewer'],
-  'review.invitationExpired': 'scheduler',
-  'screening.overrideReviews': ['manager'],
-  'screening.requestInfo': STAFF,
-  'screening.infoReceived': STAFF,
-  'screening.deferToLaterBatch': STAFF,
-  'decision.propose': ['staff'],
-  'decision.confirm': STAFF,
-  'decision.withdraw': STAFF,
-  'preliminary.forwarded': STAFF,
-  'csrc.forwarded': STAFF,
-  'csrc.evaluationRecorded': STAFF,
-  'notice.published': STAFF,
-  'notice.commentLogged': STAFF,
-  'notice.commentDisposed': STAFF,
-  'notice.periodEnded': 'scheduler',
-  'plan.revised': STAFF,
-  'risk.assessmentRecorded': STAFF,
-  'commitment.received': STAFF,
-  'launch.announced': STAFF,
-  'report.received': STAFF,
-  'inspection.scheduled': STAFF,
-  'inspection.findingsRecorded': STAFF,
-  'guidance.recorded': STAFF,
-  'guidance.relayed': STAFF,
-  'complaint.logged': STAFF,
-  'complaint.acknowledged': STAFF,
-  'complaint.resolved': STAFF,
-  'incident.occurred': STAFF,
-  'incident.reportReceived': STAFF,
-  'incident.faultToleranceAssessed': STAFF,
-  'evaluation.recorded': STAFF,
-  'rectification.required': STAFF,
-  'rectification.completed': STAFF,
-  'sanction.reportedToCsrc': STAFF,
-  'support.recorded': STAFF,
-  'exit.requested': STAFF,
-  'exit.checklistItemDone': STAFF,
-  'exit.closed': STAFF,
-};
+} from './events.ts';
 
 type Guard<K extends PilotEventType = PilotEventType> = (ctx: PilotContext, event: PilotEventOf<K>) => boolean;
 // Guards hang on transitions keyed by their event type, so the event is already of type K.
@@ -74,10 +22,6 @@ const on =
   <K extends PilotEventType>(_type: K, check: Guard<K>) =>
   (ctx: PilotContext, event: PilotEvent): boolean =>
     check(ctx, event as PilotEventOf<K>);
-
-/** The sender holds a role allowed for this event type (or is the scheduler where only it may send). */
-export const authorised = (_: PilotContext, event: PilotEvent): boolean =>
-  actorMay(event.actor, PILOT_SENDERS[event.type]);
 
 /** R-APP-8: every required material is on file. */
 export const materialsComplete = (ctx: Pick<PilotContext, 'materials'>): boolean =>

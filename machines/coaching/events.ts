@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Sender } from './actor.ts';
-import type { AppliedDecision, PendingDecision } from './decisions.ts';
-import { type EligibilityResult, evaluateCoachingEligibility } from './eligibility.ts';
-import { factEvent, longTextSchema, recordEvent, textSchema, userFieldSchema } from './events-common.ts';
-import { ApplicantSchema } from './institutions.ts';
+import type { Sender } from '../shared/actor.ts';
+import type { AppliedDecision, PendingDecision } from '../shared/decisions.ts';
+import { type EligibilityResult, evaluateCoachingEligibility } from '../shared/eligibility.ts';
+import { factEvent, longTextSchema, recordEvent, textSchema, userFieldSchema } from '../shared/events-common.ts';
+import { ApplicantSchema } from '../shared/institutions.ts';
 
 /** R-COA-2, R-COA-3: coaching materials, including the undertaking not to run real securities/futures business. */
 export const COACHING_MATERIALS = ['projectPlan', 'technologyDescription', 'noRealBusinessUndertaking'] as const;

@@ -1,7 +1,8 @@
-import { eventDate, shanghaiDateOf } from './events-common.ts';
-import { initialPilotContext } from './pilot.context.ts';
-import { INCENTIVES } from './pilot.events.ts';
-import { exitingState, pilotingState } from './pilot.piloting.ts';
+import { eventDate, shanghaiDateOf } from '../shared/events-common.ts';
+import type { ChecklistParams } from '../shared/settings.ts';
+import { initialPilotContext } from './context.ts';
+import { INCENTIVES } from './events.ts';
+import { exitingState, pilotingState } from './piloting.ts';
 import {
   type Args,
   cancel,
@@ -12,8 +13,7 @@ import {
   replacementNotice,
   reviewerOf,
   schedule,
-} from './pilot.setup.ts';
-import type { ChecklistParams } from './settings.ts';
+} from './setup.ts';
 
 /** Stored with every persisted snapshot; bump it (and add a migration) when the snapshot's shape changes. */
 export const PILOT_MACHINE_VERSION = 1;

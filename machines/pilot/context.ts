@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { AppliedDecision, PendingDecision } from './decisions.ts';
-import { type EligibilityResult, evaluatePilotEligibility } from './eligibility.ts';
-import { ApplicantSchema } from './institutions.ts';
+import type { AppliedDecision, PendingDecision } from '../shared/decisions.ts';
+import { type EligibilityResult, evaluatePilotEligibility } from '../shared/eligibility.ts';
+import { ApplicantSchema } from '../shared/institutions.ts';
+import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import {
   type Criterion,
   type ExitItem,
@@ -11,8 +12,7 @@ import {
   type SanctionMeasure,
   TECHNOLOGIES,
   type Technology,
-} from './pilot.events.ts';
-import { DEFAULT_SETTINGS } from './settings.ts';
+} from './events.ts';
 
 /** What creating a pilot project needs; the rest of the intake is edited later with `intake.update`. */
 export const PilotInputSchema = z.object({

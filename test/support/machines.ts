@@ -1,13 +1,13 @@
 import { type AnyMachineSnapshot, initialTransition, type SnapshotFrom, transition } from 'xstate';
-import type { Actor } from '../../machines/actor.ts';
-import type { CoachingEvent, CoachingInput } from '../../machines/coaching.events.ts';
-import { coachingMachine } from '../../machines/coaching.machine.ts';
-import type { Applicant } from '../../machines/institutions.ts';
-import type { PilotInput } from '../../machines/pilot.context.ts';
-import type { PilotEvent } from '../../machines/pilot.events.ts';
-import { MATERIALS } from '../../machines/pilot.events.ts';
-import { pilotMachine } from '../../machines/pilot.machine.ts';
-import { usccCheckChar } from '../../machines/uscc.ts';
+import type { CoachingEvent, CoachingInput } from '../../machines/coaching/events.ts';
+import { coachingMachine } from '../../machines/coaching/machine.ts';
+import type { PilotInput } from '../../machines/pilot/context.ts';
+import type { PilotEvent } from '../../machines/pilot/events.ts';
+import { MATERIALS } from '../../machines/pilot/events.ts';
+import { pilotMachine } from '../../machines/pilot/machine.ts';
+import type { Actor } from '../../machines/shared/actor.ts';
+import type { Applicant } from '../../machines/shared/institutions.ts';
+import { usccCheckChar } from '../../machines/shared/uscc.ts';
 
 export type PilotSnapshot = SnapshotFrom<typeof pilotMachine>;
 export type CoachingSnapshot = SnapshotFrom<typeof coachingMachine>;

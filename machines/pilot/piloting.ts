@@ -1,6 +1,7 @@
-import type { SanctionMeasure } from './pilot.events.ts';
-import { EXIT_ITEMS } from './pilot.events.ts';
-import type { SanctionStage } from './pilot.guards.ts';
+import type { ChecklistParams, ScheduleDeadlineParams } from '../shared/settings.ts';
+import type { SanctionMeasure } from './events.ts';
+import { EXIT_ITEMS } from './events.ts';
+import type { SanctionStage } from './guards.ts';
 import {
   type Args,
   cancel,
@@ -12,8 +13,7 @@ import {
   sanctionNotice,
   schedule,
   scheduleKeyed,
-} from './pilot.setup.ts';
-import type { ChecklistParams, ScheduleDeadlineParams } from './settings.ts';
+} from './setup.ts';
 
 const sanctionDone = ['recordSanction', sanctionNotice('sanction.decided'), 'record'] as const;
 const stopDone = ['recordSanction', 'startForcedExit', sanctionNotice('sanction.decided'), 'record'] as const;
