@@ -12,7 +12,7 @@ import { systemClock } from '../src/clock.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { buildDigest } from '../src/digests/build-digest.ts';
 import { applyEvent, type EventInput } from '../src/runtime/apply-event.ts';
-import { CLAIM_DEADLINES_SQL } from '../src/scheduler/claim-deadlines.ts';
+import { CLAIM_AND_LEASE_SQL, CLAIM_DEADLINES_SQL } from '../src/scheduler/claim-deadlines.ts';
 import { runTick } from '../src/scheduler/tick.ts';
 import type { SlackCaller } from '../src/slack/web-api.ts';
 import { runtimeHooks } from '../src/wiring/runtime-hooks.ts';
@@ -514,7 +514,12 @@ async function benchExplain() {
     const plan = (
       await db.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ANALYZE ${CLAIM_DEADLINES_SQL}`, now, 50)
     ).map((r) => r['QUERY PLAN']);
-    const sort = plan.some((l) => /\bSort\b/.test(l) && !/Sort Key/.test(l));
+    // The statement that runs wraps that SELECT in its lease UPDATE; its plan (not executed) must not sort either.
+    const leasePlan = (
+      await db.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${CLAIM_AND_LEASE_SQL}`, now, 50, now)
+    ).map((r) => r['QUERY PLAN']);
+    raw.claimAndLeasePlan = leasePlan;
+    const sort = [...plan, ...leasePlan].some((l) => /\bSort\b/.test(l) && !/Sort Key/.test(l));
     const ms = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? Number.NaN);
     raw.claimPlan = plan;
     console.log(plan.map((l) => `    ${l}`).join('\n'));

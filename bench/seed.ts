@@ -66,12 +66,18 @@ export async function seedBacklog(
   await resetBacklog(prisma, opts);
 }
 
-/** Puts the `due` backlog rows back to "owner escalation due", so A/B rounds start from the same state. */
+/**
+ * Puts the `due` backlog rows back to "owner escalation due", so A/B rounds start from the same state: the ladder
+ * walked up to the due step (reminders dropped after downtime, the due step taken) two days ago, so each row holds
+ * exactly one due step and one message, as each of the bare loop's rows does; the managers' step is still ahead.
+ */
 export async function resetBacklog(prisma: PrismaClient, opts: { due: number; now: Date; lateMs: number }) {
   await prisma.$executeRawUnsafe(`DELETE FROM "OutboxMessage"`);
   await prisma.$executeRawUnsafe(
-    `UPDATE "Deadline" SET status = 'missed', "nextStep" = 'escalation:owner', "stepsDone" = '{due}',
-       "nextStepAt" = $2::timestamptz - (random() * $3::int) * interval '1 millisecond', "dueAt" = $2::timestamptz - interval '2 days'
+    `UPDATE "Deadline" SET status = 'missed', "nextStep" = 'escalation:owner',
+       "stepsDone" = '{reminder:3,dropped:reminder:3,reminder:1,dropped:reminder:1,reminder:0,dropped:reminder:0,due}',
+       "nextStepAt" = $2::timestamptz - (random() * $3::int) * interval '1 millisecond',
+       "dueAt" = $2::timestamptz - interval '2 days', "dueDate" = ($2::timestamptz - interval '2 days')::date
      WHERE key = 'info' AND "projectId" IN (SELECT id FROM "Project" ORDER BY ref LIMIT $1)`,
     opts.due,
     opts.now,

@@ -109,7 +109,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // each tick claims what is due. A tick still running when the next is due is not doubled.
   let ticking: Promise<void> | null = null;
   const tickDeps = {
-    prisma: db.prisma,
+    // Its own connections on PostgreSQL: a backlog of Slack requests must not starve the scheduler (decision 015).
+    prisma: db.background,
     slack,
     hooks: runtimeHooks,
     langFor: (recipient: string) =>

@@ -22,6 +22,12 @@ export type DatabaseTarget =
 export interface Database {
   readonly engine: 'pglite' | 'postgres';
   readonly prisma: PrismaClient;
+  /**
+   * The client for background work (the scheduler's ticks). On PostgreSQL it has its own small pool, so a flood of
+   * Slack requests queued for the main pool cannot starve the scheduler, nor the scheduler the requests (decision
+   * 015); on the embedded database, with its one thread, it is the same client as `prisma`.
+   */
+  readonly background: PrismaClient;
   /** Applies pending migrations under an advisory lock, so replicas starting together take turns. */
   migrate(): Promise<string[]>;
   /** True when the database answers a trivial query. */
@@ -30,6 +36,9 @@ export interface Database {
   dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
+
+/** Connections of the background pool: the scheduler runs one statement at a time, plus a few consequences. */
+const BACKGROUND_POOL_SIZE = 3;
 
 // Any fixed 64-bit key; every replica must use the same one.
 const MIGRATION_LOCK_KEY = 72_270_221_2026n;
@@ -57,6 +66,7 @@ async function openPglite(target: Extract<DatabaseTarget, { engine: 'pglite' }>)
   return {
     engine: 'pglite',
     prisma,
+    background: prisma,
     // The folder's lock keeps every other process out, so no other migrator can run at the same time.
     migrate: () => applyMigrations(bridge.factory),
     ping: () => bridge.ping(),
@@ -86,16 +96,21 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
   }
   const factory: SqlMigrationAwareDriverAdapterFactory = pgAdapterFactory(pool);
   const prisma = new PrismaClient({ adapter: factory });
+  // Connected lazily: a process that never ticks (a script) never opens it.
+  const backgroundPool = new pg.Pool({ connectionString: target.url, max: BACKGROUND_POOL_SIZE });
+  backgroundPool.on('error', () => {});
+  const background = new PrismaClient({ adapter: new PrismaPg(backgroundPool) });
   return {
     engine: 'postgres',
     prisma,
+    background,
     // Nothing pending is one query on the open pool; otherwise replicas take turns under the advisory lock.
     migrate: async () =>
       (await migrationsUpToDate(factory)) ? [] : withAdvisoryLock(target.url, () => migratePostgres(target.url)),
     ping: () => pingWith(() => pool.query('select 1')),
     close: once(async () => {
-      await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([prisma.$disconnect(), background.$disconnect()]);
+      await Promise.all([pool.end(), backgroundPool.end()]);
     }),
   };
 }

@@ -78,7 +78,8 @@ export async function deliverOutbox(
       const now = clock.now();
       if (outcome.kind === 'ok') {
         await call?.onSent?.(outcome.result);
-        await prisma.outboxMessage.update({
+        // updateMany: the count is enough, and reading the whole row back (args, result) would cost every send.
+        await prisma.outboxMessage.updateMany({
           where: { id: row.id },
           data: { status: 'sent', sentAt: now, result: outcome.result as Prisma.InputJsonValue, lastError: null },
         });
@@ -90,7 +91,7 @@ export async function deliverOutbox(
         outcome.kind === 'rateLimited'
           ? outcome.retryAfterSeconds * 1000
           : Math.min(DELIVERY_POLICY.baseBackoffMs * 2 ** (row.attempts - 1), DELIVERY_POLICY.maxBackoffMs);
-      await prisma.outboxMessage.update({
+      await prisma.outboxMessage.updateMany({
         where: { id: row.id },
         data: {
           status: dead ? 'dead' : 'pending',
@@ -115,6 +116,10 @@ export async function deliverOutbox(
   }
 }
 
+/**
+ * Claims due rows and takes their lease in one statement (FOR UPDATE SKIP LOCKED in the CTE, the lease in the UPDATE),
+ * returned in id order: no interactive transaction, so a busy bot cannot time a claim out between its two halves.
+ */
 async function claim(
   prisma: PrismaClient,
   now: Date,
@@ -123,25 +128,22 @@ async function claim(
   leaseMs: number,
 ): Promise<ClaimedRow[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  return prisma.$transaction(async (tx) => {
-    const ids = await tx.$queryRawUnsafe<{ id: bigint }[]>(
-      `SELECT id FROM "OutboxMessage"
+  const rows = await prisma.$queryRawUnsafe<ClaimedRow[]>(
+    `WITH c AS (
+       SELECT id FROM "OutboxMessage"
         WHERE status IN ('pending', 'sending') AND "nextAttemptAt" <= $1
-          ${keys ? 'AND key = ANY($3::text[])' : ''}
+          ${keys ? 'AND key = ANY($4::text[])' : ''}
         ORDER BY id
         LIMIT $2
-        FOR UPDATE SKIP LOCKED`,
-      now,
-      limit,
-      ...(keys ? [keys] : []),
-    );
-    if (ids.length === 0) return [];
-    return tx.$queryRawUnsafe<ClaimedRow[]>(
-      `UPDATE "OutboxMessage" SET status = 'sending', attempts = attempts + 1, "nextAttemptAt" = $2
-        WHERE id = ANY($1::bigint[])
-        RETURNING id, method, args, attempts, "projectId"`,
-      ids.map((r) => r.id.toString()),
-      leaseUntil,
-    );
-  });
+        FOR UPDATE SKIP LOCKED)
+     UPDATE "OutboxMessage" o SET status = 'sending', attempts = o.attempts + 1, "nextAttemptAt" = $3
+       FROM c WHERE o.id = c.id
+     RETURNING o.id, o.method, o.args, o.attempts, o."projectId"`,
+    now,
+    limit,
+    leaseUntil,
+    ...(keys ? [keys] : []),
+  );
+  // RETURNING keeps no order; messages go out in the order they were written.
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

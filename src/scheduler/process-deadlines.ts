@@ -1,17 +1,17 @@
 import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import { fixedClock } from '../clock.ts';
-import type { Deadline, Prisma, PrismaClient } from '../db/client.ts';
-import { stepMessage } from '../deadlines/messages.ts';
-import { currentPlan, dateOf, isPreDue, storedSpec } from '../deadlines/replan.ts';
+import type { Deadline, PrismaClient } from '../db/client.ts';
+import { currentPlan, dateOf, isPreDue } from '../deadlines/replan.ts';
 import { nextPlannedStep, type PlannedStep } from '../deadlines/steps.ts';
-import { isHourly } from '../deadlines/sync-deadlines.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
-import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
+import type { OutboxItem } from '../outbox/enqueue-messages.ts';
 import { applyEvent } from '../runtime/apply-event.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
-import { type ClaimedDeadline, claimDueDeadlines, SCHEDULER_POLICY } from './claim-deadlines.ts';
+import { advanceSteps, type StepWrite } from './advance-steps.ts';
+import { type ClaimedDeadline, claimDueDeadlines, releaseDeadlines, SCHEDULER_POLICY } from './claim-deadlines.ts';
 import { consequenceOf } from './consequences.ts';
+import { type StepRow, stepMessage } from './step-message.ts';
 
 /** What the scheduler needs: the database, the calendar, and the language of each recipient. */
 export interface DeadlineSchedulerDeps {
@@ -37,15 +37,22 @@ export interface DeadlineReport {
 }
 
 const OPEN = ['open', 'missed'];
-type Row = Deadline & {
-  project: { id: string; ref: string; title: string; ownerId: string; channelId: string | null; machine: string };
-};
+type Row = StepRow;
 type Outcome = 'messages' | 'dropped' | 'missed' | 'consequence' | 'skipped';
+/** A step worked out and ready to write, with what it counts as once written. */
+type Planned = { write: StepWrite; outcome: Exclude<Outcome, 'skipped'> };
+
+/** What one pass looks up once and reuses: recipients' languages and the managers' channels. */
+interface PassLookups {
+  lang(recipient: string): Promise<Lang>;
+  managerChannels(): Promise<string[]>;
+}
 
 /**
- * Processes every deadline step due at `now`: claim a batch (leased), read its rows in one query, then process the
- * batch's projects side by side, a few at a time (SCHEDULER_POLICY.concurrency), each project's steps in claim order.
- * Repeats until nothing is due.
+ * Processes every deadline step due at `now`: claim a batch (leased, one statement), read its rows in one query,
+ * work out every step in memory and write the batch's steps with their outbox messages in one statement. Projects
+ * with a consequence due go through applyEvent, a few side by side, each project's steps in claim order. A step that
+ * fails is given back when the pass ends, so the next tick retries it instead of waiting out the lease. Repeats until nothing is due.
  */
 export async function processDueDeadlines(deps: DeadlineSchedulerDeps, now: Date): Promise<DeadlineReport> {
   const report: DeadlineReport = { processed: 0, messages: 0, dropped: 0, missed: 0, consequences: 0, failed: 0 };
@@ -57,26 +64,71 @@ export async function processDueDeadlines(deps: DeadlineSchedulerDeps, now: Date
     else if (outcome === 'missed') report.missed++;
     else report.consequences++;
   };
-  for (;;) {
-    const claimed = await claimDueDeadlines(deps.prisma, now, SCHEDULER_POLICY.batchSize, deps.leaseMs);
-    if (claimed.length === 0) return report;
-    const rows = await readRows(deps.prisma, claimed);
-    // A project's steps stay in order (a consequence may close the project's other deadlines); projects do not
-    // depend on one another, so their steps overlap database round trips instead of queueing behind each other.
-    const byProject = new Map<string, ClaimedDeadline[]>();
-    for (const c of claimed) byProject.set(c.projectId, [...(byProject.get(c.projectId) ?? []), c]);
-    await eachLimited([...byProject.values()], SCHEDULER_POLICY.concurrency, async (steps) => {
-      for (const c of steps) {
-        try {
-          count(await processStep(deps, c, rows.get(c.id) ?? null, now));
-        } catch (error) {
-          // The lease keeps the row out of this pass; it is tried again when the lease runs out.
-          report.failed++;
-          deps.onError?.(error);
-        }
-      }
-    });
+  // Failed steps are given back when the pass ends, not at once: this pass must not claim them again and loop.
+  const giveBack: ClaimedDeadline[] = [];
+  const failed = (steps: ClaimedDeadline[], error: unknown) => {
+    report.failed += steps.length;
+    giveBack.push(...steps);
+    deps.onError?.(error);
+  };
+  const lookups = passLookups(deps);
+  try {
+    for (;;) {
+      const claimed = await claimDueDeadlines(deps.prisma, now, SCHEDULER_POLICY.batchSize, deps.leaseMs);
+      if (claimed.length === 0) return report;
+      if (!(await processBatch(deps, lookups, claimed, now, count, failed))) return report;
+    }
+  } finally {
+    await releaseDeadlines(deps.prisma, giveBack, now, deps.leaseMs).catch((e: unknown) => deps.onError?.(e));
   }
+}
+
+/** One claimed batch; false when the database failed so badly that the rest is left to the next tick. */
+async function processBatch(
+  deps: DeadlineSchedulerDeps,
+  lookups: PassLookups,
+  claimed: ClaimedDeadline[],
+  now: Date,
+  count: (outcome: Outcome) => void,
+  failed: (steps: ClaimedDeadline[], error: unknown) => void,
+): Promise<boolean> {
+  let rows: Map<string, Row>;
+  try {
+    rows = await readRows(deps.prisma, claimed);
+  } catch (error) {
+    failed(claimed, error);
+    return false;
+  }
+  // Projects with a consequence due run through applyEvent, which may close the project's other deadlines, so
+  // their steps go one after the other; every other step is independent of the rest and is written in one go.
+  const withConsequence = new Set(
+    claimed.filter((c) => c.nextStep === 'due' && consequenceFor(rows.get(c.id))).map((c) => c.projectId),
+  );
+  const plain = claimed.filter((c) => !withConsequence.has(c.projectId));
+  try {
+    const planned = await Promise.all(plain.map((c) => planStep(deps, lookups, c, rows.get(c.id) ?? null, now)));
+    const writes = plain.flatMap((c, i) => (planned[i] ? [{ claimed: c, ...planned[i] }] : []));
+    const moved = await advanceSteps(
+      deps.prisma,
+      writes.map((w) => w.write),
+    );
+    for (const w of writes) count(moved.has(w.claimed.id) ? w.outcome : 'skipped');
+  } catch (error) {
+    failed(plain, error);
+  }
+  const byProject = new Map<string, ClaimedDeadline[]>();
+  for (const c of claimed.filter((c) => withConsequence.has(c.projectId)))
+    byProject.set(c.projectId, [...(byProject.get(c.projectId) ?? []), c]);
+  await eachLimited([...byProject.values()], SCHEDULER_POLICY.concurrency, async (steps) => {
+    for (const c of steps) {
+      try {
+        count(await stepOneByOne(deps, lookups, c, rows.get(c.id) ?? null, now));
+      } catch (error) {
+        failed([c], error);
+      }
+    }
+  });
+  return true;
 }
 
 /** The claimed rows with their projects, in one query: the lease keeps other schedulers off them meanwhile. */
@@ -90,6 +142,34 @@ async function readRows(prisma: PrismaClient, claimed: ClaimedDeadline[]): Promi
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Languages and the managers' channels, each asked once per pass (a backlog names the same people many times). */
+function passLookups(deps: DeadlineSchedulerDeps): PassLookups {
+  const langs = new Map<string, Promise<Lang>>();
+  let channels: Promise<string[]> | undefined;
+  return {
+    lang(recipient) {
+      let lang = langs.get(recipient);
+      if (!lang) {
+        lang = deps.langFor ? deps.langFor(recipient) : Promise.resolve('zh-CN');
+        // A failed lookup is not remembered: the step fails, and the next one asks again.
+        lang.catch(() => langs.delete(recipient));
+        langs.set(recipient, lang);
+      }
+      return lang;
+    },
+    managerChannels() {
+      channels ??= deps.prisma.digestSubscription
+        .findMany({ select: { channelId: true }, orderBy: { channelId: 'asc' } })
+        .then((subs) => subs.map((s) => s.channelId));
+      return channels;
+    },
+  };
+}
+
+function consequenceFor(row: Row | undefined) {
+  return row ? consequenceOf(row.kind, row.project.machine) : undefined;
+}
+
 /** Runs `fn` over `items` with at most `limit` running at once; resolves when all have settled. */
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -99,170 +179,105 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-/** Raised inside a step's transaction when the row changed under it (extended, closed): roll the message back. */
-class RowMoved extends Error {}
-
-async function processStep(
+/** Works out a step without writing it: its marks, the ladder's next step and its messages; null when not to take. */
+async function planStep(
   deps: DeadlineSchedulerDeps,
+  lookups: PassLookups,
   claimed: ClaimedDeadline,
   row: Row | null,
   now: Date,
-): Promise<Outcome> {
-  if (!row || !OPEN.includes(row.status) || row.nextStep !== claimed.nextStep) return 'skipped';
+): Promise<Planned | null> {
+  if (!row || !OPEN.includes(row.status) || row.nextStep !== claimed.nextStep) return null;
   const plan = currentPlan(row, deps.calendar);
   const step = claimed.nextStep;
   const planned = plan.find((s) => s.step === step) ?? { step, at: claimed.nextStepAt.toISOString(), urgent: false };
   const late = now.getTime() - Date.parse(planned.at) > SCHEDULER_POLICY.lateAfterMs;
   const marks = [step, ...(late ? [`late:${step}`] : [])];
+  const write = (m: string[], messages: OutboxItem[], missed = false): StepWrite => ({
+    row,
+    marks: m,
+    next: nextOf(row, plan, m),
+    missed,
+    messages,
+  });
+  const to = async (recipients: string[]) =>
+    Promise.all(
+      recipients.map(async (r) => stepMessage(deps.calendar, row, r, await lookups.lang(r), planned, now, late)),
+    );
 
   if (isPreDue(step)) {
     // After downtime a reminder is worth nothing once the due instant passed (the ladder takes over), and an older
     // reminder gives way to a newer one that is also due: people get the nearest wording once, never a burst.
     const superseded = plan.some((s) => isPreDue(s.step) && s.at > planned.at && Date.parse(s.at) <= now.getTime());
-    if (row.dueAt.getTime() <= now.getTime() || superseded) {
-      return (await advance(deps.prisma, row, plan, [step, `dropped:${step}`], [])) ? 'dropped' : 'skipped';
-    }
-    const message = await messageTo(deps, row, row.responsibleUserId ?? row.project.ownerId, planned, now, late);
-    return (await advance(deps.prisma, row, plan, marks, [message])) ? 'messages' : 'skipped';
+    if (row.dueAt.getTime() <= now.getTime() || superseded)
+      return { write: write([step, `dropped:${step}`], []), outcome: 'dropped' };
+    return { write: write(marks, await to([row.responsibleUserId ?? row.project.ownerId])), outcome: 'messages' };
   }
-  if (step === 'due') return due(deps, row, plan, marks, now);
-  if (step === 'escalation:owner') {
-    const message = await messageTo(deps, row, row.project.ownerId, planned, now, late);
-    return (await advance(deps.prisma, row, plan, marks, [message])) ? 'messages' : 'skipped';
-  }
+  if (step === 'due') return { write: write(marks, [], true), outcome: 'missed' };
+  if (step === 'escalation:owner') return { write: write(marks, await to([row.project.ownerId])), outcome: 'messages' };
   if (step === 'escalation:managers' && row.clock !== 'csrc') {
     // Managers read the channels subscribed to the digest; without one, the project's own channel.
-    const subs = await deps.prisma.digestSubscription.findMany({
-      select: { channelId: true },
-      orderBy: { channelId: 'asc' },
-    });
-    const channels = subs.length > 0 ? subs.map((s) => s.channelId) : [row.project.channelId ?? row.project.ownerId];
-    const messages = await Promise.all(channels.map((ch) => messageTo(deps, row, ch, planned, now, late)));
-    return (await advance(deps.prisma, row, plan, marks, messages)) ? 'messages' : 'skipped';
+    const subs = await lookups.managerChannels();
+    const channels = subs.length > 0 ? subs : [row.project.channelId ?? row.project.ownerId];
+    return { write: write(marks, await to(channels)), outcome: 'messages' };
   }
   // A step this version does not know (or the CSRC's clock reaching managers): record it and move on.
-  return (await advance(deps.prisma, row, plan, marks, [])) ? 'dropped' : 'skipped';
+  return { write: write(marks, []), outcome: 'dropped' };
 }
 
-/** due: the machine's consequence first (if any, idempotently), then the row is marked missed if still open. */
-async function due(deps: DeadlineSchedulerDeps, row: Row, plan: PlannedStep[], marks: string[], now: Date) {
-  const consequence = consequenceOf(row.kind, row.project.machine);
-  if (consequence) {
-    try {
-      const applied = await applyEvent(
-        {
-          prisma: deps.prisma,
-          clock: fixedClock(now),
-          afterCommit: () => {},
-          onError: deps.onError,
-          hooks: deps.hooks,
-        },
-        row.projectId,
-        {
-          type: consequence.event,
-          actor: { kind: 'scheduler' },
-          recordedAt: now.toISOString(),
-          factDate: dateOf(row.dueDate),
-          ...consequence.fields?.(row),
-        },
-      );
-      // The machine's own messages wait for the next working morning like every other (the due instant is midnight).
-      await deps.prisma.outboxMessage.updateMany({
-        where: { key: { in: applied.outboxKeys }, status: 'pending' },
-        data: { nextAttemptAt: new Date(nextDeliveryInstant(now, deps.calendar)) },
-      });
-    } catch (error) {
-      // The project already moved on (someone recorded it, a retry after a crash): the step counts as done.
-      if (!(error instanceof UserFacingError)) throw error;
-    }
-    const after = await deps.prisma.deadline.findUnique({ where: { id: row.id } });
-    if (after && !OPEN.includes(after.status)) {
-      await deps.prisma.deadline.update({ where: { id: row.id }, data: { stepsDone: { push: marks } } });
-      return 'consequence';
-    }
-  }
-  const done = await deps.prisma.$transaction(async (tx) => {
-    await tx.deadline.updateMany({
-      where: { id: row.id, status: 'open', nextStep: 'due' },
-      data: { status: 'missed' },
-    });
-    return advanceIn(tx, row, plan, marks);
-  });
-  return done ? (consequence ? 'consequence' : 'missed') : 'skipped';
+function nextOf(row: Row, plan: PlannedStep[], marks: string[]): StepWrite['next'] {
+  const next = nextPlannedStep(plan, [...row.stepsDone, ...marks]);
+  return next ? { step: next.step, at: next.at } : null;
 }
 
-async function messageTo(
+/** A step of a project with a consequence due: that consequence through applyEvent, any other step on its own. */
+async function stepOneByOne(
   deps: DeadlineSchedulerDeps,
-  row: Row,
-  recipient: string,
-  planned: PlannedStep,
+  lookups: PassLookups,
+  claimed: ClaimedDeadline,
+  row: Row | null,
   now: Date,
-  late: boolean,
-): Promise<OutboxItem> {
-  const lang = (await deps.langFor?.(recipient)) ?? 'zh-CN';
-  const hourly = isHourly(storedSpec(row));
-  const dueDate = dateOf(row.dueDate);
-  const message = stepMessage(
-    {
-      project: row.project,
-      deadline: {
-        id: row.id,
-        kind: row.kind,
-        rule: row.rule,
-        clock: row.clock,
-        dueDate,
-        dueAt: row.dueAt.toISOString(),
-        hourly,
-        responsibleUserId: row.responsibleUserId,
-      },
-      step: planned.step,
-      ...(late ? { lateSince: planned.at } : {}),
-      workingDaysLate: Math.max(0, deps.calendar.workingDaysBetween(dueDate, dateOfInstant(now))),
-    },
-    lang,
-  );
-  const channelSuffix = planned.step === 'escalation:managers' ? `:${recipient}` : '';
-  return {
-    // The due date is part of the key: after an extension the ladder starts again with new messages.
-    key: `reminder:${row.id}:${planned.step}:${dueDate}${channelSuffix}`,
-    method: 'chat.postMessage',
-    projectId: row.projectId,
-    args: { channel: recipient, ...message },
-    // Quiet hours: a person gets it on the next working morning, an incident's at once.
-    notBefore: new Date(nextDeliveryInstant(now, deps.calendar, { urgent: planned.urgent })),
-  };
+): Promise<Outcome> {
+  const consequence = claimed.nextStep === 'due' ? consequenceFor(row ?? undefined) : undefined;
+  if (row && consequence && OPEN.includes(row.status) && row.nextStep === 'due') return due(deps, claimed, row, now);
+  const planned = await planStep(deps, lookups, claimed, row, now);
+  if (!planned) return 'skipped';
+  return (await advanceSteps(deps.prisma, [planned.write])).has(row!.id) ? planned.outcome : 'skipped';
 }
 
-function dateOfInstant(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** Records the step once and moves the ladder on, with its messages, in one transaction; false if the row moved. */
-async function advance(prisma: PrismaClient, row: Row, plan: PlannedStep[], marks: string[], messages: OutboxItem[]) {
+/** due with a consequence: the machine's event first (idempotently), then the row is marked missed if still open. */
+async function due(deps: DeadlineSchedulerDeps, claimed: ClaimedDeadline, row: Row, now: Date): Promise<Outcome> {
+  const consequence = consequenceFor(row)!;
+  const plan = currentPlan(row, deps.calendar);
+  const at = plan.find((s) => s.step === 'due')?.at ?? claimed.nextStepAt.toISOString();
+  const late = now.getTime() - Date.parse(at) > SCHEDULER_POLICY.lateAfterMs;
+  const marks = ['due', ...(late ? ['late:due'] : [])];
   try {
-    return await prisma.$transaction(async (tx) => {
-      if (!(await advanceIn(tx, row, plan, marks))) throw new RowMoved();
-      await enqueueMessages(tx, messages);
-      return true;
+    const applied = await applyEvent(
+      { prisma: deps.prisma, clock: fixedClock(now), afterCommit: () => {}, onError: deps.onError, hooks: deps.hooks },
+      row.projectId,
+      {
+        type: consequence.event,
+        actor: { kind: 'scheduler' },
+        recordedAt: now.toISOString(),
+        factDate: dateOf(row.dueDate),
+        ...consequence.fields?.(row),
+      },
+    );
+    // The machine's own messages wait for the next working morning like every other (the due instant is midnight).
+    await deps.prisma.outboxMessage.updateMany({
+      where: { key: { in: applied.outboxKeys }, status: 'pending' },
+      data: { nextAttemptAt: new Date(nextDeliveryInstant(now, deps.calendar)) },
     });
   } catch (error) {
-    if (error instanceof RowMoved) return false;
-    throw error;
+    // The project already moved on (someone recorded it, a retry after a crash): the step counts as done.
+    if (!(error instanceof UserFacingError)) throw error;
   }
-}
-
-async function advanceIn(tx: Prisma.TransactionClient, row: Row, plan: PlannedStep[], marks: string[]) {
-  const next = nextPlannedStep(plan, [...row.stepsDone, ...marks]);
-  const updated = await tx.deadline.updateMany({
-    // Unchanged since the batch was read (no extension, snooze or close meanwhile), else the step is not taken.
-    where: {
-      id: row.id,
-      nextStep: row.nextStep,
-      status: { in: OPEN },
-      dueAt: row.dueAt,
-      snoozedUntil: row.snoozedUntil,
-    },
-    data: { stepsDone: { push: marks }, nextStep: next?.step ?? null, nextStepAt: next ? new Date(next.at) : null },
-  });
-  return updated.count === 1;
+  const after: Deadline | null = await deps.prisma.deadline.findUnique({ where: { id: row.id } });
+  if (after && !OPEN.includes(after.status)) {
+    await deps.prisma.deadline.update({ where: { id: row.id }, data: { stepsDone: { push: marks } } });
+    return 'consequence';
+  }
+  const write: StepWrite = { row, marks, next: nextOf(row, plan, marks), missed: true, messages: [] };
+  return (await advanceSteps(deps.prisma, [write])).has(row.id) ? 'consequence' : 'skipped';
 }
