@@ -99,7 +99,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres'
   // Connected lazily: a process that never ticks (a script) never opens it.
   const backgroundPool = new pg.Pool({ connectionString: target.url, max: BACKGROUND_POOL_SIZE });
   backgroundPool.on('error', () => {});
-  const background = new PrismaClient({ adapter: new PrismaPg(backgroundPool) });
+  const background = new PrismaClient({ adapter: pgAdapterFactory(backgroundPool) });
   return {
     engine: 'postgres',
     prisma,

@@ -3,11 +3,11 @@ import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { DEFAULT_TICK_MS, runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
-import { pilotInput } from '../machines/helpers.ts';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { pilotInput } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
-import { schedule, sh } from './support.ts';
+import { schedule, sh } from '../support/scheduler.ts';
 
 // The bot's finding (issue 11): with the database busy serving Slack requests, the scheduler's interactive
 // transactions waited longer than Prisma lets a transaction wait or run, failed, and the steps they had claimed sat
