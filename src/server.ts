@@ -127,7 +127,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
           report.digests + report.deadlines.processed + report.outbox.sent + report.outbox.dead > 0 ||
           report.audit !== 'notDue';
         const failed =
-          report.deadlines.failed + report.outbox.retrying + report.outbox.dead > 0 || report.audit === 'broken';
+          report.deadlines.failed + report.outbox.retrying + report.outbox.dead > 0 ||
+          report.audit === 'broken' ||
+          report.audit === 'failed';
         log[failed ? 'warn' : busy ? 'info' : 'debug']({ component: 'scheduler', ...report }, 'scheduler tick');
       })
       .catch((e: unknown) => log.error({ component: 'scheduler', err: e }, 'scheduler tick failed'))

@@ -12,7 +12,7 @@ import { describeBreak, verifyAuditChains } from './verify-audit-chains.ts';
 const CHECK_FROM_HOUR = 3;
 
 /** What the daily check did on this tick. */
-export type DailyCheck = 'notDue' | 'intact' | 'broken';
+export type DailyCheck = 'notDue' | 'intact' | 'broken' | 'failed';
 
 /**
  * Once per Shanghai day, from 03:00, the scheduler verifies every audit chain (issue 14); on a break every admin is
@@ -48,6 +48,7 @@ export async function checkAuditDaily(
       notBefore: now,
     });
   }
-  await prisma.$transaction((tx) => enqueueMessages(tx, items));
+  // One statement (createMany): no interactive transaction to wait for on a busy database.
+  await enqueueMessages(prisma, items);
   return 'broken';
 }

@@ -68,13 +68,16 @@ export async function latestVerification(prisma: PrismaClient) {
   });
 }
 
-/** Records a run; only the newest run keeps its heads (older ones would only grow the table). */
+/**
+ * Records a run; only the newest run keeps its heads (older ones would only grow the table). One statement, so it is
+ * atomic without an interactive transaction, which a busy database may not start in time (issue 11).
+ */
 export async function recordVerification(
   prisma: PrismaClient,
   run: { ranAt: Date; ok: boolean; rowsChecked: number; chains: number; problem: string | null; heads: ChainHeads },
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "AuditVerification" SET heads = NULL WHERE heads IS NOT NULL`;
-    await tx.auditVerification.create({ data: { ...run, heads: run.heads } });
-  });
+  await prisma.$executeRaw`
+    WITH cleared AS (UPDATE "AuditVerification" SET heads = NULL WHERE heads IS NOT NULL)
+    INSERT INTO "AuditVerification" ("ranAt", ok, "rowsChecked", chains, problem, heads)
+    VALUES (${run.ranAt}, ${run.ok}, ${run.rowsChecked}, ${run.chains}, ${run.problem}, ${JSON.stringify(run.heads)}::jsonb)`;
 }

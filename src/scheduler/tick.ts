@@ -51,9 +51,13 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     calendar,
     deps.langFor ? { langFor: deps.langFor } : {},
   );
+  // The daily check must never stop the deadlines: a failure is reported and the next tick tries again.
   const audit = await checkAuditDaily(deps.prisma, clock, {
     ...(deps.admins ? { admins: deps.admins } : {}),
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
+  }).catch((error: unknown): DailyCheck => {
+    deps.onError?.(error);
+    return 'failed';
   });
   const deadlines = await processDueDeadlines(
     {
