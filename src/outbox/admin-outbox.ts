@@ -1,5 +1,6 @@
 import type { Actor } from '../../machines/shared/actor.ts';
 import type { Clock } from '../clock.ts';
+import { recordAudit } from '../db/audit.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
 import { type Lang, t } from '../i18n/index.ts';
@@ -36,7 +37,7 @@ export async function listDeadMessages(prisma: PrismaClient, actor: Actor, limit
   }));
 }
 
-/** The retry button: puts a dead row back in the queue with a fresh count of attempts (admins only). */
+/** The retry button: puts a dead row back in the queue with a fresh count of attempts (admins only; audited). */
 export async function retryDeadMessage(
   prisma: PrismaClient,
   clock: Clock,
@@ -46,9 +47,24 @@ export async function retryDeadMessage(
   const row = await prisma.outboxMessage.findUnique({ where: { id: BigInt(command.outboxId) } });
   if (!row) throw new NotFoundError('error.outboxNotFound', { id: command.outboxId });
   if (row.status !== 'dead') throw new InputError('error.outboxNotDead', { id: command.outboxId, status: row.status });
-  await prisma.outboxMessage.updateMany({
-    where: { id: row.id, status: 'dead' },
-    data: { status: 'pending', attempts: 0, nextAttemptAt: clock.now() },
+  const now = clock.now();
+  const actor = command.actor;
+  // An admin's decision like any other: the message goes back in the queue and the trail says who sent it again.
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id: row.id, status: 'dead' },
+      data: { status: 'pending', attempts: 0, nextAttemptAt: now },
+    });
+    if (count === 0) return;
+    await recordAudit(tx, {
+      projectId: row.projectId,
+      actorKind: actor.kind,
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      actorRoles: actor.kind === 'user' ? actor.roles : [],
+      eventType: 'outbox.retried',
+      payload: { outboxId: row.id.toString(), key: row.key, method: row.method, lastError: row.lastError },
+      recordedAt: now,
+    });
   });
   return { id: row.id.toString(), key: row.key };
 }
