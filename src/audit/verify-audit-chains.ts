@@ -57,7 +57,8 @@ export async function verifyAuditChains(prisma: PrismaClient, clock: Clock): Pro
     const end = page[page.length - 1]!;
     after = { chain: end.chain, seq: end.seq };
   }
-  for (const [chain, head] of Object.entries((await latestHeads(prisma)) ?? {})) {
+  const previous = (await latestHeads(prisma)) ?? {};
+  for (const [chain, head] of Object.entries(previous)) {
     if (broken.has(chain)) continue;
     const now = heads[chain];
     if (now && now.seq >= head.seq) {
@@ -91,7 +92,7 @@ export async function verifyAuditChains(prisma: PrismaClient, clock: Clock): Pro
     chains: result.chains,
     problem: breaks.length === 0 ? null : breaks.map(describeBreak).join('\n'),
     // A broken chain's head is not kept as a reference: the next run compares against the last good one.
-    heads: result.ok ? heads : { ...((await latestHeads(prisma)) ?? {}), ...unbroken(heads, broken) },
+    heads: result.ok ? heads : { ...previous, ...unbroken(heads, broken) },
   });
   return result;
 }
