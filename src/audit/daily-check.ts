@@ -2,7 +2,7 @@ import { shanghaiWallClock } from '../calendar/index.ts';
 import { type Clock, shanghaiDate } from '../clock.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
-import { storedLang } from '../preferences/languages.ts';
+import { noticeLang } from '../preferences/languages.ts';
 import { adminIds } from '../roles/admin-ids.ts';
 import type { PrismaClient } from './repository.ts';
 import { latestVerification } from './repository.ts';
@@ -33,7 +33,7 @@ export async function checkAuditDaily(
   const items: OutboxItem[] = [];
   for (const admin of await adminIds(prisma, options.admins ?? [])) {
     if (!/^[UW]/.test(admin)) continue;
-    const lang = (await options.langFor?.(admin)) ?? (await storedLang(prisma, admin)) ?? 'zh-CN';
+    const lang = await noticeLang(prisma, admin, options.langFor);
     items.push({
       key: `audit.broken:${today}:${admin}`,
       method: 'chat.postMessage',

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/client.ts';
 import { type Lang, t } from '../i18n/index.ts';
-import { storedLang } from '../preferences/languages.ts';
+import { noticeLang } from '../preferences/languages.ts';
 import { adminIds } from '../roles/admin-ids.ts';
 import { enqueueMessages, type OutboxItem } from './enqueue-messages.ts';
 
@@ -60,7 +60,7 @@ export async function noticeChannelRefusal(
   const items: OutboxItem[] = [];
   for (const userId of recipients) {
     if (!/^[UW]/.test(userId)) continue;
-    const lang = (await options.langFor?.(userId)) ?? (await storedLang(prisma, userId)) ?? 'zh-CN';
+    const lang = await noticeLang(prisma, userId, options.langFor);
     const what =
       refused.projectPresence && project
         ? t(lang, 'edges.what.card', { ref: project.ref })

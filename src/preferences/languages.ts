@@ -15,6 +15,15 @@ export async function storedLang(db: Db, recipient: string): Promise<Lang | null
   return lang !== null && (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : null;
 }
 
+/** A notice's language: the caller's resolver when it has one, else the stored choice, else zh-CN. */
+export async function noticeLang(
+  db: Db,
+  recipient: string,
+  langFor?: (recipient: string) => Promise<Lang>,
+): Promise<Lang> {
+  return (await langFor?.(recipient)) ?? (await storedLang(db, recipient)) ?? 'zh-CN';
+}
+
 /** What Slack says about a person that changes how we talk to them. */
 interface SlackProfile {
   lang: Lang;
