@@ -146,6 +146,8 @@ async function attempt(
         factDate: factDate ? new Date(`${factDate}T00:00:00Z`) : null,
       },
     });
+    for (const write of deps.hooks.changeWrites)
+      await write(tx, { project: { ...project, version }, event, from, to, context: next.context, now });
     await options.writeAlso?.(tx, project.id);
     const line = {
       eventType: type,

@@ -17,6 +17,17 @@ export interface ChangeEntry {
   stage: string;
 }
 
+/** One change as the in-transaction writers see it: the project, the event as applied, and where it led. */
+export interface ChangeWrite {
+  project: HookProject;
+  event: EventInput;
+  from: string;
+  to: string;
+  /** The machine's context after the change. */
+  context: unknown;
+  now: Date;
+}
+
 /** The project as a hook sees it while the change is written. */
 export interface HookProject {
   id: string;
@@ -37,6 +48,11 @@ export interface RuntimeHooks {
   readonly checks: ReadonlyArray<
     (db: PrismaClient, change: { projectId: string; event: EventInput; today: string }) => Promise<void>
   >;
+  /**
+   * Rows an area keeps beside the machine, written in the change's own transaction after its audit row (e.g. the
+   * supervision records people wrote): the machine decides what is allowed, these rows hold what was said.
+   */
+  readonly changeWrites: ReadonlyArray<(tx: Prisma.TransactionClient, change: ChangeWrite) => Promise<void>>;
   /** Outbox items written with every change (the card refresh and the thread line). */
   readonly changeMessages: ReadonlyArray<(projectId: string, version: number, entry: ChangeEntry) => OutboxItem[]>;
   /** A notify template rendered by its area instead of the plain message (the reviewer's invitation). */

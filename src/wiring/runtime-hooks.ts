@@ -12,6 +12,7 @@ import { checklistMessage, deadlineMovedMessage, notifyMessage } from '../views/
  */
 export const runtimeHooks: RuntimeHooks = {
   checks: [assignmentGate],
+  changeWrites: [],
   changeMessages: [changeItems],
   notifyMessages: { 'review.assignment': buildInvitation },
   render: { notify: notifyMessage, checklist: checklistMessage, deadlineMoved: deadlineMovedMessage },

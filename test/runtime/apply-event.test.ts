@@ -87,6 +87,42 @@ describe('applyEvent: the one path for every change', () => {
     expect(audit[0]!.factDate?.toISOString().slice(0, 10)).toBe('2024-03-01');
   });
 
+  it('change writes run inside the change: they see it as applied, and a failing one rolls the whole change back', async () => {
+    const seen: { ref: string; version: number; type: string; from: string; to: string }[] = [];
+    const writing = (fail: boolean): ApplyEventDeps => ({
+      ...deps(),
+      hooks: {
+        ...runtimeHooks,
+        changeWrites: [
+          async (tx, change) => {
+            // The audit row of this very change is visible to the writer: same transaction.
+            const audit = await tx.auditEvent.count({ where: { projectId: change.project.id } });
+            seen.push({
+              ref: change.project.ref,
+              version: change.project.version,
+              type: change.event.type,
+              from: change.from,
+              to: change.to,
+            });
+            expect(audit).toBe(1);
+            if (fail) throw new Error('writer failed');
+          },
+        ],
+      },
+    });
+    const failing = await insertProject(db.prisma, { ...pilotInput({ ref: 'P-2026-111' }), track: 'pilot' });
+    await expect(applyEvent(writing(true), failing.id, as(submit()))).rejects.toThrow('writer failed');
+    const untouched = await db.prisma.project.findUniqueOrThrow({ where: { id: failing.id } });
+    expect(untouched).toMatchObject({ version: 1, stage: 'intake' });
+    expect(await db.prisma.auditEvent.count({ where: { projectId: failing.id } })).toBe(0);
+    expect(await db.prisma.outboxMessage.count({ where: { projectId: failing.id } })).toBe(0);
+
+    const ok = await insertProject(db.prisma, { ...pilotInput({ ref: 'P-2026-112' }), track: 'pilot' });
+    await applyEvent(writing(false), ok.id, as(submit()));
+    expect(seen.at(-1)).toMatchObject({ ref: 'P-2026-112', version: 2, type: 'intake.submit', from: 'intake' });
+    expect(seen.at(-1)!.to).toContain('screening');
+  });
+
   it('refuses the wrong role with a PermissionError and changes nothing', async () => {
     const p = await toScreening('P-2026-102');
     const before = await db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
