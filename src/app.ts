@@ -11,6 +11,7 @@ import {
   type ReceiverEvent,
   SocketModeReceiver,
 } from '@slack/bolt';
+import pLimit from 'p-limit';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { isDatabaseUnavailable } from './db/connect-errors.ts';
@@ -45,6 +46,14 @@ export interface PilotDeskApp {
    * finish or `deadline` (epoch ms) passes; resolves with how many were still running then.
    */
   stop(deadline?: number): Promise<{ unfinished: number }>;
+  /** Acknowledged requests doing their work now, and those waiting for a turn (PILOTDESK_HANDLERS_IN_FLIGHT). */
+  afterAck(): HandlerLoad;
+}
+
+/** How many acknowledged requests are being worked on, and how many wait for their turn. */
+export interface HandlerLoad {
+  running: number;
+  waiting: number;
 }
 
 /** Builds the Bolt app for the configured mode and registers every listener. Starts nothing. */
@@ -113,7 +122,7 @@ export function buildApp(
     });
   }
   // Tracked around the guard, so a graceful stop also waits for the answers the guard sends.
-  const handlers = trackHandlers(app, logger, metrics);
+  const handlers = trackHandlers(app, logger, config.handlersInFlight, metrics);
   let stopping = false;
   let httpServer: Server | undefined;
 
@@ -151,6 +160,7 @@ export function buildApp(
       await within(deadline, closed);
       return { unfinished };
     },
+    afterAck: handlers.load,
   };
 }
 
@@ -182,9 +192,20 @@ function describe(body: Record<string, unknown>): { kind: RequestKind; user?: st
  * event Bolt processes (listeners, middleware, the error handler) is one promise in this set until it settles.
  * The same wrapper writes each request's one log line (id, user, what it was, ack and total milliseconds, outcome)
  * and feeds the ack histogram and the error counter.
+ *
+ * It also bounds the work after the ack (decision 021): the acknowledgement goes out at once, but the listener's
+ * `await ack()` returns only when one of `inFlight` slots is free, in arrival order, and the slot is held until the
+ * request is done. A burst then queues here, costing nothing, instead of interleaving hundreds of handlers on the
+ * event loop ahead of the next request's ack. The queued ones are in `running`, so a stop drains them too.
  */
-function trackHandlers(app: App, logger: Logger, metrics?: Metrics): { settle(deadline: number): Promise<number> } {
+function trackHandlers(
+  app: App,
+  logger: Logger,
+  inFlight: number,
+  metrics?: Metrics,
+): { settle(deadline: number): Promise<number>; load(): HandlerLoad } {
   const running = new Set<Promise<void>>();
+  const limit = pLimit(inFlight);
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => {
     const started = performance.now();
@@ -192,15 +213,35 @@ function trackHandlers(app: App, logger: Logger, metrics?: Metrics): { settle(de
     const context: RequestContext = { requestId: randomUUID().slice(0, 12) };
     let ackMs: number | undefined;
     const ack = event.ack;
+    let finished: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    // The turn is taken once, at the first ack, and given back when the whole request has settled.
+    let turn: Promise<void> | undefined;
+    const takeTurn = () => {
+      turn ??= new Promise<void>((resolve) => {
+        void limit(() => {
+          resolve();
+          return done;
+        });
+      });
+      return turn;
+    };
     const timed: ReceiverEvent = {
       ...event,
-      ack: (response) => {
+      ack: async (response) => {
         ackMs ??= performance.now() - started;
         metrics?.ackSeconds.observe({ kind: what.kind }, ackMs / 1000);
-        return ack(response);
+        try {
+          return await ack(response);
+        } finally {
+          await takeTurn();
+        }
       },
     };
     const run = withRequest(context, () => processEvent(timed));
+    run.then(finished, finished);
     const logged = () => {
       const outcome = context.outcome ?? 'ok';
       if (context.outcome) metrics?.handlerErrors.inc({ kind: what.kind, outcome });
@@ -221,8 +262,8 @@ function trackHandlers(app: App, logger: Logger, metrics?: Metrics): { settle(de
     };
     run.then(logged, logged);
     running.add(run);
-    const done = () => running.delete(run);
-    run.then(done, done);
+    const forget = () => running.delete(run);
+    run.then(forget, forget);
     return run;
   };
   return {
@@ -230,6 +271,7 @@ function trackHandlers(app: App, logger: Logger, metrics?: Metrics): { settle(de
       while (running.size > 0) if (!(await within(deadline, Promise.allSettled([...running])))) break;
       return running.size;
     },
+    load: () => ({ running: limit.activeCount, waiting: limit.pendingCount }),
   };
 }
 

@@ -61,6 +61,15 @@ const EnvSchema = z.object({
       .max(3_600_000, 'PILOTDESK_CLAIM_LEASE_MS must be at most 3600000 (1 hour).')
       .default(120_000),
   ),
+  PILOTDESK_HANDLERS_IN_FLIGHT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'PILOTDESK_HANDLERS_IN_FLIGHT must be a number of requests, e.g. 8.' })
+      .int('PILOTDESK_HANDLERS_IN_FLIGHT must be a whole number of requests.')
+      .min(1, 'PILOTDESK_HANDLERS_IN_FLIGHT must be at least 1.')
+      .max(1_000, 'PILOTDESK_HANDLERS_IN_FLIGHT must be at most 1000.')
+      .default(8),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
@@ -112,6 +121,11 @@ export interface Config {
    * long before another process takes them.
    */
   readonly claimLeaseMs: number;
+  /**
+   * How many acknowledged Slack requests do their work at once; the rest wait their turn in arrival order, so a
+   * burst cannot crowd out the acknowledgements of the requests that follow it (decision 021).
+   */
+  readonly handlersInFlight: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /**
    * Set in sandbox mode: the page and its in-process Slack are served on this loopback host (the port is `port`).
@@ -196,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     admins: e.PILOTDESK_ADMINS,
     shutdownTimeoutMs: e.PILOTDESK_SHUTDOWN_TIMEOUT_MS,
     claimLeaseMs: e.PILOTDESK_CLAIM_LEASE_MS,
+    handlersInFlight: e.PILOTDESK_HANDLERS_IN_FLIGHT,
     logLevel: e.LOG_LEVEL,
     sandbox: null,
   };
@@ -237,6 +252,7 @@ function sandboxConfig(
     admins: [SANDBOX_ADMIN_ID],
     shutdownTimeoutMs: e.PILOTDESK_SHUTDOWN_TIMEOUT_MS,
     claimLeaseMs: e.PILOTDESK_CLAIM_LEASE_MS,
+    handlersInFlight: e.PILOTDESK_HANDLERS_IN_FLIGHT,
     logLevel: e.LOG_LEVEL,
     sandbox: { host, ignored },
   };

@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import { buildApp, within } from './app.ts';
+import { buildApp, type HandlerLoad, within } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -31,6 +31,8 @@ export interface RunningServer {
   metrics: Metrics;
   /** What start-up and the background retries know about Slack (also in /healthz). */
   slackStatus(): SlackStatus;
+  /** Acknowledged Slack requests being worked on and waiting for their turn (decision 021). */
+  handlers(): HandlerLoad;
   /** Runs one scheduler pass now (on the server's clock) and resolves when it is done; the timer does the same. */
   tick(): Promise<void>;
   /**
@@ -158,6 +160,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     services,
     metrics,
     slackStatus: monitor.status,
+    handlers: built.afterAck,
     tick,
     stop() {
       stopped ??= stop();

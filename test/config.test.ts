@@ -129,6 +129,16 @@ describe('parseConfig: defaults and values', () => {
     expect(problems({ ...HTTP, PILOTDESK_SHUTDOWN_TIMEOUT_MS: '-1' })).toEqual([expect.stringContaining('0 or more')]);
   });
 
+  it('PILOTDESK_HANDLERS_IN_FLIGHT: 8 unless set; a bad value is refused with what to write', () => {
+    expect(ok(HTTP).handlersInFlight).toBe(8);
+    expect(ok({ ...HTTP, PILOTDESK_HANDLERS_IN_FLIGHT: '' }).handlersInFlight).toBe(8);
+    expect(ok({ ...HTTP, PILOTDESK_HANDLERS_IN_FLIGHT: '3' }).handlersInFlight).toBe(3);
+    expect(problems({ ...HTTP, PILOTDESK_HANDLERS_IN_FLIGHT: 'many' })).toEqual([
+      expect.stringContaining('PILOTDESK_HANDLERS_IN_FLIGHT must be a number of requests'),
+    ]);
+    expect(problems({ ...HTTP, PILOTDESK_HANDLERS_IN_FLIGHT: '0' })).toEqual([expect.stringContaining('at least 1')]);
+  });
+
   it('PILOTDESK_ADMINS is split on commas, trimmed, empties dropped', () => {
     expect(ok({ ...HTTP, PILOTDESK_ADMINS: 'U01AAA' }).admins).toEqual(['U01AAA']);
     expect(ok({ ...HTTP, PILOTDESK_ADMINS: ' U01AAA , U02BBB,,U03CCC ,' }).admins).toEqual([

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import { fixedClock } from '../clock.ts';
 import type { Deadline, PrismaClient } from '../db/client.ts';
@@ -77,6 +78,9 @@ export async function processDueDeadlines(deps: DeadlineSchedulerDeps, now: Date
       const claimed = await claimDueDeadlines(deps.prisma, now, SCHEDULER_POLICY.batchSize, deps.leaseMs);
       if (claimed.length === 0) return report;
       if (!(await processBatch(deps, lookups, claimed, now, count, failed))) return report;
+      // A backlog is many batches: between two, the requests that arrived meanwhile get the event loop first, so
+      // their acknowledgements do not wait for the whole backlog (decision 021).
+      await setImmediate();
     }
   } finally {
     await releaseDeadlines(deps.prisma, giveBack, now, deps.leaseMs).catch((e: unknown) => deps.onError?.(e));
