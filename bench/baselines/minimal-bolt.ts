@@ -1,6 +1,7 @@
 // Baseline process: the smallest Bolt 5.1 app that answers `/pilot` (ack, then one fixed reply to response_url) and
 // GET /healthz. With BENCH_PGLITE_DIR set it first opens a bare PGlite on that folder and reads one count, so it is
-// also the "bare PGlite open + minimal Bolt start" and "bare PGlite holding the same data" baseline.
+// also the "bare PGlite open + minimal Bolt start" and "bare PGlite holding the same data" baseline; on an empty
+// folder PGlite creates the database first, which is the first start's baseline.
 import { PGlite } from '@electric-sql/pglite';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
@@ -8,7 +9,8 @@ const dir = process.env.BENCH_PGLITE_DIR;
 let pglite: PGlite | undefined;
 if (dir) {
   pglite = await PGlite.create({ dataDir: dir });
-  await pglite.query('SELECT count(*) FROM "Project"');
+  const { rows } = await pglite.query<{ t: string | null }>(`SELECT to_regclass('"Project"')::text AS t`);
+  if (rows[0]?.t) await pglite.query('SELECT count(*) FROM "Project"');
 }
 const receiver = new HTTPReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET!,

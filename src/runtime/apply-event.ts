@@ -1,4 +1,5 @@
 import { type AnyMachineSnapshot, transition } from 'xstate';
+import type { WorkingCalendar } from '../calendar/index.ts';
 import { shanghaiDate } from '../clock.ts';
 import type { Prisma } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
@@ -118,18 +119,19 @@ async function attempt(
       const fresh = await tx.project.findUnique({ where: { id: project.id }, select: { stage: true } });
       throw new VersionConflict(project.ref, stageParam(project.machine, fresh?.stage ?? project.stage));
     }
-    const calendar = await loadCalendar(tx);
+    // Read once, and only by a change that schedules a deadline or messages a person (most changes do neither).
+    let calendarRead: Promise<WorkingCalendar> | undefined;
+    const calendar = () => {
+      calendarRead ??= loadCalendar(tx);
+      return calendarRead;
+    };
     const deadlineEffects = effects.filter((a): a is DeadlineEffect & MachineAction =>
       ['scheduleDeadline', 'cancelDeadline', 'cancelAllDeadlines'].includes(a.type),
     );
-    const deadlines = await syncDeadlines(
-      tx,
-      project,
-      deadlineEffects,
-      calendar,
-      now,
-      event.actor.kind === 'scheduler',
-    );
+    const deadlines =
+      deadlineEffects.length === 0
+        ? []
+        : await syncDeadlines(tx, project, deadlineEffects, await calendar(), now, event.actor.kind === 'scheduler');
     const { actor, recordedAt, factDate, type, ...payload } = event;
     await tx.auditEvent.create({
       data: {

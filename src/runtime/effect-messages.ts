@@ -18,7 +18,8 @@ const URGENT_TEMPLATES = new Set(['incident.occurred']);
 /** When and in which language a message reaches a person or a channel. */
 export interface Delivery {
   now: Date;
-  calendar: WorkingCalendar;
+  /** The working calendar, read only when a message to a person needs it (most changes send none). */
+  calendar(): Promise<WorkingCalendar>;
 }
 
 /**
@@ -39,9 +40,9 @@ async function recipientLang(
 }
 
 /** A message to a person waits for the next working morning in quiet hours (20:00–08:00, non-working days). */
-function notBefore(recipient: string, urgent: boolean, delivery: Delivery): Date {
+async function notBefore(recipient: string, urgent: boolean, delivery: Delivery): Promise<Date> {
   if (urgent || !/^[UW]/.test(recipient)) return delivery.now;
-  return new Date(nextDeliveryInstant(delivery.now, delivery.calendar));
+  return new Date(nextDeliveryInstant(delivery.now, await delivery.calendar()));
 }
 
 /**
@@ -81,7 +82,7 @@ export async function effectMessages(
           method: 'chat.postMessage',
           projectId: project.id,
           args: { channel, ...message },
-          notBefore: notBefore(channel, URGENT_TEMPLATES.has(params.template), delivery),
+          notBefore: await notBefore(channel, URGENT_TEMPLATES.has(params.template), delivery),
         });
       }
     } else if (effect.type === 'produceChecklist') {
@@ -110,7 +111,7 @@ export async function effectMessages(
         channel: project.ownerId,
         ...hooks.render.deadlineMoved(change, project, await recipientLang(tx, project.ownerId, langs, hooks)),
       },
-      notBefore: notBefore(project.ownerId, false, delivery),
+      notBefore: await notBefore(project.ownerId, false, delivery),
     });
   return items;
 }
