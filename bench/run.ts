@@ -1,6 +1,7 @@
 // `npm run bench` (full) or `npm run bench -- --quick` (a smoke run under two minutes, smaller sizes): measures Pilot
 // Desk against the baselines in bench/baselines/, interleaving A/B rounds in one run because the machine is shared,
-// and writes bench/results/<date>-<machine>.json and bench/results/latest.md. Figures are printed, never asserted.
+// and writes bench/results/<date>-<machine>.json and bench/results/latest.md (a quick run: latest-quick.md, so a smoke
+// run never replaces the full table the README quotes). Figures are printed, never asserted.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -813,8 +814,9 @@ writeFileSync(
   path.join(outDir, `${base}.json`),
   `${JSON.stringify({ started, quick: QUICK, label, machine: machine(), sizes: S, timings, rows, raw }, null, 2)}\n`,
 );
-writeFileSync(path.join(outDir, 'latest.md'), md);
+const latest = QUICK ? 'latest-quick.md' : 'latest.md';
+writeFileSync(path.join(outDir, latest), md);
 console.log(`\n${md}`);
 console.log(
-  `written: bench/results/${base}.json and bench/results/latest.md (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s)`,
+  `written: bench/results/${base}.json and bench/results/${latest} (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s)`,
 );
