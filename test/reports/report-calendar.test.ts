@@ -214,7 +214,8 @@ describe('the report calendar by period (R-SUP-1)', () => {
     ]);
     expect(card.deadlines.some((d) => d.kind === 'periodicReport')).toBe(false);
     const rendered = JSON.stringify(projectCard(card, 'zh-CN'));
-    expect(rendered).toContain('下一期：2027年第一季度');
+    expect(rendered).toContain('下一期：2027年第一季度，截止 2027年4月14日（周三） ※');
+    expect(rendered).toContain('※ 2027 年的官方节假日安排尚未载入');
     expect(rendered).toContain('2026年第三季度（截止 2026年10月20日（周二））：🔴 未报送（已逾期）');
   });
 
