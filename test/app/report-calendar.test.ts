@@ -9,7 +9,11 @@ import { input, SlackUser } from '../support/slack-user.ts';
 const clock = fixedClock('2026-05-10T02:00:00Z');
 const text = (value: string) => ({ type: 'plain_text_input', value });
 
-type Select = { type: string; options: Array<{ value: string; text: { text: string } }>; initial_option?: { value: string } };
+type Select = {
+  type: string;
+  options: Array<{ value: string; text: { text: string } }>;
+  initial_option?: { value: string };
+};
 
 describe('the report calendar through the app (R-SUP-1)', () => {
   let t: TestApp;
@@ -34,7 +38,10 @@ describe('the report calendar through the app (R-SUP-1)', () => {
     const launch = await staff.press(await staff.card(ref), 'project.act.launch.announced');
     expect(await staff.submit(launch.view!, { 'f.factDate': input.date('2026-01-01') })).toEqual({});
     const project = await t.server.db.prisma.project.findUniqueOrThrow({ where: { ref } });
-    const periods = await t.server.db.prisma.reportPeriod.findMany({ where: { projectId: project.id }, orderBy: { seq: 'asc' } });
+    const periods = await t.server.db.prisma.reportPeriod.findMany({
+      where: { projectId: project.id },
+      orderBy: { seq: 'asc' },
+    });
     // Every period beginning within a year of today (10 May 2026): Q1 2026 … Q2 2027.
     expect(periods).toHaveLength(6);
 

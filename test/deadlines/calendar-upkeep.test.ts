@@ -50,7 +50,11 @@ describe('calendar upkeep: next year’s official schedule (issue 13)', () => {
     // Monday 2 November before 09:00: nothing yet; at 09:00 both admins are told, each in their language.
     expect((await tick(sh('2026-11-02', 8, 30))).calendarUpkeep).toBe(0);
     await tick(sh('2026-11-02', 9));
-    expect(prompts().map((c) => c.args.channel).sort()).toEqual([CONFIGURED, 'U_ADMIN'].sort());
+    expect(
+      prompts()
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual([CONFIGURED, 'U_ADMIN'].sort());
     const zh = prompts().find((c) => c.args.channel === CONFIGURED)!;
     expect(String(zh.args.text)).toContain('2027 年的官方节假日安排尚未载入');
     const en = prompts().find((c) => c.args.channel === 'U_ADMIN')!;
