@@ -9,7 +9,14 @@ import type { UserActor } from '../roles/resolve-actor.ts';
 import { holdsAny } from '../roles/roles.ts';
 import { cancelPeriodDeadline, planPeriodRows } from './period-rows.ts';
 import { INTERVAL_MONTHS } from './periods.ts';
-import { type PrismaClient, periodsOf, projectForReports, reportPlan, savePlan, setPeriodsState } from './repository.ts';
+import {
+  type PrismaClient,
+  periodsOf,
+  projectForReports,
+  reportPlan,
+  savePlan,
+  setPeriodsState,
+} from './repository.ts';
 
 /** Who may change a report calendar or review reports: the working group's staff and managers. */
 export function assertMayManageReports(actor: UserActor): void {

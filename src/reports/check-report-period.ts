@@ -24,7 +24,7 @@ export async function checkReportPeriod(
   }
   if (!periodId) throw refuse('reports.periodRequired');
   const period = (await periodsOf(db, change.projectId)).find((p) => p.id === periodId);
-  if (!period || period.state !== 'planned') throw refuse('reports.periodUnknown');
+  if (period?.state !== 'planned') throw refuse('reports.periodUnknown');
   if (period.report) throw refuse('reports.periodReceived', { received: period.report.receivedOn });
   const day = event.factDate ?? change.today;
   if (period.startsOn > day) throw refuse('reports.periodNotStarted', { starts: period.startsOn });

@@ -1,8 +1,8 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { shanghaiDate } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
-import { deadlineByKey } from '../deadlines/repository.ts';
 import { storedSpec } from '../deadlines/replan.ts';
+import { deadlineByKey } from '../deadlines/repository.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 import { DEFAULT_INTERVAL_MONTHS } from './keep-report-calendar.ts';
 import { cancelPeriodDeadline, planPeriodRows } from './period-rows.ts';
@@ -19,7 +19,11 @@ const LEGACY_KEY = 'periodicReport';
  * row is cancelled. Each project's new periods are written in one transaction with their audit row. Returns how many
  * periods were planned.
  */
-export async function extendReportCalendars(prisma: PrismaClient, calendar: WorkingCalendar, now: Date): Promise<number> {
+export async function extendReportCalendars(
+  prisma: PrismaClient,
+  calendar: WorkingCalendar,
+  now: Date,
+): Promise<number> {
   const today = shanghaiDate(now);
   const horizon = horizonOf(today);
   let planned = 0;
@@ -51,7 +55,12 @@ export async function extendReportCalendars(prisma: PrismaClient, calendar: Work
         actorKind: 'scheduler',
         actorId: null,
         eventType: 'reports.planned',
-        payload: { rule: 'R-SUP-1', intervalMonths: shape.intervalMonths, periods, ...(plan ? {} : { from: 'legacy' }) },
+        payload: {
+          rule: 'R-SUP-1',
+          intervalMonths: shape.intervalMonths,
+          periods,
+          ...(plan ? {} : { from: 'legacy' }),
+        },
         recordedAt: now,
       });
       return periods.length;

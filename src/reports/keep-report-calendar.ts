@@ -25,7 +25,14 @@ export async function keepReportCalendar(tx: Db, change: ChangeWrite): Promise<v
   const calendar = await loadCalendar(tx);
   const actor = event.actor.kind === 'user' ? event.actor.userId : null;
   const audit = (eventType: string, payload: unknown) =>
-    recordAudit(tx, { projectId: project.id, actorKind: event.actor.kind, actorId: actor, eventType, payload, recordedAt: now });
+    recordAudit(tx, {
+      projectId: project.id,
+      actorKind: event.actor.kind,
+      actorId: actor,
+      eventType,
+      payload,
+      recordedAt: now,
+    });
 
   if (entering) {
     const launchDate = (change.context as { launchDate?: string | null }).launchDate ?? today;

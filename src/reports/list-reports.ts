@@ -3,7 +3,14 @@ import { type Clock, shanghaiDate } from '../clock.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { NotFoundError } from '../errors.ts';
 import { type PeriodStatus, periodStatus } from './periods.ts';
-import { adHocReportsOf, type PeriodRow, type PrismaClient, periodsOf, projectForReports, reportPlan } from './repository.ts';
+import {
+  adHocReportsOf,
+  type PeriodRow,
+  type PrismaClient,
+  periodsOf,
+  projectForReports,
+  reportPlan,
+} from './repository.ts';
 
 /** One period as people see it: its number among the periods still asked for, dates, status and review. */
 export interface PeriodView {
@@ -67,7 +74,10 @@ export function periodViews(rows: readonly PeriodRow[], today: string, calendar:
 }
 
 /** `/pilot reports <ref>`: every period with its status, received date and review, then the ad-hoc reports. */
-export async function listReports(deps: { prisma: PrismaClient; clock: Clock }, ref: string): Promise<ReportCalendarView> {
+export async function listReports(
+  deps: { prisma: PrismaClient; clock: Clock },
+  ref: string,
+): Promise<ReportCalendarView> {
   const project = await projectForReports(deps.prisma, ref);
   if (!project) throw new NotFoundError('error.projectNotFound', { ref });
   const [plan, rows, adHoc, calendar] = await Promise.all([

@@ -81,5 +81,10 @@ async function findReport(
   const row = rows[index];
   if (index < 0 || !row) throw unknown();
   if (!row.report) throw new InputError('reports.notReceived', { ref: project.ref });
-  return { reportId: row.report.id, seq: row.seq, period: { startsOn: row.startsOn, endsOn: row.endsOn }, adHocId: null };
+  return {
+    reportId: row.report.id,
+    seq: row.seq,
+    period: { startsOn: row.startsOn, endsOn: row.endsOn },
+    adHocId: null,
+  };
 }

@@ -126,7 +126,7 @@ describe('the report calendar by period (R-SUP-1)', () => {
     expect(audit).toHaveLength(1);
     const byKey = async (seq: number) =>
       db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id, key: `periodicReport:${seq}` } });
-    const [q1, q2, q3, q4] = [planned[0]!, planned[1]!, planned[2]!, planned[3]!];
+    const [q1, q2, q4] = [planned[0]!, planned[1]!, planned[3]!];
     const [d1, d2, d3, d4] = [await byKey(1), await byKey(2), await byKey(3), await byKey(4)];
     expect(d4.unknownYears).toEqual([2027]);
 

@@ -14,7 +14,9 @@ export function reportsCardBlocks(summary: ReportsCardSummary, ref: string, lang
   const due = (p: { dueDate: string; unknownYears: number[] }) =>
     `${formatDate(lang, p.dueDate)}${unofficialMark(p.unknownYears.length > 0)}`;
   const lines = [
-    ...(summary.next ? [t(lang, 'reports.card.next', { label: periodLabel(summary.next, lang), due: due(summary.next) })] : []),
+    ...(summary.next
+      ? [t(lang, 'reports.card.next', { label: periodLabel(summary.next, lang), due: due(summary.next) })]
+      : []),
     ...summary.overdue.map((p) =>
       t(lang, 'reports.card.late', { label: periodLabel(p, lang), due: due(p), status: statusText(p.status, lang) }),
     ),
@@ -27,7 +29,10 @@ export function reportsCardBlocks(summary: ReportsCardSummary, ref: string, lang
   return [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`*${t(lang, 'reports.card.title')}*\n${lines.join('\n')}`, LIMITS.sectionText) },
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`*${t(lang, 'reports.card.title')}*\n${lines.join('\n')}`, LIMITS.sectionText),
+      },
     },
     { type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) },
   ];

@@ -57,7 +57,14 @@ export function reportsMessage(view: ReportCalendarView, lang: Lang): ReportsMes
   const blocks: KnownBlock[] = [section(head)];
   // One section per ten periods keeps each under Slack's 3000 characters.
   for (let i = 0; i < view.periods.length; i += 10)
-    blocks.push(section(view.periods.slice(i, i + 10).map((p) => periodLine(p, lang)).join('\n')));
+    blocks.push(
+      section(
+        view.periods
+          .slice(i, i + 10)
+          .map((p) => periodLine(p, lang))
+          .join('\n'),
+      ),
+    );
   if (view.adHoc.length > 0) {
     const lines = view.adHoc.map((r) => {
       const line = t(lang, 'reports.list.adHoc', {
@@ -71,7 +78,10 @@ export function reportsMessage(view: ReportCalendarView, lang: Lang): ReportsMes
     blocks.push(section(`${t(lang, 'reports.list.adHocTitle')}\n${lines.join('\n')}`));
   }
   const unknown = [...new Set(view.periods.flatMap((p) => p.unknownYears))].sort();
-  const notes = [...(unknown.length > 0 ? [unofficialNote(unknown, lang)] : []), t(lang, 'reports.list.usage', { ref: view.ref })];
+  const notes = [
+    ...(unknown.length > 0 ? [unofficialNote(unknown, lang)] : []),
+    t(lang, 'reports.list.usage', { ref: view.ref }),
+  ];
   blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });
   return { text: head, blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
