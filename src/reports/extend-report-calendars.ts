@@ -5,9 +5,9 @@ import { storedSpec } from '../deadlines/replan.ts';
 import { deadlineByKey } from '../deadlines/repository.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 import { DEFAULT_INTERVAL_MONTHS } from './keep-report-calendar.ts';
-import { cancelPeriodDeadline, planPeriodRows } from './period-rows.ts';
+import { cancelPeriodDeadline, planPeriodRows, schedulePeriodDeadline } from './period-rows.ts';
 import { horizonOf, periodsOf as plannedDates } from './periods.ts';
-import { calendarsOf, type PrismaClient, piloting, savePlan } from './repository.ts';
+import { calendarsOf, type PrismaClient, periodsToSchedule, piloting, savePlan } from './repository.ts';
 
 /** The single chained deadline row of the old schedule (before decision 023), replaced by the report calendar. */
 const LEGACY_KEY = 'periodicReport';
@@ -16,8 +16,8 @@ const LEGACY_KEY = 'periodicReport';
  * The scheduler's pass over the report calendars (R-SUP-1): every piloting project keeps a year of periods ahead, so
  * a missed report never stops the schedule. A project launched before the calendar existed gets one from its launch
  * date, starting at the period its old chained deadline was waiting for (the earlier ones were received); that old
- * row is cancelled. Each project's new periods are written in one transaction with their audit row. Returns how many
- * periods were planned.
+ * row is cancelled. Each project's new periods are written in one transaction with their audit row; then every period
+ * that has begun gets its deadline row. Returns how many periods were planned.
  */
 export async function extendReportCalendars(
   prisma: PrismaClient,
@@ -66,6 +66,11 @@ export async function extendReportCalendars(
       return periods.length;
     });
   }
+  // Then each period that has begun gets its deadline row, with its reminders and escalation.
+  for (const period of await periodsToSchedule(prisma, today))
+    await prisma.$transaction((tx) =>
+      schedulePeriodDeadline(tx, { id: period.projectId, ownerId: period.ownerId }, period, { calendar, now }),
+    );
   return planned;
 }
 

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../calendar/index.ts';
 import { type Clock, shanghaiDate } from '../clock.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { NotFoundError } from '../errors.ts';
+import { dueOf } from './period-rows.ts';
 import { type PeriodStatus, periodStatus } from './periods.ts';
 import {
   adHocReportsOf,
@@ -47,16 +48,11 @@ export interface ReportCalendarView {
   adHoc: AdHocView[];
 }
 
-/** The years a period's due date was counted in that have no official schedule (its last day to its due date). */
-export function unknownYearsOf(p: { endsOn: string; dueDate: string }, calendar: WorkingCalendar): number[] {
-  const years = [...new Set([Number(p.endsOn.slice(0, 4)), Number(p.dueDate.slice(0, 4))])];
-  return years.filter((y) => !calendar.isKnownYear(y));
-}
-
 /** Numbers the periods and works out each one's status as of `today`. */
 export function periodViews(rows: readonly PeriodRow[], today: string, calendar: WorkingCalendar): PeriodView[] {
   let n = 0;
-  return rows.map((p) => {
+  return rows.map((row) => {
+    const p = { ...row, ...dueOf(row, calendar) };
     const status = periodStatus({ ...p, receivedOn: p.report?.receivedOn ?? null }, today);
     return {
       n: status === 'superseded' ? null : ++n,
@@ -68,7 +64,7 @@ export function periodViews(rows: readonly PeriodRow[], today: string, calendar:
       receivedOn: p.report?.receivedOn ?? null,
       reviewStatus: p.report?.reviewStatus ?? null,
       reviewNote: p.report?.reviewNote ?? null,
-      unknownYears: unknownYearsOf(p, calendar),
+      unknownYears: p.unknownYears,
     };
   });
 }

@@ -12,6 +12,9 @@ export interface PeriodRow {
   dueDate: string;
   deadlineKey: string;
   state: string;
+  unknownYears: number[];
+  /** Whether its deadline row exists (created once the period has begun). */
+  scheduled: boolean;
   report: ReportRow | null;
 }
 
@@ -79,32 +82,9 @@ export async function periodsOf(db: Db, projectId: string): Promise<PeriodRow[]>
     dueDate: day(p.dueDate),
     deadlineKey: p.deadlineKey,
     state: p.state,
+    unknownYears: p.unknownYears,
+    scheduled: p.scheduledAt !== null,
     report: byPeriod.get(p.id) ?? null,
-  }));
-}
-
-/** The periods of several projects that are planned (not superseded or closed), for the cards and lists. */
-export async function plannedPeriodsOf(db: Db, projectIds: readonly string[]) {
-  const rows = await db.reportPeriod.findMany({
-    where: { projectId: { in: [...projectIds] }, state: 'planned' },
-    orderBy: [{ projectId: 'asc' }, { seq: 'asc' }],
-  });
-  const received = new Set(
-    (
-      await db.supervisionReport.findMany({
-        where: { periodId: { in: rows.map((r) => r.id) } },
-        select: { periodId: true },
-      })
-    ).map((r) => r.periodId),
-  );
-  return rows.map((p) => ({
-    id: p.id,
-    projectId: p.projectId,
-    seq: p.seq,
-    startsOn: day(p.startsOn),
-    endsOn: day(p.endsOn),
-    dueDate: day(p.dueDate),
-    received: received.has(p.id),
   }));
 }
 
@@ -120,7 +100,16 @@ export async function adHocReportsOf(db: Db, projectId: string): Promise<ReportR
 /** A new period row. */
 export async function insertPeriod(
   tx: Db,
-  row: { projectId: string; seq: number; startsOn: string; endsOn: string; dueDate: string; deadlineKey: string },
+  row: {
+    projectId: string;
+    seq: number;
+    startsOn: string;
+    endsOn: string;
+    dueDate: string;
+    deadlineKey: string;
+    unknownYears: number[];
+    scheduledAt: Date | null;
+  },
 ): Promise<string> {
   const created = await tx.reportPeriod.create({
     data: {
@@ -132,6 +121,33 @@ export async function insertPeriod(
     select: { id: true },
   });
   return created.id;
+}
+
+/** Planned periods that have begun (by `today`) and have no deadline row yet, with their project's owner. */
+export async function periodsToSchedule(db: Db, today: string) {
+  const rows = await db.reportPeriod.findMany({
+    where: { state: 'planned', scheduledAt: null, startsOn: { lte: dbDay(today) } },
+    orderBy: [{ projectId: 'asc' }, { seq: 'asc' }],
+  });
+  if (rows.length === 0) return [];
+  const owners = await db.project.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } },
+    select: { id: true, ownerId: true },
+  });
+  const ownerOf = new Map(owners.map((o) => [o.id, o.ownerId]));
+  return rows.map((p) => ({
+    id: p.id,
+    projectId: p.projectId,
+    ownerId: ownerOf.get(p.projectId) ?? '',
+    seq: p.seq,
+    endsOn: day(p.endsOn),
+    deadlineKey: p.deadlineKey,
+  }));
+}
+
+/** Records that a period's deadline row was created. */
+export async function markScheduled(tx: Db, id: string, at: Date): Promise<void> {
+  await tx.reportPeriod.update({ where: { id }, data: { scheduledAt: at } });
 }
 
 /** Marks periods superseded or closed (never deleted: the calendar keeps what it once said). */

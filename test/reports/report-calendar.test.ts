@@ -62,17 +62,27 @@ function tick(at: Date) {
 type Sent = Array<{ at: string; key: string }>;
 
 /**
- * Drives the scheduler as a deployment would: a tick at every step instant due up to `until` (the same pass as
- * `npm run tick -- --at`), each run twice to prove that a second pass at the same instant sends nothing new.
+ * Drives the scheduler as a deployment ticking every 30 seconds would, at the instants where something is due up to
+ * `until`: every ladder step, and the first moment of each period not yet given its deadline row (the same pass as
+ * `npm run tick -- --at`); each tick runs twice to prove that a second pass at the same instant sends nothing new.
  */
 async function stepUntil(projectId: string, until: Date, sent: Sent) {
   for (;;) {
-    const next = await db.prisma.deadline.findFirst({
-      where: { projectId, status: { in: ['open', 'missed'] }, nextStepAt: { not: null, lte: until } },
-      orderBy: { nextStepAt: 'asc' },
-    });
-    if (!next?.nextStepAt) return;
-    const at = next.nextStepAt;
+    const [step, begins] = await Promise.all([
+      db.prisma.deadline.findFirst({
+        where: { projectId, status: { in: ['open', 'missed'] }, nextStepAt: { not: null, lte: until } },
+        orderBy: { nextStepAt: 'asc' },
+      }),
+      db.prisma.reportPeriod.findFirst({
+        where: { projectId, state: 'planned', scheduledAt: null, startsOn: { lte: until } },
+        orderBy: { startsOn: 'asc' },
+      }),
+    ]);
+    const candidates = [step?.nextStepAt, begins ? sh(day(begins.startsOn), 0) : undefined].filter(
+      (d): d is Date => d instanceof Date && d <= until,
+    );
+    if (candidates.length === 0) return;
+    const at = new Date(Math.min(...candidates.map((d) => d.getTime())));
     const before = new Set((await db.prisma.outboxMessage.findMany({ select: { key: true } })).map((o) => o.key));
     await tick(at);
     const posted = fake.callsTo('chat.postMessage').length;
@@ -116,19 +126,15 @@ describe('the report calendar by period (R-SUP-1)', () => {
       [3, '2026-07-01', '2026-09-30', '2026-10-20'],
       [4, '2026-10-01', '2026-12-31', '2027-01-14'],
     ]);
-    const deadlines = await db.prisma.deadline.findMany({ where: { projectId: p.id, kind: 'periodicReport' } });
-    // One deadline row per period, on the institution's clock, the project owner reminded.
-    expect(deadlines.map((d) => d.key).sort()).toEqual(planned.map((r) => `periodicReport:${r.seq}`).sort());
-    expect(new Set(deadlines.map((d) => `${d.clock}/${d.responsibleUserId}/${d.rule}`))).toEqual(
-      new Set(['institution/U0OWNER01/R-SUP-1']),
-    );
+    // The period that has begun has its deadline row at once; each later one gets its own when it begins.
+    const atLaunch = await db.prisma.deadline.findMany({ where: { projectId: p.id, kind: 'periodicReport' } });
+    expect(atLaunch.map((d) => d.key)).toEqual(['periodicReport:1']);
     const audit = await db.prisma.auditEvent.findMany({ where: { projectId: p.id, eventType: 'reports.planned' } });
     expect(audit).toHaveLength(1);
     const byKey = async (seq: number) =>
       db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id, key: `periodicReport:${seq}` } });
     const [q1, q2, q4] = [planned[0]!, planned[1]!, planned[3]!];
-    const [d1, d2, d3, d4] = [await byKey(1), await byKey(2), await byKey(3), await byKey(4)];
-    expect(d4.unknownYears).toEqual([2027]);
+    expect(planned[3]!.unknownYears).toEqual([2027]);
 
     const sent: Sent = [];
     // Q1 on time: the report arrives after the first reminder, which stops the ladder.
@@ -141,6 +147,14 @@ describe('the report calendar by period (R-SUP-1)', () => {
     await stepUntil(p.id, sh('2027-01-14', 12), sent);
     await apply(p.id, sh('2027-01-14', 15), report(q4.id, '2027-01-14'));
     await stepUntil(p.id, sh('2027-02-01', 12), sent);
+    const [d1, d2, d3, d4] = [await byKey(1), await byKey(2), await byKey(3), await byKey(4)];
+    // One deadline row per period, on the institution's clock, the project owner reminded.
+    const rowsNow = await db.prisma.deadline.findMany({ where: { projectId: p.id, kind: 'periodicReport' } });
+    expect(rowsNow.map((d) => d.key).sort()).toEqual(['1', '2', '3', '4', '5'].map((n) => `periodicReport:${n}`));
+    expect(new Set(rowsNow.map((d) => `${d.clock}/${d.responsibleUserId}/${d.rule}`))).toEqual(
+      new Set(['institution/U0OWNER01/R-SUP-1']),
+    );
+    expect(d4.unknownYears).toEqual([2027]);
 
     expect(stepsOf(sent, d1.id)).toEqual(['2026-04-10 09 reminder:3']);
     expect(stepsOf(sent, d2.id)).toEqual([
@@ -295,6 +309,7 @@ describe('the report calendar by period (R-SUP-1)', () => {
     await apply(p.id, sh('2026-01-05', 10), ev('launch.announced', staffA, { factDate: '2026-01-01' }));
     const before = await periodRows(p.id);
     const at = sh('2026-05-10', 10);
+    await stepUntil(p.id, at, []);
     await apply(p.id, at, report(before[0]!.id, '2026-04-20'));
     const deps = { prisma: db.prisma, clock: fixedClock(at), afterCommit: () => {} };
     await expect(changeReportInterval(deps, staffUser, { ref: 'P-2026-303', months: 13 })).rejects.toMatchObject({
@@ -304,33 +319,34 @@ describe('the report calendar by period (R-SUP-1)', () => {
       key: 'reports.intervalUnchanged',
     });
     const changed = await changeReportInterval(deps, staffUser, { ref: 'P-2026-303', months: 6 });
-    expect(changed).toMatchObject({ from: 3, to: 6, superseded: 3, planned: 2 });
+    expect(changed).toMatchObject({ from: 3, to: 6, superseded: 4, planned: 2 });
     const after = await periodRows(p.id);
-    // Q1 (received late) and Q2 (begun) stay; Q3, Q4 and Q1 2027 are superseded; halves follow from 1 July.
+    // Q1 (received late) and Q2 (begun) stay; Q3 2026 … Q2 2027 (planned a year ahead) are superseded; halves
+    // follow from 1 July.
     expect(after.map((r) => [r.seq, day(r.startsOn), day(r.endsOn), r.state])).toEqual([
       [1, '2026-01-01', '2026-03-31', 'planned'],
       [2, '2026-04-01', '2026-06-30', 'planned'],
       [3, '2026-07-01', '2026-09-30', 'superseded'],
       [4, '2026-10-01', '2026-12-31', 'superseded'],
       [5, '2027-01-01', '2027-03-31', 'superseded'],
-      [6, '2026-07-01', '2026-12-31', 'planned'],
-      [7, '2027-01-01', '2027-06-30', 'planned'],
+      [6, '2027-04-01', '2027-06-30', 'superseded'],
+      [7, '2026-07-01', '2026-12-31', 'planned'],
+      [8, '2027-01-01', '2027-06-30', 'planned'],
     ]);
     const status = async (key: string) =>
-      (await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id, key } })).status;
+      (await db.prisma.deadline.findFirst({ where: { projectId: p.id, key } }))?.status ?? 'none';
     expect(await status('periodicReport:1')).toBe('metLate');
     expect(await status('periodicReport:2')).toBe('open');
-    expect(await status('periodicReport:3')).toBe('cancelled');
-    expect(await status('periodicReport:6')).toBe('open');
-    expect(
-      day((await db.prisma.deadline.findFirstOrThrow({ where: { projectId: p.id, key: 'periodicReport:6' } })).dueDate),
-    ).toBe('2027-01-14');
+    // The superseded and the new periods have not begun: no deadline row, nobody reminded about them.
+    expect(await status('periodicReport:3')).toBe('none');
+    expect(await status('periodicReport:7')).toBe('none');
+    expect(day(after[6]!.dueDate)).toBe('2027-01-14');
     const trail = await db.prisma.auditEvent.findFirstOrThrow({
       where: { projectId: p.id, eventType: 'reports.intervalChanged' },
     });
     expect(trail).toMatchObject({
       actorId: 'U_STAFF_A',
-      payload: expect.objectContaining({ from: 3, to: 6, superseded: [3, 4, 5] }),
+      payload: expect.objectContaining({ from: 3, to: 6, superseded: [3, 4, 5, 6] }),
     });
     const view = await listReports({ prisma: db.prisma, clock: fixedClock(at) }, 'P-2026-303');
     expect(view.periods.filter((v) => v.n !== null).map((v) => [v.n, v.status])).toEqual([
@@ -345,6 +361,7 @@ describe('the report calendar by period (R-SUP-1)', () => {
     // scheduler had meanwhile planned H2 2027, a year ahead).
     await stepUntil(p.id, sh('2026-08-01', 8), []);
     expect((await periodRows(p.id)).map((r) => day(r.startsOn)).at(-1)).toBe('2027-07-01');
+    expect(await status('periodicReport:7')).toBe('open');
     await apply(
       p.id,
       sh('2026-08-01', 10),
@@ -356,12 +373,13 @@ describe('the report calendar by period (R-SUP-1)', () => {
       'superseded',
       'superseded',
       'superseded',
+      'superseded',
       'closed',
       'closed',
       'closed',
     ]);
     expect(await status('periodicReport:2')).toBe('cancelled');
-    expect(await status('periodicReport:6')).toBe('cancelled');
+    expect(await status('periodicReport:7')).toBe('cancelled');
     const closed = await listReports({ prisma: db.prisma, clock: fixedClock(sh('2026-08-02', 10)) }, 'P-2026-303');
     expect(closed.periods.filter((v) => v.n !== null).map((v) => v.status)).toEqual([
       'late',

@@ -20,7 +20,9 @@ CREATE TABLE "ReportPeriod" (
     "endsOn" DATE NOT NULL,
     "dueDate" DATE NOT NULL,
     "deadlineKey" TEXT NOT NULL,
+    "unknownYears" INTEGER[],
     "state" TEXT NOT NULL DEFAULT 'planned',
+    "scheduledAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "closedAt" TIMESTAMPTZ(3),
 
@@ -47,6 +49,9 @@ CREATE TABLE "SupervisionReport" (
 
 -- CreateIndex
 CREATE INDEX "ReportPeriod_projectId_state_idx" ON "ReportPeriod"("projectId", "state");
+
+-- CreateIndex
+CREATE INDEX "ReportPeriod_state_scheduledAt_startsOn_idx" ON "ReportPeriod"("state", "scheduledAt", "startsOn");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ReportPeriod_projectId_seq_key" ON "ReportPeriod"("projectId", "seq");
