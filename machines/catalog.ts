@@ -87,7 +87,7 @@ export const PILOT_STATES: Record<string, StateInfo> = Object.fromEntries([
   state('pilot', 'preLaunch', 'staff', ['commitmentDue']),
   state('pilot', 'preLaunch.conditions', 'staff'),
   state('pilot', 'preLaunch.awaitingAnnouncement', 'staff'),
-  state('pilot', 'piloting', 'staff', ['stageEvaluation', 'periodicReport']),
+  state('pilot', 'piloting', 'staff', ['stageEvaluation']),
   state('pilot', 'piloting.active', 'staff'),
   state('pilot', 'piloting.underGuidance', 'staff', ['nextStageEvaluation']),
   state('pilot', 'piloting.goalsMet', 'manager'),

@@ -148,6 +148,8 @@ export const pilotEventSchemas = {
   'launch.announced': factEvent('launch.announced', { url: textSchema(500).optional() }),
   'report.received': factEvent('report.received', {
     reportKind: z.enum(['periodic', 'adHoc']),
+    /** The reporting period a periodic report answers (a ReportPeriod row's id; src/reports checks it). */
+    periodId: z.uuid().optional(),
     summary: longTextSchema(),
   }),
   'inspection.scheduled': recordEvent('inspection.scheduled', {

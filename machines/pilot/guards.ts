@@ -209,7 +209,6 @@ export const csrcOutcomeIs = (outcome: 'passed' | 'failed') =>
   on('csrc.evaluationRecorded', (_, e) => e.outcome === outcome);
 export const evaluationOutcomeIs = (outcome: 'metGoals' | 'notPassed' | 'considerableRisk') =>
   on('evaluation.recorded', (_, e) => e.outcome === outcome);
-export const isPeriodicReport = on('report.received', (_, e) => e.reportKind === 'periodic');
 export const laterBatchGiven = on('screening.deferToLaterBatch', (_, e) => e.laterBatchId !== null);
 
 export const isNewInspection = on('inspection.scheduled', (ctx, e) => ctx.inspections[e.inspectionId] === undefined);

@@ -112,41 +112,14 @@ export const pilotingState = pilotSetup.createStateConfig({
   initial: 'active',
   entry: [
     schedule('stageEvaluation', 'R-EXIT-1', ({ context }) => context.launchDate ?? ''),
-    schedule(
-      'periodicReport',
-      'R-SUP-1',
-      ({ context }) => context.launchDate ?? '',
-      () => ({ occurrence: 1 }),
-    ),
     notify('pilot.launched', 'owner', 'R-APP-6'),
   ],
-  exit: [
-    cancel('stageEvaluation'),
-    cancel('nextStageEvaluation'),
-    cancel('periodicReport'),
-    cancel('rectificationDue'),
-  ],
+  exit: [cancel('stageEvaluation'), cancel('nextStageEvaluation'), cancel('rectificationDue')],
   on: {
     ...investorProtection,
-    'report.received': [
-      {
-        guard: 'isPeriodicReport',
-        actions: [
-          'record',
-          {
-            type: 'scheduleDeadline',
-            params: ({ context }: Args): ScheduleDeadlineParams => ({
-              kind: 'periodicReport',
-              key: 'periodicReport',
-              rule: 'R-SUP-1',
-              basis: context.launchDate ?? '',
-              occurrence: context.periodicReports + 1,
-            }),
-          },
-        ],
-      },
-      { guard: 'authorised', actions: 'record' },
-    ],
+    // R-SUP-1: the report calendar's periods are rows beside the machine (src/reports, decision 023); the machine
+    // says when a report may be received, the rows which period it answers.
+    'report.received': { guard: 'authorised', actions: 'record' },
     'inspection.scheduled': {
       guard: 'isNewInspection',
       actions: ['record', scheduleKeyed('inspection', 'R-SUP-2', 'inspectionId', idOf('scheduledFor'))],

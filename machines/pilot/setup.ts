@@ -41,7 +41,6 @@ export const pilotSetup = setup({
     canSubmitReview: auth(g.canSubmitReview),
     noPendingDecision: auth(g.noPendingDecision),
     canDeferToLaterBatch: auth((c, e) => g.noPendingDecision(c) && g.laterBatchGiven(c, e)),
-    isPeriodicReport: auth(g.isPeriodicReport),
     canPropose: ({ context, event }, params: g.ProposeParams) =>
       authorised(context, event) && g.canPropose(context, event, params),
     canConfirm: ({ context, event }, params: g.ConfirmParams) =>

@@ -206,6 +206,7 @@ const L: ReadonlyArray<readonly [key: string, zh: string, en: string]> = [
   ['field.mitigations', '防范和补偿机制', 'Prevention and compensation mechanisms'],
   ['field.documentRef', '承诺书编号', 'Commitment reference'],
   ['field.reportKind', '报告类型', 'Report kind'],
+  ['field.periodId', '报告期', 'Reporting period'],
   ['field.inspectionId', '检查编号', 'Inspection ID'],
   ['field.authority', '检查机关', 'Authority'],
   ['field.mode', '检查方式', 'Mode'],

@@ -51,6 +51,7 @@ export type Basis =
   | 'publishedOn'
   | 'noticeClosedOn'
   | 'periodStart'
+  | 'periodEnd'
   | 'scheduledFor'
   | 'receivedOn'
   | 'occurredAt'
@@ -106,10 +107,11 @@ export const DEADLINES = {
     clock: 'institution',
     responsible: 'owner',
   },
+  // One deadline per reporting period, counted from the period's last day (src/reports plans the periods).
   periodicReport: {
     rule: 'R-SUP-1',
-    from: 'periodStart',
-    after: ['periodicReportInterval', 'periodicReportGrace'],
+    from: 'periodEnd',
+    after: ['periodicReportGrace'],
     clock: 'institution',
     responsible: 'owner',
   },

@@ -1,5 +1,7 @@
 // The calendar's one public boundary: nothing outside src/calendar imports chinese-days or the files behind this.
 export {
+  addDays,
+  addMonthsClamped,
   type IsoDate,
   type IsoInstant,
   isIsoDate,

@@ -2,6 +2,7 @@ import { shanghaiWallClock } from '../calendar/index.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
+import { unofficialMark, unofficialNote } from '../views/reports/period-label.ts';
 import { DEADLINE_ACTIONS, deadlineButtonValue, ESCALATION_ACTIONS_BLOCK } from './ids.ts';
 
 /** A Slack message: fallback text and Block Kit blocks. */
@@ -22,6 +23,8 @@ export interface StepMessageInput {
     dueAt: string;
     hourly: boolean;
     responsibleUserId: string | null;
+    /** Years the due date was counted in without the official schedule: the date carries ※ and a line why. */
+    unknownYears?: readonly number[];
   };
   step: string;
   /** Set when the step went out more than an hour after its planned instant (the scheduler was down). */
@@ -83,13 +86,15 @@ export function stepMessage(input: StepMessageInput, lang: Lang): SlackMessage {
     ref: project.ref,
     title: escapeMrkdwn(project.title),
     kind: machineLabel(lang, `deadline.${deadline.kind}`),
-    due: formatDue(deadline),
+    due: `${formatDue(deadline)}${unofficialMark((deadline.unknownYears ?? []).length > 0)}`,
     rule: deadline.rule,
     when: when(step, lang),
     user: deadline.responsibleUserId ? `<@${deadline.responsibleUserId}>` : '—',
     days: input.workingDaysLate ?? 0,
   });
   const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  if (deadline.unknownYears && deadline.unknownYears.length > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: unofficialNote(deadline.unknownYears, lang) }] });
   if (input.lateSince) {
     blocks.push({
       type: 'context',

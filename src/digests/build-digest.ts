@@ -12,6 +12,8 @@ export interface DigestLine {
   kind: string;
   dueDate: string;
   responsibleUserId: string | null;
+  /** Years counted without the official schedule: the date carries ※. */
+  unknownYears?: number[];
 }
 
 /** What a manager's digest shows, as plain data (the Block Kit builder renders it). */
@@ -46,6 +48,7 @@ export async function buildDigest(prisma: PrismaClient, now: Date, filters: Dige
     kind: r.kind,
     dueDate: dateOf(r.dueDate),
     responsibleUserId: r.responsibleUserId,
+    unknownYears: r.unknownYears,
   });
   const t = now.getTime();
   const due = (r: (typeof rows)[number]) => r.dueAt.getTime();

@@ -4,6 +4,7 @@ import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { truncate } from '../views/blocks.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
+import { unofficialMark, unofficialNote } from '../views/reports/period-label.ts';
 import type { DigestData, DigestLine } from './build-digest.ts';
 
 /** Slack's limits: 50 blocks a message, 3000 characters a section, 150 a header. */
@@ -45,6 +46,9 @@ export function digestMessage(data: DigestData, lang: Lang): SlackMessage {
       ),
     );
   }
+  const unknown = [...new Set(lists.flatMap(([, lines]) => lines.flatMap((l) => l.unknownYears ?? [])))].sort();
+  if (unknown.length > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: unofficialNote(unknown, lang) }] });
   // The last line, and kept when the lists are long: whether the audit log was last proven intact (issue 14).
   const audit = auditLine(data.auditCheck, lang);
   return {
@@ -67,7 +71,7 @@ function deadlineLine(l: DigestLine, lang: Lang): string {
     ref: l.ref,
     title: escapeMrkdwn(l.title),
     kind: machineLabel(lang, `deadline.${l.kind}`),
-    due: l.dueDate,
+    due: `${l.dueDate}${unofficialMark((l.unknownYears ?? []).length > 0)}`,
     who: l.responsibleUserId ? `<@${l.responsibleUserId}>` : '—',
   });
 }

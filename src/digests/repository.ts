@@ -32,6 +32,7 @@ export async function digestDeadlines(db: Db, project: { track?: string; stage?:
       dueDate: true,
       dueAt: true,
       responsibleUserId: true,
+      unknownYears: true,
       project: { select: { ref: true, title: true } },
     },
     orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],

@@ -1,6 +1,7 @@
 import { isCoachingValid } from '../../machines/coaching/machine.ts';
 import { listBatchOptions, openBatchOn } from '../batches/batch-options.ts';
 import { shanghaiDate } from '../clock.ts';
+import { reportPeriodChoices } from '../reports/period-choices.ts';
 import { restoreSnapshot } from '../runtime/machines.ts';
 import { coachingProjectsByRef, type PrismaClient } from './repository.ts';
 
@@ -48,6 +49,14 @@ const RECORD_CHOICES: Record<string, { field: string; collection: string; open?:
   'incident.faultToleranceAssessed': { field: 'incidentId', collection: 'incidents' },
   'inspection.findingsRecorded': { field: 'inspectionId', collection: 'inspections', open: 'findingsOn' },
 };
+
+/** A choice of a select backed by data; `labels` when it reads differently per language, `initial` the default. */
+export interface FieldChoice {
+  value: string;
+  label: string;
+  labels?: Partial<Record<'zh-CN' | 'en', string>>;
+  initial?: boolean;
+}
 
 /** Fields whose choices come from the database (the batches), as value/label pairs for a select. */
 export const BATCH_FIELDS: Record<string, string> = {
@@ -98,7 +107,10 @@ export async function fieldChoices(
   type: string,
   today: string,
   context: Record<string, unknown>,
-): Promise<Record<string, Array<{ value: string; label: string }>>> {
+  projectId?: string,
+): Promise<Record<string, FieldChoice[]>> {
+  // R-SUP-1: a report names its period from the report calendar's rows (the oldest open one by default).
+  if (type === 'report.received' && projectId) return { periodId: await reportPeriodChoices(prisma, projectId, today) };
   const batchField = BATCH_FIELDS[type];
   if (batchField) return { [batchField]: await listBatchOptions(prisma, today) };
   const record = RECORD_CHOICES[type];

@@ -4,6 +4,7 @@ import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot/events.
 import type { Actor } from '../../machines/shared/actor.ts';
 import { batchName } from '../batches/repository.ts';
 import { openDeadlinesOf } from '../deadlines/repository.ts';
+import { type ReportsCardSummary, reportsCardSummary } from '../reports/card-summary.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
@@ -48,7 +49,11 @@ export interface ProjectCardData {
     status: string;
     responsibleUserId: string | null;
     clock: string;
+    /** Years counted without the official schedule: the date carries ※ (issue 13). */
+    unknownYears?: number[];
   }>;
+  /** R-SUP-1: the next report period due and the missing or late ones; null before launch. */
+  reports?: ReportsCardSummary | null;
   timeline: Array<{ eventType: string; actorId: string | null; recordedAt: string; toState: string | null }>;
   /** `direct`: taken from the button after a confirm dialog, without a form (a decision with nothing required). */
   actions: Array<AvailableAction & { direct?: boolean }>;
@@ -167,8 +172,9 @@ export async function getProjectCard(
       dispositionKind: c.dispositionKind ?? null,
       disposition: c.disposition,
     })),
+    // Each report period has its own deadline row; the card shows them as the report calendar's lines instead.
     deadlines: deadlines
-      .filter((d) => !othersReview(d.kind, d.responsibleUserId))
+      .filter((d) => !othersReview(d.kind, d.responsibleUserId) && d.kind !== 'periodicReport')
       .map((d) => ({
         id: d.id,
         kind: d.kind,
@@ -177,7 +183,9 @@ export async function getProjectCard(
         status: d.status,
         responsibleUserId: d.responsibleUserId,
         clock: d.clock,
+        unknownYears: d.unknownYears,
       })),
+    reports: project.machine === 'pilot' ? await reportsCardSummary(prisma, project.id, deadlines) : null,
     timeline: timeline
       .filter((a) => !othersReview(a.eventType, a.actorId))
       .map((a) => ({

@@ -8,7 +8,14 @@ import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent, refusal } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
 import type { LoadedProject } from '../runtime/types.ts';
-import { BATCH_FIELDS, fieldChoices, isDirectDecision, SYSTEM_FIELDS, systemFacts } from './event-facts.ts';
+import {
+  BATCH_FIELDS,
+  type FieldChoice,
+  fieldChoices,
+  isDirectDecision,
+  SYSTEM_FIELDS,
+  systemFacts,
+} from './event-facts.ts';
 import type { ProjectActionRef } from './ids.ts';
 import {
   assertMayRecordSupport,
@@ -30,7 +37,7 @@ export interface ActionForm {
   /** The action with only the fields a person fills in (system-filled ones removed). */
   action: AvailableAction;
   /** Choices for fields backed by the database (batches). */
-  choices: Record<string, Array<{ value: string; label: string }>>;
+  choices: Record<string, FieldChoice[]>;
 }
 
 /**
@@ -71,6 +78,7 @@ export async function pressAction(
       action.type,
       shanghaiDate(deps.clock.now()),
       snapshot.context as Record<string, unknown>,
+      project.id,
     );
     // A choice field with nothing to choose cannot be filled in: say why instead of opening an empty form.
     const empty = fields.find((f) => f.required && choices[f.name]?.length === 0);

@@ -36,6 +36,7 @@ export function stepMessage(
         dueAt: row.dueAt.toISOString(),
         hourly,
         responsibleUserId: row.responsibleUserId,
+        unknownYears: row.unknownYears,
       },
       step: planned.step,
       ...(late ? { lateSince: planned.at } : {}),

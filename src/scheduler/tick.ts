@@ -2,10 +2,12 @@ import { checkAuditDaily, type DailyCheck } from '../audit/daily-check.ts';
 import { fixedClock } from '../clock.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
+import { remindCalendarUpkeep } from '../deadlines/remind-calendar-upkeep.ts';
 import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
 import { createCardResolver } from '../projects/card-delivery.ts';
+import { extendReportCalendars } from '../reports/extend-report-calendars.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
@@ -35,6 +37,10 @@ export interface TickReport {
   audit: DailyCheck;
   deadlines: DeadlineReport;
   outbox: DeliveryReport;
+  /** Report periods planned ahead on this tick (R-SUP-1: a year of periods is always planned). */
+  reportPeriods: number;
+  /** Admins prompted to load next year's official calendar (issue 13; once a week from 1 November). */
+  calendarUpkeep: number;
 }
 
 /**
@@ -59,6 +65,23 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     deps.onError?.(error);
     return 'failed';
   });
+  // Like the daily check, planning ahead and the upkeep prompt never stop the deadlines: failures are reported.
+  const reportPeriods = await extendReportCalendars(deps.prisma, calendar, now).catch((error: unknown) => {
+    deps.onError?.(error);
+    return 0;
+  });
+  const calendarUpkeep = await remindCalendarUpkeep(
+    {
+      prisma: deps.prisma,
+      ...(deps.admins ? { admins: deps.admins } : {}),
+      ...(deps.langFor ? { langFor: deps.langFor } : {}),
+    },
+    calendar,
+    now,
+  ).catch((error: unknown) => {
+    deps.onError?.(error);
+    return 0;
+  });
   const deadlines = await processDueDeadlines(
     {
       prisma: deps.prisma,
@@ -76,5 +99,5 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
   });
-  return { at: now.toISOString(), digests, audit, deadlines, outbox };
+  return { at: now.toISOString(), digests, audit, deadlines, outbox, reportPeriods, calendarUpkeep };
 }

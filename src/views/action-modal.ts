@@ -29,17 +29,22 @@ function element(
   field: FieldSpec,
   lang: Lang,
   today: string,
-  choices: Array<{ value: string; label: string }> | undefined,
+  choices: ActionForm['choices'][string] | undefined,
 ): Record<string, unknown> {
   const action_id = PROJECT.fieldAction;
-  if (choices)
+  if (choices) {
+    const options = choices
+      .slice(0, LIMITS.selectOptions)
+      .map((c) => ({ text: plain(c.labels?.[lang] ?? c.label, LIMITS.optionText), value: c.value }));
+    // A default the data suggests (the oldest open report period) is pre-selected; the person can change it.
+    const initial = choices.findIndex((c) => c.initial);
     return {
       type: 'static_select',
       action_id,
-      options: choices
-        .slice(0, LIMITS.selectOptions)
-        .map((c) => ({ text: plain(c.label, LIMITS.optionText), value: c.value })),
+      options,
+      ...(initial >= 0 && initial < options.length ? { initial_option: options[initial] } : {}),
     };
+  }
   const options = (field.options ?? []).slice(0, LIMITS.selectOptions).map((value) => ({
     text: plain(optionLabel(lang, field.name, value), LIMITS.optionText),
     value,
@@ -73,7 +78,10 @@ function element(
 
 /** The modal for an action that needs input, built from the event's form fields; `today` is Shanghai's date. */
 export function actionModal(form: ActionForm, lang: Lang, today: string): Record<string, unknown> {
-  const fields = form.action.fields.filter((f) => MODAL_FIELD_KINDS.has(f.kind));
+  // An optional choice with nothing to choose (no report period open: only an ad-hoc report fits) is left out.
+  const fields = form.action.fields.filter(
+    (f) => MODAL_FIELD_KINDS.has(f.kind) && !(!f.required && form.choices[f.name]?.length === 0),
+  );
   return {
     type: 'modal',
     callback_id: PROJECT.modalCallbackId,

@@ -7,6 +7,8 @@ import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { intakeButtons } from './intake-forms.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
+import { reportsCardBlocks } from './reports/card-reports.ts';
+import { unofficialMark, unofficialNote } from './reports/period-label.ts';
 import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;
@@ -71,12 +73,17 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     const lines = card.deadlines.map((d) =>
       t(lang, d.status === 'missed' ? 'card.deadlineMissed' : 'card.deadline', {
         kind: machineLabel(lang, `deadline.${d.kind}`),
-        due: d.kind === 'incidentFirstReport' ? formatInstant(lang, d.dueAt, readerTz) : formatDate(lang, d.dueDate),
+        due: `${d.kind === 'incidentFirstReport' ? formatInstant(lang, d.dueAt, readerTz) : formatDate(lang, d.dueDate)}${unofficialMark((d.unknownYears ?? []).length > 0)}`,
         who: d.responsibleUserId ? `<@${d.responsibleUserId}>` : '—',
       }),
     );
     blocks.push(mrkdwnSection(`*${t(lang, 'card.deadlines')}*\n${lines.join('\n')}`));
+    const unknown = [...new Set(card.deadlines.flatMap((d) => d.unknownYears ?? []))].sort();
+    if (unknown.length > 0) blocks.push(context(unofficialNote(unknown, lang)));
   }
+  // Block Kit blocks typed with @slack/types, in the card's plain-record list.
+  if (card.reports)
+    blocks.push(...(reportsCardBlocks(card.reports, card.ref, lang) as unknown as Record<string, unknown>[]));
   if (card.timeline.length > 0) {
     const lines = card.timeline.map(
       (e) =>

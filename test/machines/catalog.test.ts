@@ -185,7 +185,8 @@ describe('catalog', () => {
       responsible: 'owner',
     });
     expect(DEADLINES.csrcAnswerExpected.clock).toBe('csrc');
-    expect(DEADLINES.periodicReport.after).toEqual(['periodicReportInterval', 'periodicReportGrace']);
+    // One deadline per report period, 10 working days after its last day (the periods are planned in src/reports).
+    expect(DEADLINES.periodicReport).toMatchObject({ from: 'periodEnd', after: ['periodicReportGrace'] });
     for (const d of Object.values(DEADLINES))
       for (const s of d.after) expect(DEFAULT_SETTINGS[s]).toHaveProperty('amount');
     expect(DEFAULT_SETTINGS).toMatchObject({

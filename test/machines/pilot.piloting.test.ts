@@ -49,18 +49,15 @@ const closeExit = (s: ReturnType<typeof toPiloting>) =>
   );
 
 describe('supervision while piloting', () => {
-  it('R-SUP-1: periodic reports are due each period after launch; ad hoc reports are recorded too', () => {
+  it('R-SUP-1: the machine allows reports while piloting and schedules none itself (the report calendar does)', () => {
     const s = toPiloting();
+    const periodId = '0b7c6d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e';
     const periodic = effects(
       s,
-      ev('report.received', staffA, { factDate: '2024-07-20', reportKind: 'periodic', summary: 'Q1' }),
+      ev('report.received', staffA, { factDate: '2024-07-20', reportKind: 'periodic', periodId, summary: 'Q1' }),
     );
-    expect(periodic.actions).toEqual([
-      {
-        type: 'scheduleDeadline',
-        params: { kind: 'periodicReport', key: 'periodicReport', rule: 'R-SUP-1', basis: '2024-04-15', occurrence: 2 },
-      },
-    ]);
+    // Decision 023: each period's deadline is a row of the report calendar (src/reports), never a chained effect.
+    expect(periodic.actions).toEqual([]);
     const adHoc = effects(
       periodic.next,
       ev('report.received', staffA, { factDate: '2024-07-21', reportKind: 'adHoc', summary: 'x' }),
@@ -531,7 +528,6 @@ describe('exit and local support', () => {
     expect(actions).toEqual([
       { type: 'cancelDeadline', params: { kind: 'stageEvaluation', key: 'stageEvaluation' } },
       { type: 'cancelDeadline', params: { kind: 'nextStageEvaluation', key: 'nextStageEvaluation' } },
-      { type: 'cancelDeadline', params: { kind: 'periodicReport', key: 'periodicReport' } },
       { type: 'cancelDeadline', params: { kind: 'rectificationDue', key: 'rectificationDue' } },
       { type: 'produceChecklist', params: { kind: 'exitPlan', rule: 'R-EXIT-6', items: [...EXIT_ITEMS] } },
       {

@@ -444,10 +444,6 @@ describe('public notice and launch', () => {
         params: { kind: 'stageEvaluation', key: 'stageEvaluation', rule: 'R-EXIT-1', basis: '2024-04-15' },
       },
       {
-        type: 'scheduleDeadline',
-        params: { kind: 'periodicReport', key: 'periodicReport', rule: 'R-SUP-1', basis: '2024-04-15', occurrence: 1 },
-      },
-      {
         type: 'notify',
         params: { template: 'pilot.launched', audience: 'owner', rule: 'R-APP-6', data: { ref: 'P-1' } },
       },

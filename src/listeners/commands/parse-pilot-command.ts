@@ -33,7 +33,10 @@ export type PilotCommand =
   | { sub: 'experts'; op: 'add'; userId: string; tags: string[]; maxLoad: number | null }
   | { sub: 'experts'; op: 'auto'; on: boolean }
   | { sub: 'assign'; ref: string; mode: 'auto' }
-  | { sub: 'assign'; ref: string; mode: 'user'; userId: string };
+  | { sub: 'assign'; ref: string; mode: 'user'; userId: string }
+  | { sub: 'reports'; ref: string; op: 'list' }
+  | { sub: 'reports'; ref: string; op: 'interval'; months: number }
+  | { sub: 'reports'; ref: string; op: 'review'; which: string; status: 'accepted' | 'followUp'; note: string | null };
 
 /** Every `/pilot` subcommand, as the unknown-subcommand answer lists them (and the help must show them). */
 export const SUBS = [
@@ -53,6 +56,7 @@ export const SUBS = [
   'admin',
   'experts',
   'assign',
+  'reports',
 ] as const;
 
 /** Splits command text into words, keeping Slack's escaped mentions (<@U123|name>) whole; full-width input accepted. */
@@ -60,7 +64,10 @@ function words(text: string): string[] {
   return text.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
 }
 
-function ref(raw: string | undefined, usage: 'usage.show' | 'usage.do' | 'usage.why' | 'usage.assign'): string {
+function ref(
+  raw: string | undefined,
+  usage: 'usage.show' | 'usage.do' | 'usage.why' | 'usage.assign' | 'reports.usage',
+): string {
   if (raw === undefined) throw new InputError(usage);
   const normalised = normaliseRef(raw);
   if (!normalised) throw new InputError('command.badRef', { ref: raw });
@@ -135,6 +142,9 @@ export function parsePilotCommand(text: string): PilotCommand {
     case 'assign':
     case '指派':
       return parseAssign(rest);
+    case 'reports':
+    case '报告':
+      return parseReports(rest);
     default:
       throw new InputError('command.unknown', { sub: w[0]!, subs: SUBS.join(', ') });
   }
@@ -241,4 +251,30 @@ function parseAssign(rest: string[]): PilotCommand {
   const mention = MENTION.exec(target ?? '');
   if (!mention) throw new InputError('usage.assign');
   return { sub: 'assign', ref: r, mode: 'user', userId: mention[1]! };
+}
+
+/** `/pilot reports <ref> [interval <months> | review <n|A1> accepted|followup [note]]` (R-SUP-1). */
+function parseReports(rest: string[]): PilotCommand {
+  const r = ref(rest[0], 'reports.usage');
+  const op = rest[1]?.toLowerCase();
+  if (op === undefined) return { sub: 'reports', ref: r, op: 'list' };
+  if (op === 'interval' || op === '间隔') {
+    const value = rest[2];
+    if (value === undefined) throw new InputError('reports.usage');
+    const months = /^\d{1,2}$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(months) || months < 1 || months > 12) throw new InputError('reports.badInterval', { value });
+    return { sub: 'reports', ref: r, op: 'interval', months };
+  }
+  if (op === 'review' || op === '审阅') {
+    const which = rest[2];
+    const outcome = rest[3]?.toLowerCase();
+    if (which === undefined || outcome === undefined) throw new InputError('reports.usage');
+    const status = ({ accepted: 'accepted', 通过: 'accepted', followup: 'followUp', 跟进: 'followUp' } as const)[
+      outcome as 'accepted'
+    ];
+    if (!status) throw new InputError('reports.badReviewStatus', { value: rest[3]! });
+    const note = rest.slice(4).join(' ').trim();
+    return { sub: 'reports', ref: r, op: 'review', which, status, note: note || null };
+  }
+  throw new InputError('reports.usage');
 }

@@ -4,6 +4,7 @@ import type { Wiring } from '../../wiring/index.ts';
 import type { CommandContext } from './context.ts';
 import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
+import { runReportsCommand } from './report-commands.ts';
 import { runReviewCommand } from './review-commands.ts';
 import { runSettingsCommand } from './settings-commands.ts';
 
@@ -53,6 +54,9 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
     case 'experts':
     case 'assign':
       await runReviewCommand(ctx, cmd);
+      return;
+    case 'reports':
+      await runReportsCommand(ctx, cmd);
       return;
   }
 }

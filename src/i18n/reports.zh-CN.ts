@@ -1,0 +1,56 @@
+/** The report calendar (R-SUP-1) and the calendar upkeep (issue 13), in Chinese; exactly the keys of reports.en.ts. */
+export const reportsZhCN = {
+  'reports.help':
+    '`/pilot reports P-2026-001` — 报告日历：各期状态与审阅；`… interval <月数>` 调整报告间隔；`… review <期次> accepted|followup [说明]` 审阅（工作组）',
+  'reports.period.quarter': '{year}年第{n}季度',
+  'reports.period.half': '{year}年{n}',
+  'reports.period.year': '{year}年度',
+  'reports.period.month': '{year}年{n}月',
+  'reports.period.dates': '{from} 至 {to}',
+  'reports.period.choice': '{label} · 截止 {due}',
+  'reports.status.onTime': '✅ 按时收到',
+  'reports.status.late': '🟠 逾期收到',
+  'reports.status.missed': '🔴 未报送（已逾期）',
+  'reports.status.open': '⏳ 待报送',
+  'reports.status.upcoming': '· 未开始',
+  'reports.status.superseded': '↪ 已因报告间隔调整重新安排',
+  'reports.status.closed': '— 项目已结束试点，无需报送',
+  'reports.review.accepted': '审阅：通过',
+  'reports.review.followUp': '审阅：需跟进',
+  'reports.list.title': '*{ref}* {title} · 运行报告（每 {months} 个月一期，期末后 10 个工作日内报送）',
+  'reports.list.none': '*{ref}* 尚无报告日历：项目启动试点后自动生成。',
+  'reports.list.period': '{n}. *{label}*（{from} – {to}）截止 {due} · {status}',
+  'reports.list.received': '收到日期 {date}',
+  'reports.list.adHocTitle': '*不定期报告*',
+  'reports.list.adHoc': '{id}. 收到 {date} · {summary}',
+  'reports.list.usage':
+    '审阅：`/pilot reports {ref} review <期次或 A1> accepted|followup [说明]`；调整间隔：`/pilot reports {ref} interval <月数>`。',
+  'reports.card.title': '运行报告',
+  'reports.card.next': '下一期：{label}，截止 {due}',
+  'reports.card.late': '{label}（截止 {due}）：{status}',
+  'reports.card.more': '查看全部：`/pilot reports {ref}`',
+  'reports.adHocWithPeriod': '不定期报告不对应报告期：请将“报告期”留空，或将报告类型改为“定期报告”。',
+  'reports.periodRequired': '定期报告须选择对应的报告期。请在“报告期”中选择一期后重新提交。',
+  'reports.periodUnknown': '所选报告期不属于该项目的报告日历（或已重新安排）。请从列表中重新选择。',
+  'reports.periodReceived': '该报告期的报告已于 {received} 收到。如为补充材料，请按“不定期报告”登记。',
+  'reports.periodNotStarted': '该报告期自 {starts} 开始，尚未开始，不能登记其报告。请选择已开始的报告期。',
+  'reports.usage':
+    '用法：`/pilot reports <编号>`、`/pilot reports <编号> interval <1–12 个月>` 或 `/pilot reports <编号> review <期次或 A1> accepted|followup [说明]`。',
+  'reports.badInterval': '“{value}”不是有效的报告间隔：请填写 1 至 12 之间的整数月数，例如 `interval 6`。',
+  'reports.badReviewStatus': '“{value}”不是审阅结论：请填写 accepted（通过）或 followup（需跟进）。',
+  'reports.followUpNote': '“需跟进”须写明跟进事项，例如 `followup 请补充客户投诉数据`。',
+  'reports.noCalendar': '{ref} 尚无报告日历：只有在试点运行中的项目才有报告期。',
+  'reports.notPiloting': '{ref} 不在试点运行中，不能调整报告间隔。',
+  'reports.reportUnknown':
+    '在 {ref} 的报告中找不到“{which}”：请用 `/pilot reports {ref}` 中列出的期次（如 2）或不定期报告编号（如 A1）。',
+  'reports.notReceived': '{ref} 的这一期报告尚未收到，不能审阅。收到后请先通过项目卡片的“收到运行报告”登记。',
+  'reports.permission': '只有工作组人员或管理层可以调整报告日历或审阅报告。',
+  'reports.intervalChanged':
+    '{ref} 的报告间隔已由每 {from} 个月改为每 {to} 个月：{superseded} 个未开始的报告期已重新安排，新增 {planned} 期；已开始和已收到的报告期不变。',
+  'reports.intervalUnchanged': '{ref} 的报告间隔已是每 {months} 个月，未作改动。',
+  'reports.reviewed': '已记录 {ref} {label} 的审阅：{status}。',
+  'calendar.upkeep.prompt':
+    '📅 *{year} 年的官方节假日安排尚未载入。* 目前凡落在 {year} 年的截止日期均按周一至周五推算，并标注 ※。国务院办公厅发布安排后，请用 `/pilot calendar` 载入；载入前每周提醒一次。',
+  'calendar.unofficial.note':
+    '※ {years} 年的官方节假日安排尚未载入，该日期按周一至周五推算，载入后可能调整（`/pilot why` 查看推算过程）。',
+} as const;
