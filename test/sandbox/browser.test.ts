@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
+import { PROJECTS } from '../../src/sandbox/demo-projects.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
 import { dmChannelOf, SANDBOX_BOT_TOKEN, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';
 import { explainSkip, hasChromium, launchChromium } from '../support/chromium.ts';
@@ -57,11 +58,11 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await shot('00-empty');
     await page.click('#seed');
     // The page says so when the seed's request has finished (the box goes as soon as the first project exists).
-    await page.locator('#status', { hasText: '示范数据已填充' }).waitFor({ timeout: 180_000 });
+    await page.locator('#status', { hasText: '示范数据已填充' }).waitFor({ timeout: 540_000 });
     await sandbox.settle();
-    expect(await sandbox.server.db.prisma.project.count()).toBe(4);
+    expect(await sandbox.server.db.prisma.project.count()).toBe(PROJECTS.length);
     await page.locator('#messages article', { hasText: 'P-2026-004' }).first().waitFor();
-  });
+  }, 600_000);
 
   it('staff run /pilot new pilot through the modal: an inline error, then the card in the channel', async () => {
     await open(STAFF, WORKGROUP);
