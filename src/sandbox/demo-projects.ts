@@ -4,7 +4,7 @@ import { SANDBOX_CHANNELS, SANDBOX_PEOPLE } from './workspace.ts';
 /** The working group's channel, where the cards are. */
 export const WORKGROUP = SANDBOX_CHANNELS.find((c) => c.workgroup)!.id;
 /** The managers' channel, subscribed to the digest. */
-export const MANAGEMENT = SANDBOX_CHANNELS.find((c) => !c.workgroup)!.id;
+export const MANAGEMENT = SANDBOX_CHANNELS.find((c) => c.name === '管理层')!.id;
 /** The seeded manager. */
 export const MANAGER = SANDBOX_PEOPLE.find((p) => p.role === 'manager')!.id;
 /** The two seeded staff, who own the demonstration projects; the second confirms what the first proposes. */

@@ -75,7 +75,7 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
   for (const { ref, p } of added) if (waitsForNoticeEnd(p)) await secondHalf(act, p, ref, days);
   // And once more, as the running sandbox's scheduler would within the minute: what is overdue now escalates.
   await deps.advance(deps.clock.now());
-  await deps.server.services.home.refresh(SANDBOX_CHANNELS[0]!.members);
+  await deps.server.services.home.refresh(SANDBOX_CHANNELS.find((c) => c.id === WORKGROUP)!.members);
   for (const { ref, p } of added) {
     const row = await prisma.project.findUniqueOrThrow({ where: { ref } });
     const snapshot = restoreSnapshot(row.machine, row.machineVersion, row.snapshot);
