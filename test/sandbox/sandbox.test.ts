@@ -182,6 +182,15 @@ describe('the sandbox clock, its scheduler and its edges (issue 12)', () => {
     expect(status).toBe(403);
   });
 
+  it('startSandbox itself refuses any address beyond this machine, whatever configuration it is handed', async () => {
+    const parsed = parseConfig({ PILOTDESK_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'error' });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    for (const host of ['0.0.0.0', '::', '192.168.1.20'])
+      await expect(startSandbox({ ...parsed.config, sandbox: { host, ignored: [] } })).rejects.toThrow(
+        `loopback addresses only, not ${host}`,
+      );
+  });
+
   it('page actions take JSON only; the Web API takes the sandbox’s bot token only; unknown response URLs are 404', async () => {
     const form = await fetch(`${sandbox.url}sandbox/say`, {
       method: 'POST',
