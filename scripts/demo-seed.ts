@@ -1,5 +1,5 @@
-// `npm run demo:seed`: fills the sandbox with a demonstration programme (an open batch, projects across stages,
-// experts reviewing) through the app's own commands and forms, then exits. The sandbox's page offers the same
+// `npm run demo:seed`: fills the sandbox with a demonstration programme (an open batch, projects at every stage of
+// both tracks, experts reviewing, deadlines due soon and overdue) through the app's own commands and forms, then exits. The sandbox's page offers the same
 // when it is empty; this is for filling it before a demonstration without clicking.
 
 import { existsSync } from 'node:fs';
@@ -30,12 +30,13 @@ try {
 let code = 0;
 try {
   const report = await seedDemo(sandbox);
-  if (report.projects.length === 0) console.log('The sandbox already has projects; nothing was added.');
+  if (report.projects.length === 0)
+    console.log('The sandbox has the demonstration projects already; nothing was added.');
   else {
     if (report.advancedTo)
       console.log(`It was outside working hours on the sandbox's clock, so it was advanced to ${report.advancedTo}.`);
-    console.log(`Opened ${report.batches.join(', ') || 'no new batch'}; ${report.accepted} invitations accepted.`);
-    for (const p of report.projects) console.log(`  ${p.ref}  ${p.stage.padEnd(12)} ${p.title}`);
+    console.log(`Opened ${report.batches.join(', ') || 'no new batch'}; added ${report.projects.length} projects:`);
+    for (const p of report.projects) console.log(`  ${p.ref}  ${p.state.padEnd(34)} ${p.title}`);
     console.log('Start the sandbox with npm start to see it.');
   }
 } catch (error) {

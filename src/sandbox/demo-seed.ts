@@ -2,11 +2,12 @@ import dayjs from 'dayjs';
 import { nextDeliveryInstant } from '../calendar/reminders.ts';
 import { shanghaiDate } from '../clock.ts';
 import { loadCalendar } from '../deadlines/load-calendar.ts';
-import { INTAKE } from '../projects/ids.ts';
+import { restoreSnapshot, statePath } from '../runtime/machines.ts';
 import type { RunningServer } from '../server.ts';
 import type { SandboxClock } from './clock.ts';
-import { type Actor, actor, hasAction } from './demo-actor.ts';
-import { type DemoProject, MANAGEMENT, MANAGER, PROJECTS, STAFF, uscc, WORKGROUP } from './demo-projects.ts';
+import { type Actor, actor } from './demo-actor.ts';
+import { createProject, firstHalf, type SeedDays, secondHalf, waitsForNoticeEnd } from './demo-journeys.ts';
+import { CONFLICTED_APPLICANT, MANAGEMENT, MANAGER, PROJECTS, STAFF, uscc, WORKGROUP } from './demo-projects.ts';
 import type { SandboxPeople } from './people-act.ts';
 import type { SandboxSlack } from './slack-api.ts';
 import { SANDBOX_CHANNELS, SANDBOX_PEOPLE } from './workspace.ts';
@@ -20,61 +21,107 @@ export interface SeedDeps {
   advance(to: Date): Promise<void>;
 }
 
-/** What the demo seed did: the batch it opened and each project's reference and stage. */
+/** What the demo seed did: the batches it opened and each project it added, with where it stands. */
 export interface SeedReport {
   batches: string[];
-  projects: { ref: string; title: string; stage: string }[];
-  /** Invitations the experts accepted in their DMs. */
-  accepted: number;
+  projects: { ref: string; title: string; track: string; stage: string; state: string }[];
   /** Where the seed moved the sandbox's clock first, when it was outside working hours. */
   advancedTo?: string;
 }
 
+/** The experts' affiliations, as staff type them in the expert form; 刘洋's former employer is an applicant. */
+const AFFILIATIONS: Record<string, (day: (n: number) => string) => string> = {
+  U0SBEXP001: (day) =>
+    `${CONFLICTED_APPLICANT} | ${uscc('91310000MA1FL0A01')} | ${day(-400)}\n上海交通大学安泰经济与管理学院`,
+  U0SBEXP002: () => '上海财经大学金融学院',
+  U0SBEXP003: () => '复旦大学计算机科学技术学院',
+  U0SBEXP004: () => '上海金融科技产业联盟',
+};
+
 /**
- * Fills an empty sandbox with a demonstration programme, as the seeded people would in Slack: staff open a batch
- * by command, the manager subscribes #管理层 to the daily digest, staff fill in application forms, add the lead applicant (with a valid credit code) and the materials from
- * the card's buttons and submit; entering screening invites experts automatically, and some accept in their DMs.
- * Nothing is written to the database except through the app. Does nothing when the sandbox has projects already.
+ * Fills the sandbox with a demonstration programme, as the seeded people would in Slack: staff open this season's
+ * batch and an earlier one, record the experts' affiliations (one expert once worked for an applicant), the manager
+ * subscribes #管理层 to the digest, and staff take a project to every stage of both tracks from the cards' buttons,
+ * the experts accepting and reviewing in their DMs. Fact dates lie in the past where the facts would, so some
+ * deadlines are overdue and others due soon; one scheduler pass ends the older projects' public notices. Nothing is
+ * written except through the app. Idempotent: a project whose title exists already is not added again.
  */
 export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
-  const report: SeedReport = { batches: [], projects: [], accepted: 0 };
+  const report: SeedReport = { batches: [], projects: [] };
   const prisma = deps.server.db.prisma;
-  if ((await prisma.project.count()) > 0) return report;
+  const existing = new Set((await prisma.project.findMany({ select: { title: true } })).map((p) => p.title));
+  const missing = PROJECTS.filter((p) => !existing.has(p.title));
+  if (missing.length === 0) return report;
   const act = actor(deps);
   const advancedTo = await intoWorkingHours(deps);
   if (advancedTo) report.advancedTo = advancedTo;
   const today = shanghaiDate(deps.clock.now());
   const day = (n: number) => dayjs(today).add(n, 'day').format('YYYY-MM-DD');
-  const batch = `${today.slice(0, 4)}年第一批`;
-  if (!(await deps.server.services.batches.list()).some((b) => b.name === batch)) {
-    await act.command(STAFF, WORKGROUP, `batch open ${batch} ${day(-14)} ${day(45)}`);
-    report.batches.push(batch);
+  const days: SeedDays = { day, earlier: day(-200), between: day(-30) };
+  report.batches = await openBatches(deps, act, day);
+  await recordAffiliations(deps, act, day);
+  if (!(await prisma.digestSubscription.findUnique({ where: { channelId: MANAGEMENT } })))
+    await act.command(MANAGER, MANAGEMENT, 'digest subscribe');
+  const findRef = async (title: string) =>
+    (await prisma.project.findFirstOrThrow({ where: { title }, select: { ref: true } })).ref;
+  const added: { ref: string; p: (typeof PROJECTS)[number] }[] = [];
+  for (const p of missing) {
+    const ref = await createProject(act, p, findRef);
+    await firstHalf(act, p, ref, days);
+    added.push({ ref, p });
   }
-  // The managers' digest, working days at 09:00 in #管理层: advancing the clock shows it arrive.
-  await act.command(MANAGER, MANAGEMENT, 'digest subscribe');
-  for (const p of PROJECTS) {
-    const ref = await createProject(act, deps, p);
-    if (p.reach !== 'intake') await addApplicant(act, p, ref);
-    if (p.reach === 'screening') {
-      await addMaterials(act, p, ref, today);
-      await act.press(p.owner, await act.card(ref), 'project.act.intake.submit');
-      await act.submit(p.owner, { 'f.factDate': { type: 'datepicker', selected_date: today } });
-      let accepted = 0;
-      for (const expert of SANDBOX_PEOPLE.filter((x) => x.role === 'expert').map((x) => x.id)) {
-        if (accepted >= (p.accept ?? 0)) break;
-        const invitation = await act.dm(expert, (m) => m.text.includes(ref) && hasAction(m, 'review.accept'));
-        if (!invitation) continue;
-        await act.press(expert, invitation, 'review.accept');
-        await act.submit(expert, { declaration: { type: 'checkboxes', selected_options: [{ value: 'declared' }] } });
-        accepted += 1;
-      }
-      report.accepted += accepted;
-    }
-    const row = await prisma.project.findUniqueOrThrow({ where: { ref }, select: { stage: true } });
-    report.projects.push({ ref, title: p.title, stage: row.stage });
+  // The older projects' notice periods ended long ago: the scheduler's pass as of now ends them (R-APP-5).
+  if (added.some(({ p }) => waitsForNoticeEnd(p))) await deps.advance(deps.clock.now());
+  for (const { ref, p } of added) if (waitsForNoticeEnd(p)) await secondHalf(act, p, ref, days);
+  // And once more, as the running sandbox's scheduler would within the minute: what is overdue now escalates.
+  await deps.advance(deps.clock.now());
+  await deps.server.services.home.refresh(SANDBOX_CHANNELS.find((c) => c.id === WORKGROUP)!.members);
+  for (const { ref, p } of added) {
+    const row = await prisma.project.findUniqueOrThrow({ where: { ref } });
+    const snapshot = restoreSnapshot(row.machine, row.machineVersion, row.snapshot);
+    report.projects.push({ ref, title: p.title, track: row.track, stage: row.stage, state: statePath(snapshot.value) });
   }
-  await deps.server.services.home.refresh(SANDBOX_CHANNELS[0]!.members);
   return report;
+}
+
+/** This season's batch (open until six weeks from today) and the earlier one the older projects came in with. */
+async function openBatches(deps: SeedDeps, act: Actor, day: (n: number) => string): Promise<string[]> {
+  const earlierYear = day(-210).slice(0, 4);
+  const currentYear = day(-14).slice(0, 4);
+  const wanted = [
+    { name: `${earlierYear}年第一批`, from: day(-210), to: day(-170) },
+    { name: `${currentYear}年${currentYear === earlierYear ? '第二批' : '第一批'}`, from: day(-14), to: day(45) },
+  ];
+  const have = new Set((await deps.server.services.batches.list()).map((b) => b.name));
+  const opened: string[] = [];
+  for (const b of wanted) {
+    if (have.has(b.name)) continue;
+    await act.command(STAFF, WORKGROUP, `batch open ${b.name} ${b.from} ${b.to}`);
+    opened.push(b.name);
+  }
+  return opened;
+}
+
+/**
+ * Staff record the experts' affiliations in the expert form (from `/pilot experts`), with a higher load cap so the
+ * programme's reviews fit; an expert who has affiliations recorded already is left as they are.
+ */
+async function recordAffiliations(deps: SeedDeps, act: Actor, day: (n: number) => string): Promise<void> {
+  const prisma = deps.server.db.prisma;
+  for (const expert of SANDBOX_PEOPLE.filter((p) => p.role === 'expert')) {
+    const lines = AFFILIATIONS[expert.id];
+    if (!lines) continue;
+    const recorded = await prisma.expert.findUnique({
+      where: { userId: expert.id },
+      select: { affiliations: { select: { name: true } } },
+    });
+    if (recorded && recorded.affiliations.length > 0) continue;
+    await act.command(STAFF, WORKGROUP, 'experts');
+    const list = act.lastSeen(STAFF, WORKGROUP);
+    if (!list) throw new Error('demo seed: /pilot experts showed nothing');
+    await act.press(STAFF, list, `experts.edit.${expert.id}`);
+    await act.submit(STAFF, { expert_max_load: '6', expert_affiliations: lines(day) });
+  }
 }
 
 /**
@@ -91,56 +138,4 @@ async function intoWorkingHours(deps: SeedDeps): Promise<string | undefined> {
   const to = new Date(new Date(nextDeliveryInstant(soon, calendar)).getTime() + 30 * 60_000);
   await deps.advance(to);
   return to.toISOString();
-}
-
-async function createProject(act: Actor, deps: SeedDeps, p: DemoProject): Promise<string> {
-  await act.command(p.owner, WORKGROUP, 'new pilot');
-  await act.submit(p.owner, {
-    [INTAKE.blocks.title]: p.title,
-    [INTAKE.blocks.scenario]: p.scenario,
-    [INTAKE.blocks.technologies]: {
-      type: 'multi_static_select',
-      selected_options: p.technologies.map((value) => ({ value })),
-    },
-    [INTAKE.blocks.owner]: { type: 'users_select', selected_user: p.owner },
-    [INTAKE.blocks.contactName]: p.contact.name,
-    [INTAKE.blocks.contactPhone]: p.contact.phone,
-    [INTAKE.blocks.contactEmail]: { type: 'email_text_input', value: p.contact.email },
-  });
-  const row = await deps.server.db.prisma.project.findFirstOrThrow({
-    where: { title: p.title },
-    select: { ref: true },
-  });
-  return row.ref;
-}
-
-async function addApplicant(act: Actor, p: DemoProject, ref: string): Promise<void> {
-  await act.press(p.owner, await act.card(ref), 'intake.applicant.add');
-  await act.submit(p.owner, {
-    name: p.applicant.name,
-    uscc: uscc(p.applicant.code17),
-    institutionType: { type: 'static_select', selected_option: { value: p.applicant.type } },
-    'registration.province': '上海市',
-    'registration.city': '上海市',
-    'mainOffice.province': '上海市',
-    'mainOffice.city': '上海市',
-    licenceNumber: p.applicant.licence,
-    lead: { type: 'checkboxes', selected_options: [{ value: 'true' }] },
-  });
-  // The form answers with the eligibility check in the same modal; the person reads it and closes it.
-  act.closeModals(p.owner);
-}
-
-async function addMaterials(act: Actor, p: DemoProject, ref: string, today: string): Promise<void> {
-  const slug = ref.toLowerCase();
-  await act.press(p.owner, await act.card(ref), 'intake.materials');
-  const link = (name: string) => ({ type: 'url_text_input', value: `https://files.example.org/${slug}/${name}.pdf` });
-  await act.submit(p.owner, {
-    projectPlan: link(`plan-${today}`),
-    riskAssessment: link('risk-assessment'),
-    emergencyPlan: link('emergency-plan'),
-    exitPlan: link('exit-plan'),
-    investorProtection: link('investor-protection'),
-  });
-  act.closeModals(p.owner);
 }

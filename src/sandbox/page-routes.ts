@@ -4,6 +4,7 @@ import { ClockBackwardsError, type SandboxClock } from './clock.ts';
 import { readBody, send, sendJson } from './http-routes.ts';
 import type { SandboxPeople } from './people-act.ts';
 import { type SandboxSlack, wireView } from './slack-api.ts';
+import { inviteBot } from './slack-invite.ts';
 import { dmChannelOf, SANDBOX_PEOPLE, SANDBOX_TEAM } from './workspace.ts';
 
 /** What the page's routes reach: the sandbox's Slack and clock, and the people and server once started. */
@@ -87,6 +88,11 @@ async function pageAction(controls: Controls, action: string, body: Json): Promi
       if (text === '') return { ok: true };
       const command = /^(\/[a-z_-]+)(?:\s+([\s\S]*))?$/i.exec(text);
       if (command) {
+        // Slack answers /invite itself, without the app; the sandbox does too.
+        if (command[1] === '/invite') {
+          inviteBot(slack, userId, channel, command[2] ?? '');
+          return { ok: true };
+        }
         if (command[1] !== '/pilot') {
           slack.postEphemeralFromBot(userId, channel, `\`${command[1]}\` is not a valid command · 不是有效的命令`);
           return { ok: true };

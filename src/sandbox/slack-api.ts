@@ -271,6 +271,7 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
       messages: this.messages.filter((m) => m.ephemeralFor === undefined),
       homes: [...this.homes.values()],
       members: Object.fromEntries([...this.conversations.values()].map((c) => [c.id, c.members])),
+      invited: [...this.conversations.values()].filter((c) => c.kind === 'channel' && c.botMember).map((c) => c.id),
     });
   }
 
@@ -284,6 +285,10 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
     for (const [id, members] of Object.entries(persisted.members)) {
       const c = this.conversations.get(id);
       if (c && c.kind === 'channel') c.members = members;
+    }
+    for (const id of persisted.invited) {
+      const c = this.conversations.get(id);
+      if (c && c.kind === 'channel') c.botMember = true;
     }
   }
 

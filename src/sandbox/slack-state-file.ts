@@ -7,6 +7,8 @@ export interface PersistedSlack {
   messages: SandboxMessage[];
   homes: SandboxView[];
   members: Record<string, string[]>;
+  /** Channels the bot was invited into after the first start (`/invite @Pilot Desk`). */
+  invited: string[];
 }
 
 /** Writes the state through a temporary file, so a crash mid-write never leaves half a file. */
@@ -21,7 +23,12 @@ export function saveSlackState(file: string, state: PersistedSlack): void {
 export function loadSlackState(file: string): PersistedSlack | undefined {
   try {
     const persisted = JSON.parse(readFileSync(file, 'utf8')) as Partial<PersistedSlack>;
-    return { messages: persisted.messages ?? [], homes: persisted.homes ?? [], members: persisted.members ?? {} };
+    return {
+      messages: persisted.messages ?? [],
+      homes: persisted.homes ?? [],
+      members: persisted.members ?? {},
+      invited: persisted.invited ?? [],
+    };
   } catch {
     return undefined;
   }

@@ -148,7 +148,7 @@ export function newView(
   };
 }
 
-/** The seeded channels (the bot a member of each) and every person's DM with the bot, as a first start has them. */
+/** The seeded channels (the bot a member where invited) and every person's DM with the bot, as a first start has them. */
 export function seededConversations(): SandboxConversation[] {
   return [
     ...SANDBOX_CHANNELS.map((c) => ({
@@ -156,7 +156,7 @@ export function seededConversations(): SandboxConversation[] {
       name: c.name,
       kind: 'channel' as const,
       members: [...c.members],
-      botMember: true,
+      botMember: c.bot,
     })),
     ...SANDBOX_PEOPLE.map((p) => ({
       id: dmChannelOf(p.id),

@@ -112,24 +112,35 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   },
 ];
 
-/** A seeded channel; the bot is a member of each (as after `/invite @Pilot Desk`). */
+/** Everyone in the sandbox, by id. */
+const SANDBOX_PEOPLE_IDS: readonly string[] = SANDBOX_PEOPLE.map((p) => p.id);
+
+/** A seeded channel and who is in it. */
 export interface SandboxChannel {
   id: string;
   name: string;
   members: readonly string[];
   /** The working group's channel, named with `/pilot settings workgroup` at the first start. */
   workgroup?: boolean;
+  /** Whether the bot was invited (`/invite @Pilot Desk`); where it was not, Slack refuses its posts. */
+  bot: boolean;
 }
 
-/** #试点工作组 (staff, manager, admin) and #管理层 (manager, admin). */
+/**
+ * #试点工作组 (staff, manager, admin) and #管理层 (manager, admin), the bot a member of both; and #随便聊聊 (everyone),
+ * where nobody invited the bot, so what Slack does there (refusing the bot's posts until `/invite @Pilot Desk`) can
+ * be seen in the sandbox too.
+ */
 export const SANDBOX_CHANNELS: readonly SandboxChannel[] = [
   {
     id: 'C0SBWORKGP',
     name: '试点工作组',
     members: ['U0SBSTAFF1', 'U0SBSTAFF2', 'U0SBMGR001', SANDBOX_ADMIN_ID],
     workgroup: true,
+    bot: true,
   },
-  { id: 'C0SBMGMT01', name: '管理层', members: ['U0SBMGR001', SANDBOX_ADMIN_ID] },
+  { id: 'C0SBMGMT01', name: '管理层', members: ['U0SBMGR001', SANDBOX_ADMIN_ID], bot: true },
+  { id: 'C0SBCHAT01', name: '随便聊聊', members: SANDBOX_PEOPLE_IDS, bot: false },
 ];
 
 /** The DM conversation id between a person and the bot (Slack's D…). */

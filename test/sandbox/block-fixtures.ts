@@ -9,7 +9,7 @@ export const FIXTURE_MESSAGE = [
   {
     type: 'section',
     text: md(
-      '*粗体* _斜体_ ~删除线~ `P-2026-001` <https://www.csrc.gov.cn/|证监会> <@U0SBSTAFF1> <#C0SBWORKGP>\n• 第一项\n• 第二项\n&gt; 引用的意见',
+      '*粗体* _斜体_ ~删除线~ `P-2026-001` <https://www.csrc.gov.cn/|证监会> <@U0SBSTAFF1> <#C0SBWORKGP> :white_check_mark: 12:00:00 :no_such_emoji:\n• 第一项\n• 第二项\n&gt; 引用的意见',
     ),
     accessory: { type: 'overflow', action_id: 'fixture.overflow', options: options('查看', '编辑', '删除') },
   },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
+import { PROJECTS } from '../../src/sandbox/demo-projects.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
 import { dmChannelOf, SANDBOX_BOT_TOKEN, SANDBOX_PEOPLE } from '../../src/sandbox/workspace.ts';
 import { explainSkip, hasChromium, launchChromium } from '../support/chromium.ts';
@@ -57,11 +58,11 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await shot('00-empty');
     await page.click('#seed');
     // The page says so when the seed's request has finished (the box goes as soon as the first project exists).
-    await page.locator('#status', { hasText: '示范数据已填充' }).waitFor({ timeout: 180_000 });
+    await page.locator('#status', { hasText: '示范数据已填充' }).waitFor({ timeout: 540_000 });
     await sandbox.settle();
-    expect(await sandbox.server.db.prisma.project.count()).toBe(4);
+    expect(await sandbox.server.db.prisma.project.count()).toBe(PROJECTS.length);
     await page.locator('#messages article', { hasText: 'P-2026-004' }).first().waitFor();
-  });
+  }, 600_000);
 
   it('staff run /pilot new pilot through the modal: an inline error, then the card in the channel', async () => {
     await open(STAFF, WORKGROUP);
@@ -159,6 +160,8 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     expect(await message.locator('a[href="https://www.csrc.gov.cn/"]').textContent()).toBe('证监会');
     expect(await message.locator('.mention').allTextContents()).toEqual(['@王芳', '#试点工作组']);
     expect(await message.locator('li').allTextContents()).toEqual(['第一项', '第二项']);
+    // Emoji names are drawn as Slack draws them; a time and an unknown name stay as written.
+    expect(await message.locator('.block.section').first().textContent()).toContain('✅ 12:00:00 :no_such_emoji:');
     expect(await message.locator('blockquote').textContent()).toBe('引用的意见');
     expect(await message.locator('.fields .field').count()).toBe(2);
     expect(await message.locator('.button.primary').textContent()).toBe('通过');
@@ -255,10 +258,13 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await page.click('#tab-home');
     await page.waitForSelector('#home-view .blocks');
     expect(await page.textContent('#home-view')).toMatch(/P-2026-00\d/);
+    // The bot's emoji names (the overdue marks) are drawn, not shown as :red_circle:.
+    expect(await page.textContent('#home-view')).toContain('🔴');
+    expect(await page.textContent('#home-view')).not.toContain(':red_circle:');
     await shot('07-app-home');
     // A button on the Home tab has no response_url: the app opens the project's card in a modal instead.
     await page.locator('#home-view .button').first().click();
-    await page.locator('.overlay .modal', { hasText: 'P-2026-00' }).waitFor();
+    await page.locator('.overlay .modal', { hasText: /P-2026-\d{3}/ }).waitFor();
     await shot('07b-app-home-card-modal');
     await page.click('.modal .close-x');
   });

@@ -5,6 +5,8 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
+import { INTAKE } from '../../src/projects/ids.ts';
+import { actor } from '../../src/sandbox/demo-actor.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
 import { dmChannelOf, SANDBOX_ADMIN_ID } from '../../src/sandbox/workspace.ts';
 import { ADMIN, startTestApp, type TestApp, WORKING_GROUP_CHANNEL } from '../support/app.ts';
@@ -13,6 +15,7 @@ const WORKGROUP = 'C0SBWORKGP';
 const MANAGEMENT = 'C0SBMGMT01';
 const MANAGER = 'U0SBMGR001';
 const STAFF = 'U0SBSTAFF1';
+const CHAT = 'C0SBCHAT01';
 
 async function sandboxIn(dir: string, persist = true): Promise<RunningSandbox> {
   const parsed = parseConfig({ PILOTDESK_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'error' });
@@ -179,6 +182,15 @@ describe('the sandbox clock, its scheduler and its edges (issue 12)', () => {
     expect(status).toBe(403);
   });
 
+  it('startSandbox itself refuses any address beyond this machine, whatever configuration it is handed', async () => {
+    const parsed = parseConfig({ PILOTDESK_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'error' });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    for (const host of ['0.0.0.0', '::', '192.168.1.20'])
+      await expect(startSandbox({ ...parsed.config, sandbox: { host, ignored: [] } })).rejects.toThrow(
+        `loopback addresses only, not ${host}`,
+      );
+  });
+
   it('page actions take JSON only; the Web API takes the sandbox’s bot token only; unknown response URLs are 404', async () => {
     const form = await fetch(`${sandbox.url}sandbox/say`, {
       method: 'POST',
@@ -203,8 +215,80 @@ describe('the sandbox clock, its scheduler and its edges (issue 12)', () => {
     );
     expect(answer.body).toEqual({ ok: false, error: 'channel_not_found' });
     const people = sandbox.slack.conversationsOf(MANAGER).map((c) => c.id);
-    expect(people).toEqual([WORKGROUP, MANAGEMENT, dmChannelOf(MANAGER)]);
-    expect(sandbox.slack.conversationsOf('U0SBEXP001').map((c) => c.id)).toEqual([dmChannelOf('U0SBEXP001')]);
+    expect(people).toEqual([WORKGROUP, MANAGEMENT, CHAT, dmChannelOf(MANAGER)]);
+    expect(sandbox.slack.conversationsOf('U0SBEXP001').map((c) => c.id)).toEqual([CHAT, dmChannelOf('U0SBEXP001')]);
+  });
+});
+
+describe('channel membership as in Slack: #随便聊聊, where nobody invited the bot (issue 12)', () => {
+  let dir: string;
+  let sandbox: RunningSandbox;
+  // A Tuesday morning in Shanghai, so the bot's DMs go out at once.
+  const START = Date.parse('2026-12-01T02:00:00Z');
+  const start = () => {
+    const parsed = parseConfig({ PILOTDESK_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'error' });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const began = Date.now();
+    return startSandbox(parsed.config, { tickMs: 3_600_000, realNow: () => START + (Date.now() - began) });
+  };
+  /** Staff fill in the application form opened by `/pilot new pilot` in the channel. */
+  const apply = async (channel: string, title: string) => {
+    const act = actor(sandbox);
+    await act.command(STAFF, channel, 'new pilot');
+    await act.submit(STAFF, {
+      [INTAKE.blocks.title]: title,
+      [INTAKE.blocks.scenario]: '公募基金份额登记与过户',
+      [INTAKE.blocks.technologies]: ['blockchain'],
+      [INTAKE.blocks.contactName]: '王联系',
+      [INTAKE.blocks.contactPhone]: '+86 21 5555 0101',
+    });
+    await sandbox.settle();
+  };
+  const cards = (title: string) =>
+    sandbox.slack.visibleMessages(STAFF, CHAT).filter((m) => m.text.includes(title) && !m.ephemeralFor);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'pilotdesk-sandbox-members-'));
+    sandbox = await start();
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the bot’s card is refused there (not_in_channel), and the person is told in their DM how to fix it', async () => {
+    const token = (await import('../../src/sandbox/workspace.ts')).SANDBOX_BOT_TOKEN;
+    expect(sandbox.slack.call('chat.postMessage', { channel: CHAT, text: 'x' }, token).body).toEqual({
+      ok: false,
+      error: 'not_in_channel',
+    });
+    expect(sandbox.slack.call('conversations.info', { channel: CHAT }, token).body).toMatchObject({
+      channel: { is_member: false },
+    });
+    await apply(CHAT, '闲聊频道里的申请');
+    const project = await sandbox.server.db.prisma.project.findFirstOrThrow({ where: { title: '闲聊频道里的申请' } });
+    expect(cards('闲聊频道里的申请')).toEqual([]);
+    const told = sandbox.slack.visibleMessages(STAFF, dmChannelOf(STAFF)).filter((m) => m.text.includes(`<#${CHAT}>`));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('/invite @Pilot Desk');
+    expect(told[0]!.text).toContain(project.ref);
+  });
+
+  it('/invite @Pilot Desk, answered by the sandbox as Slack answers it; then the next card arrives, also after a restart', async () => {
+    expect(await post(sandbox.url, 'say', { user: STAFF, channel: CHAT, text: '/invite @someone' })).toEqual({
+      ok: true,
+    });
+    expect(sandbox.slack.visibleMessages(STAFF, CHAT).at(-1)?.text).toContain('沙盒中只能邀请 @Pilot Desk');
+    await post(sandbox.url, 'say', { user: STAFF, channel: CHAT, text: '/invite @Pilot Desk' });
+    expect(sandbox.slack.visibleMessages(MANAGER, CHAT).at(-1)?.text).toContain('已加入频道');
+    await post(sandbox.url, 'say', { user: STAFF, channel: CHAT, text: '/invite @Pilot Desk' });
+    expect(sandbox.slack.visibleMessages(STAFF, CHAT).at(-1)?.text).toContain('已在本频道中');
+    await apply(CHAT, '邀请之后的申请');
+    expect(cards('邀请之后的申请')).toHaveLength(1);
+    await sandbox.stop();
+    sandbox = await start();
+    await apply(CHAT, '重启之后的申请');
+    expect(cards('重启之后的申请')).toHaveLength(1);
   });
 });
 

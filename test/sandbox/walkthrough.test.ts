@@ -34,6 +34,7 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   let ref = '';
+  let complaintDue = '';
 
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   const open = (user: string, channel: string) => openAs(page, sandbox.url, user, channel);
@@ -97,6 +98,7 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
     await card().waitFor();
     ref = /P-\d{4}-\d{3}/.exec((await card().textContent()) ?? '')![0];
     expect(await stage()).toBe('intake');
+    await shot('18-walk-intake');
   });
 
   it('the lead applicant, the materials and the submission, from the card', async () => {
@@ -126,6 +128,7 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
     await submitModal(page);
     await settle();
     expect(await stage()).toBe('screening');
+    await shot('19-walk-submitted');
   });
 
   it('the invited experts accept in their DMs and submit their reviews', async () => {
@@ -198,6 +201,8 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
     await submitModal(page);
     await settle();
     expect(await stage()).toBe('publicNotice');
+    await card().waitFor();
+    await shot('20b-walk-public-notice');
   });
 
   it('advancing the clock past the notice period ends it (the scheduler), then two staff launch the pilot', async () => {
@@ -237,22 +242,50 @@ describe.skipIf(!hasChromium)('intake to launch through the sandbox page (issue 
     await shot('21-walk-launched');
   });
 
-  it('a manager subscribes #管理层 to the digest and, the clock advanced to the next working morning, it arrives', async () => {
+  it('staff log an investor complaint on the launched pilot: its acknowledgement falls due in two working days', async () => {
+    await open(STAFF_A, WORKGROUP);
+    await press('project.act.complaint.logged');
+    await modalOpen();
+    await page.fill('[data-block-id="f.summary"] textarea', '投资者反映份额到账时间比约定晚一天，要求说明原因。');
+    await submitModal(page);
+    await settle();
+    const due = await sandbox.server.db.prisma.deadline.findFirstOrThrow({
+      where: { project: { ref }, kind: 'complaintAcknowledge', status: 'open' },
+    });
+    complaintDue = due.dueDate.toISOString().slice(0, 10);
+    await card().waitFor();
+    await shot('22-walk-complaint');
+  });
+
+  it('a manager subscribes #管理层 to the digest; at the next working day 09:30 the digest and a reminder arrive', async () => {
     await open(MANAGER, MANAGEMENT);
     await say(page, '/pilot digest subscribe');
+    await page.locator('#messages article', { hasText: '已订阅每日摘要' }).last().waitFor();
     await settle();
-    const digests = page.locator('#messages article', { hasText: '每日摘要' });
+    await shot('23-walk-digest-subscribed');
     let day = dayjs(sandbox.clock.now()).add(1, 'day');
     while ([0, 6].includes(day.day())) day = day.add(1, 'day');
+    // The complaint's acknowledgement is due within three working days of that morning: a reminder falls due then.
+    expect(complaintDue >= day.format('YYYY-MM-DD')).toBe(true);
     await page.fill('#advance-at', `${day.format('YYYY-MM-DD')}T09:30`);
     await page.click('#advance');
     await page.locator('#status', { hasText: '已推进到' }).waitFor({ timeout: 120_000 });
     await settle();
     // Subscribing on a working morning may bring today's digest at once; the one that counts is the advanced morning's.
     const morning = Date.parse(`${day.format('YYYY-MM-DD')}T09:00:00+08:00`);
-    await digests.last().waitFor();
-    const sent = (await digests.evaluateAll((els) => els.map((el) => el.getAttribute('data-ts')))).map(Number);
-    expect(sent.some((ts) => ts * 1000 >= morning)).toBe(true);
-    await shot('22-walk-digest');
+    const since = (locator: Locator) => async () =>
+      (await locator.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-ts'))))).some(
+        (ts) => ts * 1000 >= morning,
+      );
+    await expect
+      .poll(since(page.locator('#messages article', { hasText: '每日摘要' })), { timeout: 30_000 })
+      .toBe(true);
+    await shot('24-walk-digest');
+    // The owner finds the reminder in their DM with the bot, as in Slack.
+    await open(STAFF_A, dmChannelOf(STAFF_A));
+    const reminders = page.locator('#messages article', { hasText: ref }).filter({ hasText: '⏰' });
+    await expect.poll(since(reminders), { timeout: 30_000 }).toBe(true);
+    expect(await reminders.last().textContent()).toContain('R-SUP-4');
+    await shot('25-walk-reminder');
   });
 });

@@ -35,7 +35,7 @@ const ZH = {
   unknownElement: '沙盒无法显示的元素：{type}',
   emptyTitle: '沙盒还是空的',
   emptyText:
-    '用示范数据填充：一个征集中的批次、处于不同阶段的项目、带统一社会信用代码的机构、评审中的专家和即将到期的期限。',
+    '用示范数据填充：一个征集中的批次，试点与辅导两条路径上每个阶段的项目，带统一社会信用代码的机构，评审中的专家（其中一位与申请机构有利益冲突），即将到期和已逾期的期限，以及订阅了每日摘要的 #管理层。机器人逐项办理，约需一两分钟。',
   seed: '填充示范数据',
   seeding: '正在通过机器人自己的用例填充…',
   seeded: '示范数据已填充',
@@ -83,7 +83,7 @@ const EN: typeof ZH = {
   unknownElement: 'An element the sandbox cannot show: {type}',
   emptyTitle: 'The sandbox is empty',
   emptyText:
-    'Fill it with a demonstration programme: an open batch, projects across stages, institutions with valid credit codes, experts reviewing and deadlines due soon.',
+    'Fill it with a demonstration programme: an open batch, projects at every stage of both tracks (pilot and coaching), institutions with valid credit codes, experts reviewing (one conflicted with an applicant), deadlines due soon and overdue, and #管理层 subscribed to the daily digest. The bot does it step by step, in a minute or two.',
   seed: 'Fill with demo data',
   seeding: 'Filling it through the bot’s own use cases…',
   seeded: 'Demo data filled in',

@@ -1,3 +1,4 @@
+import { nameToEmoji } from 'gemoji';
 import { type Child, h } from './dom.ts';
 
 /** Names to show for mentions: people and channels by id. */
@@ -11,6 +12,17 @@ function unslack(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/**
+ * Emoji names (`:red_circle:`) as the emoji, as Slack shows them, from GitHub's gemoji list (Slack's names for the
+ * common emoji are the same); a name it does not know stays as typed, as in Slack, so `12:00:00` is left alone.
+ */
+export function emojify(text: string): string {
+  return text.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => nameToEmoji[name] ?? whole);
+}
+
+/** Text as Slack shows it: unescaped, emoji names drawn. */
+const shown = (text: string) => emojify(unslack(text));
+
 // Slack's inline marks apply only at word boundaries: P-2026-001 or intake_submit stay as they are.
 const INLINE =
   /<([^<>\n]+)>|`([^`\n]+)`|(?<![\p{L}\p{N}_*])\*(?!\s)([^*\n]+?)\*(?![\p{L}\p{N}_*])|(?<![\p{L}\p{N}_])_(?!\s)([^_\n]+?)_(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}~])~(?!\s)([^~\n]+?)~(?![\p{L}\p{N}~])/gu;
@@ -21,7 +33,7 @@ export function inline(text: string, names: Names): Child[] {
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
     const at = m.index ?? 0;
-    if (at > last) out.push(unslack(text.slice(last, at)));
+    if (at > last) out.push(shown(text.slice(last, at)));
     last = at + m[0].length;
     if (m[1] !== undefined) out.push(angle(m[1], names));
     else if (m[2] !== undefined) out.push(h('code', {}, unslack(m[2])));
@@ -29,7 +41,7 @@ export function inline(text: string, names: Names): Child[] {
     else if (m[4] !== undefined) out.push(h('i', {}, inline(m[4], names)));
     else if (m[5] !== undefined) out.push(h('s', {}, inline(m[5], names)));
   }
-  if (last < text.length) out.push(unslack(text.slice(last)));
+  if (last < text.length) out.push(shown(text.slice(last)));
   return out;
 }
 
@@ -103,11 +115,12 @@ export function mrkdwn(text: string, names: Names): HTMLElement {
 export function textObject(obj: unknown, names: Names): HTMLElement {
   const t = obj as { type?: string; text?: string } | undefined;
   if (!t || typeof t.text !== 'string') return h('span');
-  return t.type === 'mrkdwn' ? mrkdwn(t.text, names) : h('span', { class: 'plain' }, t.text);
+  const emoji = (t as { emoji?: boolean }).emoji !== false;
+  return t.type === 'mrkdwn' ? mrkdwn(t.text, names) : h('span', { class: 'plain' }, emoji ? emojify(t.text) : t.text);
 }
 
 /** A text object's plain words (for buttons, options, titles). */
 export function plain(obj: unknown): string {
   const t = obj as { text?: string } | undefined;
-  return typeof t?.text === 'string' ? unslack(t.text) : '';
+  return typeof t?.text === 'string' ? shown(t.text) : '';
 }
