@@ -187,16 +187,29 @@ export const coachingMachine = setup({
       },
     },
     removingNotice: {
-      // R-COA-5: the SWG removes the public notice information before the coaching closes.
-      entry: {
-        type: 'notify',
-        params: ({ context }) => ({
-          template: 'coaching.removeNotice',
-          audience: 'owner',
-          rule: 'R-COA-5',
-          data: { ref: context.ref, reason: context.removal?.reason ?? null },
-        }),
-      },
+      // R-COA-5: the SWG removes the public notice information before the coaching closes, by a due date (settings
+      // `coachingNoticeRemoval`) counted from the expiry or the revocation, with reminders and escalation.
+      entry: [
+        {
+          type: 'notify',
+          params: ({ context }) => ({
+            template: 'coaching.removeNotice',
+            audience: 'owner',
+            rule: 'R-COA-5',
+            data: { ref: context.ref, reason: context.removal?.reason ?? null },
+          }),
+        },
+        {
+          type: 'scheduleDeadline',
+          params: ({ context }) => ({
+            kind: 'coachingNoticeRemoval',
+            key: 'coachingNoticeRemoval',
+            rule: 'R-COA-5',
+            basis: context.removal?.on ?? '',
+          }),
+        },
+      ],
+      exit: { type: 'cancelDeadline', params: { kind: 'coachingNoticeRemoval', key: 'coachingNoticeRemoval' } },
       on: { 'notice.removed': { guard: 'authorised', target: 'closed', actions: 'record' } },
     },
     closed: { type: 'final', entry: { type: 'cancelAllDeadlines', params: { reason: 'closed' } } },

@@ -5,6 +5,7 @@ import { machineLabel } from '../i18n/labels.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
+import { checklistBlocks } from './checklists/card-checklist.ts';
 import { intakeButtons } from './intake-forms.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { reviewBlocks } from './review-panel.ts';
@@ -77,6 +78,8 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     );
     blocks.push(mrkdwnSection(`*${t(lang, 'card.deadlines')}*\n${lines.join('\n')}`));
   }
+  // R-EXIT-6, R-INC-1: the exit plan's or the incentives checklist, tickable item by item.
+  if (card.checklist) blocks.push(...(checklistBlocks(card.id, card.checklist, lang) as unknown as typeof blocks));
   if (card.timeline.length > 0) {
     const lines = card.timeline.map(
       (e) =>

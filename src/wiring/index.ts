@@ -1,3 +1,4 @@
+import { type ChecklistsWiring, checklistsWiring } from './checklists.ts';
 import { type CommonWiring, commonWiring } from './common.ts';
 import { createWiringContext, type WiringDeps } from './context.ts';
 import { type DeadlinesWiring, deadlinesWiring } from './deadlines.ts';
@@ -7,7 +8,16 @@ import { type ProjectsWiring, projectsWiring } from './projects.ts';
 import { type ReviewWiring, reviewWiring } from './review.ts';
 import { type SettingsWiring, settingsWiring } from './settings.ts';
 
-export type { CommonWiring, DeadlinesWiring, DigestsWiring, HomeWiring, ProjectsWiring, ReviewWiring, SettingsWiring };
+export type {
+  ChecklistsWiring,
+  CommonWiring,
+  DeadlinesWiring,
+  DigestsWiring,
+  HomeWiring,
+  ProjectsWiring,
+  ReviewWiring,
+  SettingsWiring,
+};
 
 /** Every area's use cases bound to their dependencies: what the app hands its listeners. */
 export type Wiring = CommonWiring &
@@ -16,7 +26,8 @@ export type Wiring = CommonWiring &
   DeadlinesWiring &
   DigestsWiring &
   SettingsWiring &
-  HomeWiring;
+  HomeWiring &
+  ChecklistsWiring;
 
 /** Builds the shared dependencies once and binds every area to them. */
 export function createWiring(deps: WiringDeps): Wiring {
@@ -29,5 +40,6 @@ export function createWiring(deps: WiringDeps): Wiring {
     ...digestsWiring(ctx),
     ...settingsWiring(ctx),
     ...homeWiring(ctx),
+    ...checklistsWiring(ctx),
   };
 }

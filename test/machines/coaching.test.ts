@@ -141,9 +141,24 @@ describe('coaching lifecycle', () => {
           data: { ref: 'C-1', reason: 'expired' },
         },
       },
+      {
+        type: 'scheduleDeadline',
+        params: {
+          kind: 'coachingNoticeRemoval',
+          key: 'coachingNoticeRemoval',
+          rule: 'R-COA-5',
+          basis: '2025-03-05',
+        },
+      },
     ]);
     expect(expired.next.can(cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-2' }))).toBe(false);
-    const closed = accept(expired.next, cev('notice.removed', staffA, { factDate: '2025-03-06' }));
+    const removed = effects(expired.next, cev('notice.removed', staffA, { factDate: '2025-03-06' }));
+    // The removal's due date ends with the removal; closing cancels whatever else was open.
+    expect(removed.actions).toEqual([
+      { type: 'cancelDeadline', params: { kind: 'coachingNoticeRemoval', key: 'coachingNoticeRemoval' } },
+      { type: 'cancelAllDeadlines', params: { reason: 'closed' } },
+    ]);
+    const closed = removed.next;
     expect(closed.value).toBe('closed');
     expect(closed.status).toBe('done');
     expect(closed.context.removedOn).toBe('2025-03-06');
@@ -170,6 +185,11 @@ describe('coaching lifecycle', () => {
         rule: 'R-COA-5',
         data: { ref: 'C-1', reason: 'violation' },
       },
+    });
+    // R-COA-5: the removal is due from the day the revocation was confirmed.
+    expect(actions[2]).toEqual({
+      type: 'scheduleDeadline',
+      params: { kind: 'coachingNoticeRemoval', key: 'coachingNoticeRemoval', rule: 'R-COA-5', basis: '2024-08-01' },
     });
     expect(accept(s, cev('decision.withdraw', staffA)).context.pending).toBeNull();
     expect(s.can(cev('decision.confirm', admin))).toBe(false);

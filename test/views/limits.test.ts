@@ -233,6 +233,13 @@ function maximalCard(): ProjectCardData {
       toState: 'piloting.rectification',
     })),
     review: maximalPanel(),
+    checklist: {
+      kind: 'exitPlan',
+      rule: 'R-EXIT-6',
+      items: EXIT_ITEMS.map((item) => ({ item, done: null })),
+      dueDate: '2026-12-31',
+      mayTick: true,
+    },
     actions: Object.entries(PILOT_EVENTS).flatMap(([type, info]) =>
       info.decisions
         ? Object.entries(info.decisions).map(([k, d]) => ({
