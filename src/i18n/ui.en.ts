@@ -281,7 +281,7 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'review.form.simplified':
     'Simplified review (R-COA-7): focus on new risks from running the business and on investor protection; the coaching evaluation is adopted in principle:',
   'review.form.coachingLine':
-    'Coaching {ref}: CSRC evaluation {outcome} (letter {letterDate}), noticed on {publishedOn}',
+    'Coaching {ref}: CSRC evaluation {outcome} (letter {letterRef} of {letterDate}), noticed on {publishedOn}',
   'review.form.noCoaching': 'No coaching record found.',
   'review.form.notOpen': 'There is no review of {ref} for you to fill in now.',
   'review.form.scoreRequired': 'Choose a score from 1 to 5.',

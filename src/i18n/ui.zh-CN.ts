@@ -264,7 +264,8 @@ export const uiZhCN = {
   'review.form.amending': '修改项目 {ref} {title} 的评审意见（工作组作出决定前均可修改）。',
   'review.form.simplified':
     '简化评审（R-COA-7）：重点关注实际开展业务带来的新增风险和投资者保护措施；辅导评估结论原则上采信：',
-  'review.form.coachingLine': '辅导项目 {ref}：证监会评估 {outcome}（函件日期 {letterDate}），公示日期 {publishedOn}',
+  'review.form.coachingLine':
+    '辅导项目 {ref}：证监会评估 {outcome}（函件 {letterRef}，日期 {letterDate}），公示日期 {publishedOn}',
   'review.form.noCoaching': '未找到辅导项目记录。',
   'review.form.notOpen': '项目 {ref} 目前没有待您填写的评审意见。',
   'review.form.scoreRequired': '请选择 1–5 分。',

@@ -560,6 +560,7 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
       ref: `C-2026-${i}`,
       outcome: 'passed',
       letterDate: '2026-01-02',
+      letterRef: '证监科技函〔2026〕'.repeat(20),
       publishedOn: null,
     }));
     const simplified = {
