@@ -79,7 +79,13 @@ export interface CoachingContext {
   submittedOn: string | null;
   pending: PendingDecision<CoachingDecisionKind> | null;
   decisions: AppliedDecision<CoachingDecisionKind>[];
-  csrc: { forwardedOn: string | null; letterDate: string | null; outcome: 'passed' | 'failed' | null };
+  csrc: {
+    forwardedOn: string | null;
+    letterDate: string | null;
+    outcome: 'passed' | 'failed' | null;
+    /** The CSRC letter's reference (R-COA-7: shown to the simplified reviewer); absent in older snapshots. */
+    letterRef?: string | null;
+  };
   publishedOn: string | null;
   linkedPilots: string[];
   removal: { reason: 'expired' | 'violation'; on: string } | null;
@@ -100,7 +106,7 @@ export function initialCoachingContext(raw: CoachingInput): CoachingContext {
     submittedOn: null,
     pending: null,
     decisions: [],
-    csrc: { forwardedOn: null, letterDate: null, outcome: null },
+    csrc: { forwardedOn: null, letterDate: null, outcome: null, letterRef: null },
     publishedOn: null,
     linkedPilots: [],
     removal: null,

@@ -42,7 +42,9 @@ const coachingReducers: { [K in CoachingEventType]?: (ctx: CoachingContext, e: C
       : { pending: null, decisions: [...ctx.decisions, applied(ctx.pending, e.actor, e.recordedAt)] },
   'decision.withdraw': () => ({ pending: null }),
   'csrc.forwarded': (ctx, e) => ({ csrc: { ...ctx.csrc, forwardedOn: e.factDate } }),
-  'csrc.evaluationRecorded': (ctx, e) => ({ csrc: { ...ctx.csrc, letterDate: e.factDate, outcome: e.outcome } }),
+  'csrc.evaluationRecorded': (ctx, e) => ({
+    csrc: { ...ctx.csrc, letterDate: e.factDate, outcome: e.outcome, letterRef: e.letterRef },
+  }),
   'notice.published': (_, e) => ({ publishedOn: e.factDate }),
   'coaching.linkedToPilot': (ctx, e) => ({ linkedPilots: [...ctx.linkedPilots, e.pilotRef] }),
   'coaching.expired': (_, e) => ({ removal: { reason: 'expired', on: e.factDate } }),
@@ -187,16 +189,29 @@ export const coachingMachine = setup({
       },
     },
     removingNotice: {
-      // R-COA-5: the SWG removes the public notice information before the coaching closes.
-      entry: {
-        type: 'notify',
-        params: ({ context }) => ({
-          template: 'coaching.removeNotice',
-          audience: 'owner',
-          rule: 'R-COA-5',
-          data: { ref: context.ref, reason: context.removal?.reason ?? null },
-        }),
-      },
+      // R-COA-5: the SWG removes the public notice information before the coaching closes, by a due date (settings
+      // `coachingNoticeRemoval`) counted from the expiry or the revocation, with reminders and escalation.
+      entry: [
+        {
+          type: 'notify',
+          params: ({ context }) => ({
+            template: 'coaching.removeNotice',
+            audience: 'owner',
+            rule: 'R-COA-5',
+            data: { ref: context.ref, reason: context.removal?.reason ?? null },
+          }),
+        },
+        {
+          type: 'scheduleDeadline',
+          params: ({ context }) => ({
+            kind: 'coachingNoticeRemoval',
+            key: 'coachingNoticeRemoval',
+            rule: 'R-COA-5',
+            basis: context.removal?.on ?? '',
+          }),
+        },
+      ],
+      exit: { type: 'cancelDeadline', params: { kind: 'coachingNoticeRemoval', key: 'coachingNoticeRemoval' } },
       on: { 'notice.removed': { guard: 'authorised', target: 'closed', actions: 'record' } },
     },
     closed: { type: 'final', entry: { type: 'cancelAllDeadlines', params: { reason: 'closed' } } },
@@ -205,7 +220,21 @@ export const coachingMachine = setup({
   },
 });
 
-/** R-COA-7: whether a coaching snapshot is valid now (the runtime asks on the day a pilot application is submitted). */
+/** R-COA-7: whether a coaching snapshot is valid now. */
 export function isCoachingValid(snapshot: { value: unknown }): boolean {
   return snapshot.value === 'active';
+}
+
+/**
+ * R-COA-7: whether the coaching was valid on a day (the day a pilot application was submitted, whenever staff record
+ * it): from the notice's publication, through the last day of the coaching year (its expiry date included), and not
+ * on or after the day a revocation was confirmed.
+ */
+export function coachingValidOn(snapshot: { value: unknown; context: CoachingContext }, day: string): boolean {
+  const { publishedOn, removal } = snapshot.context;
+  if (publishedOn === null || day < publishedOn) return false;
+  if (snapshot.value === 'active') return true;
+  if (snapshot.value !== 'removingNotice' && snapshot.value !== 'closed') return false;
+  if (!removal) return false;
+  return removal.reason === 'expired' ? day <= removal.on : day < removal.on;
 }

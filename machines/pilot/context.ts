@@ -148,6 +148,8 @@ export interface PilotContext {
     startedOn: string;
     reason: string;
     done: ExitItem[];
+    /** Who ticked each item and the day it was done; added after version 1 was fixed, absent in older snapshots. */
+    ticks?: Array<{ item: ExitItem; by: string; on: string }>;
     closedOn: string | null;
   } | null;
 }

@@ -232,7 +232,10 @@ export const exitingState = pilotSetup.createStateConfig({
       params: (): ChecklistParams => ({ kind: 'exitPlan', rule: 'R-EXIT-6', items: EXIT_ITEMS }),
     },
     notify('exit.started', 'owner', 'R-EXIT-6'),
+    // The exit plan's checklist has its due date, with reminders and escalation, until the exit closes.
+    schedule('exitPlanDue', 'R-EXIT-6', ({ context }) => context.exit?.startedOn ?? ''),
   ],
+  exit: cancel('exitPlanDue'),
   on: {
     ...investorProtection,
     'exit.checklistItemDone': { guard: 'isOpenExitItem', actions: 'record' },

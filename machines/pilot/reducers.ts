@@ -220,7 +220,17 @@ export const pilotReducers: Reducers = {
   'exit.requested': (_, e) => ({
     exit: { mode: 'voluntary', startedOn: e.factDate, reason: e.reason, done: [], closedOn: null },
   }),
-  'exit.checklistItemDone': (ctx, e) => (ctx.exit ? { exit: { ...ctx.exit, done: [...ctx.exit.done, e.item] } } : {}),
+  'exit.checklistItemDone': (ctx, e) =>
+    ctx.exit
+      ? {
+          exit: {
+            ...ctx.exit,
+            done: [...ctx.exit.done, e.item],
+            // Who ticked the item and on which day it was done (R-EXIT-6); absent in older snapshots.
+            ticks: [...(ctx.exit.ticks ?? []), { item: e.item, by: userIdOf(e.actor) ?? '', on: e.factDate }],
+          },
+        }
+      : {},
   'exit.closed': (ctx, e) => (ctx.exit ? { exit: { ...ctx.exit, closedOn: e.factDate } } : {}),
 };
 

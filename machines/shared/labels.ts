@@ -322,6 +322,8 @@ const L: ReadonlyArray<readonly [key: string, zh: string, en: string]> = [
   ['deadline.stageEvaluation', '阶段性评估', 'Stage evaluation due'],
   ['deadline.nextStageEvaluation', '再次评估', 'Next stage evaluation due'],
   ['deadline.coachingExpires', '辅导期届满', 'Coaching period ends'],
+  ['deadline.exitPlanDue', '退出方案清单完成截止', 'Exit plan checklist due'],
+  ['deadline.coachingNoticeRemoval', '撤除辅导公示信息截止', 'Coaching notice removal due'],
   // Message templates
   ['template.review.assignment', '您被指派评审项目 {ref}', 'You are assigned to review {ref}'],
   ['template.decision.proposed', '项目 {ref} 有待确认的决定', 'A decision on {ref} awaits confirmation'],

@@ -27,6 +27,10 @@ export const DEFAULT_SETTINGS = {
   firstStageEvaluation: { amount: 12, unit: 'months' } as Period,
   nextStageEvaluation: { amount: 12, unit: 'months' } as Period,
   coachingPeriod: { amount: 1, unit: 'years' } as Period,
+  /** R-EXIT-6: the exit plan's checklist is due 3 months after the exit starts (ours to choose, as rectification). */
+  exitPlanDue: { amount: 3, unit: 'months' } as Period,
+  /** R-COA-5: the public notice information is removed within 5 working days of expiry or revocation (ours). */
+  coachingNoticeRemoval: wd(5),
   reminderWorkingDaysBefore: [3, 1, 0],
   escalationWorkingDaysAfter: { owner: 1, managers: 3 },
   coachingExpiryWarningDaysBefore: [90, 30, 7],
@@ -57,7 +61,9 @@ export type Basis =
   | 'occurredAt'
   | 'requiredOn'
   | 'launchDate'
-  | 'evaluatedOn';
+  | 'evaluatedOn'
+  | 'exitStartedOn'
+  | 'removalRequiredOn';
 
 export interface DeadlineSpec {
   rule: string;
@@ -162,6 +168,20 @@ export const DEADLINES = {
     rule: 'R-COA-4',
     from: 'publishedOn',
     after: ['coachingPeriod'],
+    clock: 'ours',
+    responsible: 'owner',
+  },
+  exitPlanDue: {
+    rule: 'R-EXIT-6',
+    from: 'exitStartedOn',
+    after: ['exitPlanDue'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
+  coachingNoticeRemoval: {
+    rule: 'R-COA-5',
+    from: 'removalRequiredOn',
+    after: ['coachingNoticeRemoval'],
     clock: 'ours',
     responsible: 'owner',
   },

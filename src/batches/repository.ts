@@ -48,3 +48,49 @@ export async function insertBatch(
 export async function closeBatchEarly(tx: Db, id: string, at: Date): Promise<Batch> {
   return tx.batch.update({ where: { id }, data: { closedEarly: at } });
 }
+
+/** A batch by its id, or null. */
+export async function batchById(db: Db, id: string): Promise<Batch | null> {
+  return db.batch.findUnique({ where: { id } });
+}
+
+/** A pilot application as the batch screens show it: reference, title, the machine's snapshot and the intake. */
+export interface BatchProjectRow {
+  id: string;
+  ref: string;
+  title: string;
+  stage: string;
+  snapshot: unknown;
+  intake: unknown;
+}
+
+const BATCH_PROJECT = { id: true, ref: true, title: true, stage: true, snapshot: true, intake: true } as const;
+
+/** R-BATCH-1: the pilot applications waiting for a batch, oldest reference first (at most 100, a select's limit). */
+export async function applicationsAwaitingBatch(db: Db): Promise<BatchProjectRow[]> {
+  return db.project.findMany({
+    where: { machine: 'pilot', stage: 'awaitingBatch' },
+    select: BATCH_PROJECT,
+    orderBy: { ref: 'asc' },
+    take: 100,
+  });
+}
+
+/** Pilot projects by id, in reference order (those the person chose to place). */
+export async function pilotProjectsByIds(db: Db, ids: readonly string[]): Promise<BatchProjectRow[]> {
+  return db.project.findMany({
+    where: { id: { in: [...ids] }, machine: 'pilot' },
+    select: BATCH_PROJECT,
+    orderBy: { ref: 'asc' },
+  });
+}
+
+/** R-APP-3: every pilot project the machine records in a batch, by reference. */
+export async function pilotProjectsInBatch(db: Db, batchId: string): Promise<BatchProjectRow[]> {
+  // The machine records the batch by id in the snapshot; the stage column does not hold it, so match the JSON.
+  return db.project.findMany({
+    where: { machine: 'pilot', snapshot: { path: ['context', 'batchId'], equals: batchId } },
+    select: BATCH_PROJECT,
+    orderBy: { ref: 'asc' },
+  });
+}

@@ -1,6 +1,8 @@
 import { en } from './en.ts';
 import { reportsEn } from './reports.en.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
+import { rulesEn } from './rules.en.ts';
+import { rulesZhCN } from './rules.zh-CN.ts';
 import { uiEn } from './ui.en.ts';
 import { uiZhCN } from './ui.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -8,12 +10,12 @@ import { zhCN } from './zh-CN.ts';
 /** The languages people can choose; zh-CN is the default for the working group. */
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type MessageKey = keyof typeof zhCN | keyof typeof uiZhCN | keyof typeof reportsZhCN;
+export type MessageKey = keyof typeof zhCN | keyof typeof uiZhCN | keyof typeof reportsZhCN | keyof typeof rulesZhCN;
 
 // One catalog per area keeps files short; they merge here, and a test checks both languages have every key.
 export const catalogs: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...zhCN, ...uiZhCN, ...reportsZhCN },
-  en: { ...en, ...uiEn, ...reportsEn },
+  'zh-CN': { ...zhCN, ...uiZhCN, ...reportsZhCN, ...rulesZhCN },
+  en: { ...en, ...uiEn, ...reportsEn, ...rulesEn },
 };
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */

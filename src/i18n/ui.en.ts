@@ -7,7 +7,7 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'usage.show': 'Usage: `/pilot show <reference>`, e.g. `/pilot show P-2026-001`.',
   'usage.do': 'Usage: `/pilot do <reference> <action>`, e.g. `/pilot do P-2026-001 intake.submit`.',
   'usage.batch':
-    'Usage: `/pilot batch open <name> <opens> <closes>`, `/pilot batch close <name>` or `/pilot batch list`; dates like 2026-03-02.',
+    'Usage: `/pilot batch open <name> <opens> <closes>`, `/pilot batch close <name>`, `/pilot batch place <name>` (place the waiting applications) or `/pilot batch list [name]` (without a name: every batch; with one: its selection list for the CSRC); dates like 2026-03-02.',
   'usage.roles': 'Usage: `/pilot roles grant|revoke @someone staff|manager|reviewer|admin` or `/pilot roles list`.',
   'usage.digest':
     'Usage: `/pilot digest subscribe [pilot|coaching] [stage]`, `/pilot digest unsubscribe` or `/pilot digest now`.',
@@ -281,7 +281,7 @@ export const uiEn: Record<keyof typeof uiZhCN, string> = {
   'review.form.simplified':
     'Simplified review (R-COA-7): focus on new risks from running the business and on investor protection; the coaching evaluation is adopted in principle:',
   'review.form.coachingLine':
-    'Coaching {ref}: CSRC evaluation {outcome} (letter {letterDate}), noticed on {publishedOn}',
+    'Coaching {ref}: CSRC evaluation {outcome} (letter {letterRef} of {letterDate}), noticed on {publishedOn}',
   'review.form.noCoaching': 'No coaching record found.',
   'review.form.notOpen': 'There is no review of {ref} for you to fill in now.',
   'review.form.scoreRequired': 'Choose a score from 1 to 5.',

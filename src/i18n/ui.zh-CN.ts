@@ -5,7 +5,7 @@ export const uiZhCN = {
   'usage.show': '用法：`/pilot show <项目编号>`，例如 `/pilot show P-2026-001`。',
   'usage.do': '用法：`/pilot do <项目编号> <操作>`，例如 `/pilot do P-2026-001 intake.submit`。',
   'usage.batch':
-    '用法：`/pilot batch open <批次名> <开始日期> <截止日期>`、`/pilot batch close <批次名>` 或 `/pilot batch list`；日期格式 2026-03-02。',
+    '用法：`/pilot batch open <批次名> <开始日期> <截止日期>`、`/pilot batch close <批次名>`、`/pilot batch place <批次名>`（安排等待中的申请）、`/pilot batch list [批次名]`（不带批次名：所有批次；带批次名：报送证监会的遴选结果）；日期格式 2026-03-02。',
   'usage.roles': '用法：`/pilot roles grant|revoke @某人 staff|manager|reviewer|admin` 或 `/pilot roles list`。',
   'usage.digest':
     '用法：`/pilot digest subscribe [pilot|coaching] [阶段]`、`/pilot digest unsubscribe` 或 `/pilot digest now`。',
@@ -264,7 +264,8 @@ export const uiZhCN = {
   'review.form.amending': '修改项目 {ref} {title} 的评审意见（工作组作出决定前均可修改）。',
   'review.form.simplified':
     '简化评审（R-COA-7）：重点关注实际开展业务带来的新增风险和投资者保护措施；辅导评估结论原则上采信：',
-  'review.form.coachingLine': '辅导项目 {ref}：证监会评估 {outcome}（函件日期 {letterDate}），公示日期 {publishedOn}',
+  'review.form.coachingLine':
+    '辅导项目 {ref}：证监会评估 {outcome}（函件 {letterRef}，日期 {letterDate}），公示日期 {publishedOn}',
   'review.form.noCoaching': '未找到辅导项目记录。',
   'review.form.notOpen': '项目 {ref} 目前没有待您填写的评审意见。',
   'review.form.scoreRequired': '请选择 1–5 分。',

@@ -2,7 +2,7 @@
 export const zhCN = {
   'help.title': '*Pilot Desk 使用说明*',
   'help.body':
-    '`/pilot` — 打开菜单\n`/pilot new pilot|coaching` — 新建试点或辅导申请\n`/pilot list [mine|overdue|pilot|coaching|<阶段>|batch <批次>]` — 项目列表\n`/pilot show P-2026-001` — 查看项目卡片\n`/pilot do P-2026-001 <操作>` — 执行操作（与按钮相同）\n`/pilot why P-2026-001` — 截止时间如何计算\n`/pilot batch open|close|list` — 批次\n`/pilot roles grant|revoke @某人 <角色>`、`/pilot roles list` — 角色\n`/pilot digest subscribe|unsubscribe|now` — 每日摘要\n`/pilot relay` — 向所有试点项目部署传达指导意见（工作组）\n`/pilot calendar` — 载入节假日安排（管理员）\n`/pilot admin outbox` — 发送失败的消息（管理员）\n`/pilot settings` — 设置：工作组频道（管理员）\n`/pilot experts` — 专家库；`/pilot experts add @某人 [标签]`；`/pilot experts auto on|off` — 进入遴选时自动指派\n`/pilot assign P-2026-001 auto|@某人` — 指派评审专家\n`/pilot lang zh|en` — 语言\n`/pilot help` — 本说明',
+    '`/pilot` — 打开菜单\n`/pilot new pilot|coaching` — 新建试点或辅导申请\n`/pilot list [mine|overdue|pilot|coaching|<阶段>|batch <批次>]` — 项目列表\n`/pilot show P-2026-001` — 查看项目卡片\n`/pilot do P-2026-001 <操作>` — 执行操作（与按钮相同）\n`/pilot why P-2026-001` — 截止时间如何计算\n`/pilot batch open|close|place|list [批次]` — 批次、安排等待中的申请、报送遴选结果\n`/pilot roles grant|revoke @某人 <角色>`、`/pilot roles list` — 角色\n`/pilot digest subscribe|unsubscribe|now` — 每日摘要\n`/pilot relay` — 向所有试点项目部署传达指导意见（工作组）\n`/pilot calendar` — 载入节假日安排（管理员）\n`/pilot admin outbox` — 发送失败的消息（管理员）\n`/pilot settings` — 设置：工作组频道（管理员）\n`/pilot experts` — 专家库；`/pilot experts add @某人 [标签]`；`/pilot experts auto on|off` — 进入遴选时自动指派\n`/pilot assign P-2026-001 auto|@某人` — 指派评审专家\n`/pilot lang zh|en` — 语言\n`/pilot help` — 本说明',
   'help.tags': '专家标签（中文或英文均可）：{tags}',
   'command.unknown': '无法识别的子命令“{sub}”。',
   'command.usage': '用法：`/pilot help` 或 `/pilot new pilot`。',

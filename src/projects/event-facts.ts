@@ -1,4 +1,5 @@
-import { isCoachingValid } from '../../machines/coaching/machine.ts';
+import type { CoachingContext } from '../../machines/coaching/events.ts';
+import { coachingValidOn } from '../../machines/coaching/machine.ts';
 import { listBatchOptions, openBatchOn } from '../batches/batch-options.ts';
 import { shanghaiDate } from '../clock.ts';
 import { reportPeriodChoices } from '../reports/period-choices.ts';
@@ -83,10 +84,12 @@ export async function systemFacts(
     const coachingRefs = (context.applicants ?? []).map((a) => a.coachingRef).filter((r): r is string => Boolean(r));
     if (coachingRefs.length > 0) {
       const coached = await coachingProjectsByRef(prisma, coachingRefs);
-      // R-COA-7: judged on the day of submission; the pilot machine keeps the answer even if coaching ends later.
-      facts.coachingValidOnSubmission = coached.some((c) =>
-        isCoachingValid(restoreSnapshot(c.machine, c.machineVersion, c.snapshot)),
-      );
+      // R-COA-7: judged on the submission day (the fact date staff give, not the day they record it); the pilot
+      // machine keeps the answer even if coaching ends later.
+      facts.coachingValidOnSubmission = coached.some((c) => {
+        const coaching = restoreSnapshot(c.machine, c.machineVersion, c.snapshot);
+        return coachingValidOn({ value: coaching.value, context: coaching.context as CoachingContext }, day);
+      });
     }
     return facts;
   }

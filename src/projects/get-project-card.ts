@@ -3,6 +3,8 @@ import type { Assignment, Review } from '../../machines/pilot/context.ts';
 import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot/events.ts';
 import type { Actor } from '../../machines/shared/actor.ts';
 import { batchName } from '../batches/repository.ts';
+import { type CardChecklist, cardChecklist } from '../checklists/card-checklist.ts';
+import { incentiveTicks } from '../checklists/repository.ts';
 import { openDeadlinesOf } from '../deadlines/repository.ts';
 import { type ReportsCardSummary, reportsCardSummary } from '../reports/card-summary.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
@@ -59,6 +61,8 @@ export interface ProjectCardData {
   actions: Array<AvailableAction & { direct?: boolean }>;
   /** Issue 6: the screening reviews as this viewer may see them (pilot projects with reviewers only). */
   review: ReviewPanel | null;
+  /** R-EXIT-6 while exiting, R-INC-1 once converted: the checklist with who ticked what and when. */
+  checklist: CardChecklist | null;
   /** Personal data: only present when the viewer is working-group staff (or a manager or admin). */
   contact: { name: string; phone: string; email: string } | null;
 }
@@ -201,6 +205,15 @@ export async function getProjectCard(
           )
         : afterConversionActions(project, roles),
     review,
+    checklist: cardChecklist(project, snapshot.context, {
+      incentives: project.stage === 'regularOperation' ? await incentiveTicks(prisma, project.id) : [],
+      exitDue:
+        deadlines
+          .find((d) => d.kind === 'exitPlanDue')
+          ?.dueDate.toISOString()
+          .slice(0, 10) ?? null,
+      roles,
+    }),
     // Personal data stays out of channels, the working group's included: it is shown to one staff member at a time.
     contact: !channel && roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };

@@ -17,7 +17,14 @@ export interface ReviewFormData {
   values: Record<string, string | number>;
   amending: boolean;
   /** R-COA-7: the coaching evaluation's conclusions the simplified review adopts in principle. */
-  coaching: Array<{ ref: string; outcome: string | null; letterDate: string | null; publishedOn: string | null }>;
+  coaching: Array<{
+    ref: string;
+    outcome: string | null;
+    letterDate: string | null;
+    /** The CSRC letter's reference, kept by the coaching machine since issue 13 (null for older records). */
+    letterRef: string | null;
+    publishedOn: string | null;
+  }>;
 }
 
 /**
@@ -58,7 +65,13 @@ export async function openReviewForm(prisma: PrismaClient, userId: string, proje
     amending: mine.status === 'submitted',
     coaching: coached.map((c) => {
       const ctx = restoreSnapshot(c.machine, c.machineVersion, c.snapshot).context as CoachingContext;
-      return { ref: c.ref, outcome: ctx.csrc.outcome, letterDate: ctx.csrc.letterDate, publishedOn: ctx.publishedOn };
+      return {
+        ref: c.ref,
+        outcome: ctx.csrc.outcome,
+        letterDate: ctx.csrc.letterDate,
+        letterRef: ctx.csrc.letterRef ?? null,
+        publishedOn: ctx.publishedOn,
+      };
     }),
   };
 }

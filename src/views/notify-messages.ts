@@ -58,7 +58,8 @@ export function checklistMessage(params: ChecklistParams, project: { ref: string
   // Exit items share their labels with the exit form's choices (option.item.*); incentives have their own.
   const prefix = params.kind === 'exitPlan' ? 'option.item' : 'checklist';
   const items = params.items.map((item) => `☐ ${machineLabel(lang, `${prefix}.${item}`)}`).join('\n');
-  const text = `${title}\n${items}`;
+  // The list is where work starts; the card keeps it current, with a tick button per item (who and when recorded).
+  const text = `${title}\n${items}\n${t(lang, 'rules.checklist.onCard')}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 

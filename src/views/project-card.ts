@@ -5,6 +5,7 @@ import { machineLabel } from '../i18n/labels.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
+import { checklistBlocks } from './checklists/card-checklist.ts';
 import { intakeButtons } from './intake-forms.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { reportsCardBlocks } from './reports/card-reports.ts';
@@ -84,6 +85,8 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
   // Block Kit blocks typed with @slack/types, in the card's plain-record list.
   if (card.reports)
     blocks.push(...(reportsCardBlocks(card.reports, card.ref, lang) as unknown as Record<string, unknown>[]));
+  // R-EXIT-6, R-INC-1: the exit plan's or the incentives checklist, tickable item by item.
+  if (card.checklist) blocks.push(...(checklistBlocks(card.id, card.checklist, lang) as unknown as typeof blocks));
   if (card.timeline.length > 0) {
     const lines = card.timeline.map(
       (e) =>

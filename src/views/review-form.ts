@@ -66,6 +66,7 @@ export function reviewFormModal(lang: Lang, data: ReviewFormData): Record<string
         ref: c.ref,
         outcome: c.outcome ? machineLabel(lang, `option.outcome.${c.outcome}`) : '—',
         letterDate: c.letterDate ?? '—',
+        letterRef: c.letterRef ?? '—',
         publishedOn: c.publishedOn ?? '—',
       }),
     );

@@ -1,3 +1,4 @@
+import { type ChecklistsWiring, checklistsWiring } from './checklists.ts';
 import { type CommonWiring, commonWiring } from './common.ts';
 import { createWiringContext, type WiringDeps } from './context.ts';
 import { type DeadlinesWiring, deadlinesWiring } from './deadlines.ts';
@@ -9,6 +10,7 @@ import { type ReviewWiring, reviewWiring } from './review.ts';
 import { type SettingsWiring, settingsWiring } from './settings.ts';
 
 export type {
+  ChecklistsWiring,
   CommonWiring,
   DeadlinesWiring,
   DigestsWiring,
@@ -27,6 +29,7 @@ export type Wiring = CommonWiring &
   DigestsWiring &
   SettingsWiring &
   HomeWiring &
+  ChecklistsWiring &
   ReportsWiring;
 
 /** Builds the shared dependencies once and binds every area to them. */
@@ -40,6 +43,7 @@ export function createWiring(deps: WiringDeps): Wiring {
     ...digestsWiring(ctx),
     ...settingsWiring(ctx),
     ...homeWiring(ctx),
+    ...checklistsWiring(ctx),
     ...reportsWiring(ctx),
   };
 }

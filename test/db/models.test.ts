@@ -60,6 +60,7 @@ const COVERED = [
   'DigestSubscription',
   'Expert',
   'ExpertAffiliation',
+  'IncentiveTick',
   'OutboxMessage',
   'Project',
   'RefCounter',
@@ -119,6 +120,21 @@ describe(`every model round-trips on ${TEST_ENGINE}`, () => {
     expect(read).toEqual([created]);
     expect(read[0]!.note).toBeNull();
     expect(read[0]!.factDate.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+  });
+
+  it('IncentiveTick: composite id (project, item), a second tick of the same item writes nothing', async () => {
+    const p = await db.prisma.project.create({ data: projectData() });
+    const row = {
+      projectId: p.id,
+      item: 'publicNotice',
+      doneById: 'U0STAFF01',
+      doneOn: new Date('2026-11-26T00:00:00Z'),
+    };
+    expect((await db.prisma.incentiveTick.createMany({ data: [row], skipDuplicates: true })).count).toBe(1);
+    expect((await db.prisma.incentiveTick.createMany({ data: [row], skipDuplicates: true })).count).toBe(0);
+    const read = await db.prisma.incentiveTick.findMany({ where: { projectId: p.id } });
+    expect(read).toEqual([expect.objectContaining({ ...row, note: null })]);
+    expect(read[0]!.doneOn.toISOString()).toBe('2026-11-26T00:00:00.000Z');
   });
 
   it('RefCounter: composite id', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCoachingValid } from '../../machines/coaching/machine.ts';
+import { coachingValidOn, isCoachingValid } from '../../machines/coaching/machine.ts';
 import {
   accept,
   admin,
@@ -76,7 +76,12 @@ describe('coaching lifecycle', () => {
       cev('csrc.evaluationRecorded', staffA, { factDate: DAY, outcome: 'failed', letterRef: 'L' }),
     );
     expect(failed.value).toBe('rejected');
-    expect(failed.context.csrc).toEqual({ forwardedOn: '2024-03-02', letterDate: DAY, outcome: 'failed' });
+    expect(failed.context.csrc).toEqual({
+      forwardedOn: '2024-03-02',
+      letterDate: DAY,
+      outcome: 'failed',
+      letterRef: 'L',
+    });
     const out = accept(
       startCoaching(),
       cev('coaching.submit', staffA, { factDate: DAY }),
@@ -124,6 +129,37 @@ describe('coaching lifecycle', () => {
     expect(linked.can(cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-1' }))).toBe(false);
   });
 
+  it('R-COA-7: validity is judged on a given day: from the publication through the expiry day, before a revocation', () => {
+    const before = accept(startCoaching(), cev('coaching.submit', staffA, { factDate: DAY }));
+    expect(coachingValidOn(before, '2024-03-05')).toBe(false);
+    const s = toCoachingActive();
+    expect(s.context.csrc.letterRef).toBe('L');
+    expect(coachingValidOn(s, '2024-03-04')).toBe(false);
+    expect(coachingValidOn(s, '2024-03-05')).toBe(true);
+    expect(coachingValidOn(s, '2025-01-10')).toBe(true);
+    const expired = accept(s, cev('coaching.expired', scheduler, { factDate: '2025-03-05' }));
+    expect(coachingValidOn(expired, '2025-03-04')).toBe(true);
+    expect(coachingValidOn(expired, '2025-03-05')).toBe(true);
+    expect(coachingValidOn(expired, '2025-03-06')).toBe(false);
+    expect(coachingValidOn(expired, '2024-03-04')).toBe(false);
+    const closed = accept(expired, cev('notice.removed', staffA, { factDate: '2025-03-10' }));
+    expect(coachingValidOn(closed, '2025-03-05')).toBe(true);
+    expect(coachingValidOn(closed, '2025-03-07')).toBe(false);
+    const revoked = accept(
+      s,
+      cev('decision.propose', staffA, { decisionKind: 'revocation', violation: 'ran real business' }),
+      cev('decision.confirm', staffB, { recordedAt: '2024-08-01T02:00:00Z' }),
+    );
+    expect(coachingValidOn(revoked, '2024-07-31')).toBe(true);
+    expect(coachingValidOn(revoked, '2024-08-01')).toBe(false);
+    const withdrawn = accept(startCoaching(), cev('application.withdraw', staffA, { factDate: DAY, reason: 'r' }));
+    expect(
+      coachingValidOn({ ...withdrawn, context: { ...withdrawn.context, publishedOn: '2024-01-01' } }, '2024-06-01'),
+    ).toBe(false);
+    const noRemoval = { ...expired, context: { ...expired.context, removal: null } };
+    expect(coachingValidOn(noRemoval, '2025-03-01')).toBe(false);
+  });
+
   it('R-COA-5: expiry removes the public notice information before the coaching closes', () => {
     const s = toCoachingActive();
     expect(s.can(cev('coaching.expired', staffA, { factDate: '2025-03-05' }))).toBe(false);
@@ -141,9 +177,24 @@ describe('coaching lifecycle', () => {
           data: { ref: 'C-1', reason: 'expired' },
         },
       },
+      {
+        type: 'scheduleDeadline',
+        params: {
+          kind: 'coachingNoticeRemoval',
+          key: 'coachingNoticeRemoval',
+          rule: 'R-COA-5',
+          basis: '2025-03-05',
+        },
+      },
     ]);
     expect(expired.next.can(cev('coaching.linkedToPilot', staffA, { pilotRef: 'P-2' }))).toBe(false);
-    const closed = accept(expired.next, cev('notice.removed', staffA, { factDate: '2025-03-06' }));
+    const removed = effects(expired.next, cev('notice.removed', staffA, { factDate: '2025-03-06' }));
+    // The removal's due date ends with the removal; closing cancels whatever else was open.
+    expect(removed.actions).toEqual([
+      { type: 'cancelDeadline', params: { kind: 'coachingNoticeRemoval', key: 'coachingNoticeRemoval' } },
+      { type: 'cancelAllDeadlines', params: { reason: 'closed' } },
+    ]);
+    const closed = removed.next;
     expect(closed.value).toBe('closed');
     expect(closed.status).toBe('done');
     expect(closed.context.removedOn).toBe('2025-03-06');
@@ -170,6 +221,11 @@ describe('coaching lifecycle', () => {
         rule: 'R-COA-5',
         data: { ref: 'C-1', reason: 'violation' },
       },
+    });
+    // R-COA-5: the removal is due from the day the revocation was confirmed.
+    expect(actions[2]).toEqual({
+      type: 'scheduleDeadline',
+      params: { kind: 'coachingNoticeRemoval', key: 'coachingNoticeRemoval', rule: 'R-COA-5', basis: '2024-08-01' },
     });
     expect(accept(s, cev('decision.withdraw', staffA)).context.pending).toBeNull();
     expect(s.can(cev('decision.confirm', admin))).toBe(false);

@@ -534,6 +534,10 @@ describe('exit and local support', () => {
         type: 'notify',
         params: { template: 'exit.started', audience: 'owner', rule: 'R-EXIT-6', data: { ref: 'P-1' } },
       },
+      {
+        type: 'scheduleDeadline',
+        params: { kind: 'exitPlanDue', key: 'exitPlanDue', rule: 'R-EXIT-6', basis: '2024-09-01' },
+      },
     ]);
     expect(next.context.exit).toEqual({
       mode: 'voluntary',
@@ -553,11 +557,49 @@ describe('exit and local support', () => {
     expect(closed.value).toBe('exited');
     expect(closed.status).toBe('done');
     expect(closed.context.exit?.closedOn).toBe(DAY);
+    expect(closed.context.exit?.ticks).toEqual(EXIT_ITEMS.map((item) => ({ item, by: 'U_STAFF_A', on: DAY })));
     expect(
       closeExit(accept(s, evaluate('considerableRisk'), propose('forcedExit', staffA, { reason: 'x' }), confirm()))
         .value,
     ).toBe('exited');
     expect(s.can(ev('exit.requested', reviewer(1), { factDate: DAY, reason: 'r' }))).toBe(false);
+  });
+
+  it('R-EXIT-6: the checklist is due from the start of the exit, each tick says who and when, the due date ends with the exit', () => {
+    const forced = accept(
+      toPiloting(),
+      evaluate('considerableRisk'),
+      propose('forcedExit', staffA, { reason: 'x', bureauDecisionDate: '2024-10-08' }),
+    );
+    const { next, actions } = effects(forced, confirm());
+    expect(next.value).toBe('exiting');
+    expect(actions).toContainEqual({
+      type: 'scheduleDeadline',
+      params: { kind: 'exitPlanDue', key: 'exitPlanDue', rule: 'R-EXIT-6', basis: next.context.exit!.startedOn },
+    });
+    const ticked = effects(
+      next,
+      ev('exit.checklistItemDone', staffB, { factDate: '2024-10-20', item: 'investorsNotified' }),
+    );
+    expect(ticked.next.context.exit?.ticks).toEqual([{ item: 'investorsNotified', by: 'U_STAFF_B', on: '2024-10-20' }]);
+    expect(ticked.next.context.exit?.done).toEqual(['investorsNotified']);
+    expect(ticked.actions).toEqual([]);
+    let all = ticked.next;
+    for (const item of EXIT_ITEMS.slice(1))
+      all = accept(all, ev('exit.checklistItemDone', staffA, { factDate: '2024-11-01', item }));
+    const closing = effects(all, ev('exit.closed', staffA, { factDate: '2024-11-02' }));
+    expect(closing.next.value).toBe('exited');
+    expect(closing.actions.map((a) => [a.type, a.params?.kind ?? a.params?.reason])).toEqual([
+      ['cancelDeadline', 'exitPlanDue'],
+      ['cancelAllDeadlines', 'exited'],
+    ]);
+    // A snapshot written before ticks were kept has none: the first tick starts the list.
+    const old = { ...next, context: { ...next.context, exit: { ...next.context.exit!, ticks: undefined } } };
+    const first = effects(
+      old as typeof next,
+      ev('exit.checklistItemDone', staffA, { factDate: DAY, item: 'exitPlanExecuted' }),
+    );
+    expect(first.next.context.exit?.ticks).toEqual([{ item: 'exitPlanExecuted', by: 'U_STAFF_A', on: DAY }]);
   });
 
   it('R-INC-2: local support is recorded on a piloting project and while it exits', () => {

@@ -109,7 +109,13 @@ describe('a simulated year of a coaching project on the injected clock', () => {
       sh('2026-10-08').toISOString(), // 30 days before is 4 October, inside National Day: the next working morning
       sh('2026-10-27').toISOString(), // 7 days before
       sh('2026-11-04').toISOString(), // expired at 24:00 on 3 November; told the next working morning
+      // R-COA-5: the notice removal is due 5 working days after the expiry (10 November): reminded 3 and 1 working
+      // days before and on the day.
+      sh('2026-11-05').toISOString(),
+      sh('2026-11-09').toISOString(),
+      sh('2026-11-10').toISOString(),
     ]);
+    expect(String(toOwner[4]!.c.args.text)).toContain('R-COA-5');
     expect(String(toOwner[0]!.c.args.text)).toContain('90');
     expect(String(toOwner[3]!.c.args.text)).toContain('C-2025-001');
     const project = await store.db.prisma.project.findUniqueOrThrow({ where: { id: projectId } });

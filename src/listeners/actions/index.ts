@@ -1,4 +1,6 @@
 import type { App } from '@slack/bolt';
+import { BATCH_PLACE } from '../../batches/ids.ts';
+import { CHECKLIST } from '../../checklists/ids.ts';
 import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
 import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
@@ -7,6 +9,8 @@ import { MENU } from '../../views/help-message.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { LIST } from '../../views/project-list.ts';
 import type { Wiring } from '../../wiring/index.ts';
+import { openPlacementForm } from './batch-actions.ts';
+import { checklistTick } from './checklist-actions.ts';
 import {
   deadlineAcknowledge,
   deadlineExtend,
@@ -45,5 +49,7 @@ export function registerActions(app: App, services: Wiring): void {
   app.action(REVIEW.actions.conflict, reviewDecline(services, true));
   app.action(REVIEW.actions.openForm, reviewOpenForm(services));
   app.action(EXPERTS.addAction, expertEdit(services));
+  app.action(BATCH_PLACE.openAction, openPlacementForm(services));
+  app.action(CHECKLIST.tickPattern, checklistTick(services));
   app.action(new RegExp(`^${EXPERTS.editAction.replace('.', '\\.')}\\.`), expertEdit(services));
 }

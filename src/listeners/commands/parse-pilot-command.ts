@@ -19,6 +19,8 @@ export type PilotCommand =
   | { sub: 'batch'; op: 'list' }
   | { sub: 'batch'; op: 'open'; name: string | null; opensOn: string | null; closesOn: string | null }
   | { sub: 'batch'; op: 'close'; name: string }
+  | { sub: 'batch'; op: 'place'; name: string }
+  | { sub: 'batch'; op: 'selection'; name: string }
   | { sub: 'roles'; op: 'list' }
   | { sub: 'roles'; op: 'grant' | 'revoke'; userId: string; role: Role }
   | { sub: 'digest'; op: 'subscribe'; track: 'pilot' | 'coaching' | null; stage: string | null }
@@ -174,7 +176,9 @@ function parseList(rest: string[]): PilotCommand {
 
 function parseBatch(rest: string[]): PilotCommand {
   const op = rest[0]?.toLowerCase();
+  if (op === 'list' && rest[1]) return { sub: 'batch', op: 'selection', name: rest.slice(1).join(' ') };
   if (op === 'list') return { sub: 'batch', op: 'list' };
+  if (op === 'place' && rest[1]) return { sub: 'batch', op: 'place', name: rest.slice(1).join(' ') };
   if (op === 'open')
     return { sub: 'batch', op: 'open', name: rest[1] ?? null, opensOn: date(rest[2]), closesOn: date(rest[3]) };
   if (op === 'close' && rest[1]) return { sub: 'batch', op: 'close', name: rest.slice(1).join(' ') };

@@ -1,6 +1,8 @@
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import { roleWithId } from '../../roles/role-labels.ts';
+import { batchOpenedMessage, placementModal } from '../../views/batches/placement.ts';
+import { selectionListMessage } from '../../views/batches/selection-list.ts';
 import { calendarModal } from '../../views/deadline-modals.ts';
 import {
   batchesMessage,
@@ -47,6 +49,11 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
     case 'batch':
       if (cmd.op === 'list') {
         await reply(batchesMessage(await services.batches.list(), ctx.lang));
+      } else if (cmd.op === 'selection') {
+        await reply(selectionListMessage(ctx.lang, await services.batches.selection(ctx.userId, cmd.name)));
+      } else if (cmd.op === 'place') {
+        const placement = await services.batches.waiting(ctx.userId, { name: cmd.name });
+        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: placementModal(ctx.lang, placement) });
       } else if (cmd.op === 'close') {
         const batch = await services.batches.close(ctx.userId, cmd.name);
         await reply(confirmation(t(ctx.lang, 'batch.closed', { name: batch.name })));
@@ -56,15 +63,15 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
           opensOn: cmd.opensOn,
           closesOn: cmd.closesOn,
         });
-        await reply(
-          confirmation(
-            t(ctx.lang, 'batch.opened', {
-              name: batch.name,
-              opens: formatDate(ctx.lang, batch.opensOn),
-              closes: formatDate(ctx.lang, batch.closesOn),
-            }),
-          ),
-        );
+        const opened = t(ctx.lang, 'batch.opened', {
+          name: batch.name,
+          opens: formatDate(ctx.lang, batch.opensOn),
+          closes: formatDate(ctx.lang, batch.closesOn),
+        });
+        // R-BATCH-1: opening a batch offers the applications waiting for one (a button opens the placement form).
+        const placement =
+          batch.status === 'closed' ? null : await services.batches.waiting(ctx.userId, { id: batch.id });
+        await reply(placement ? batchOpenedMessage(ctx.lang, opened, placement) : confirmation(opened));
       } else {
         await services.batches.assertMayManage(ctx.userId);
         await ctx.client.views.open({

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { placementModal } from '../../views/batches/placement.ts';
 import { BATCH_MODAL } from '../../views/settings-messages.ts';
 import type { CommonWiring, SettingsWiring } from '../../wiring/index.ts';
 import { submitWithin } from './ack-within.ts';
@@ -11,7 +12,10 @@ const BLOCK_OF = {
   closesOn: BATCH_MODAL.blocks.closesOn,
 };
 
-/** The batch modal's submission: schedules the batch, or shows what is wrong under the field. */
+/**
+ * The batch modal's submission: schedules the batch, or shows what is wrong under the field. When applications wait
+ * for a batch (R-BATCH-1), the form turns into the placement form with them preselected; otherwise it closes.
+ */
 export function batchSubmit(services: CommonWiring & SettingsWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
@@ -19,17 +23,22 @@ export function batchSubmit(services: CommonWiring & SettingsWiring) {
     await submitWithin(
       ack,
       async () => {
-        await services.batches.open(userId, {
+        const batch = await services.batches.open(userId, {
           name: String(readInput(v, BLOCK_OF.name, BATCH_MODAL.action) ?? ''),
           opensOn: String(readInput(v, BLOCK_OF.opensOn, BATCH_MODAL.action) ?? ''),
           closesOn: String(readInput(v, BLOCK_OF.closesOn, BATCH_MODAL.action) ?? ''),
         });
+        if (batch.status === 'closed') return undefined;
+        const placement = await services.batches.waiting(userId, { id: batch.id });
+        if (placement.waiting.length === 0) return undefined;
+        return { response_action: 'update' as const, view: placementModal(await services.langFor(userId), placement) };
       },
       {
         client,
         userId,
         lang: () => services.langFor(userId),
         errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF, BLOCK_OF.name),
+        viewId: view.id,
       },
     );
   };

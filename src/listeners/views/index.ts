@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { BATCH_PLACE } from '../../batches/ids.ts';
 import { INTAKE, PROJECT } from '../../projects/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
@@ -6,6 +7,7 @@ import { INTAKE_FORMS } from '../../views/intake-forms.ts';
 import { BATCH_MODAL, RELAY_MODAL } from '../../views/settings-messages.ts';
 import type { Wiring } from '../../wiring/index.ts';
 import { actionSubmit } from './action-submit.ts';
+import { batchPlaceSubmit } from './batch-place-submit.ts';
 import { batchSubmit } from './batch-submit.ts';
 import { calendarSubmit, extendSubmit, reassignSubmit } from './deadline-submit.ts';
 import { expertsSubmit } from './experts-submit.ts';
@@ -29,4 +31,5 @@ export function registerViews(app: App, services: Wiring): void {
   app.view(REVIEW.formCallbackId, reviewFormSubmit(services));
   app.view({ callback_id: REVIEW.formCallbackId, type: 'view_closed' }, reviewFormClosed(services));
   app.view(EXPERTS.callbackId, expertsSubmit(services));
+  app.view(BATCH_PLACE.callbackId, batchPlaceSubmit(services));
 }
