@@ -10,6 +10,7 @@ import { actor } from '../../src/sandbox/demo-actor.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start.ts';
 import { dmChannelOf, SANDBOX_ADMIN_ID } from '../../src/sandbox/workspace.ts';
 import { ADMIN, startTestApp, type TestApp, WORKING_GROUP_CHANNEL } from '../support/app.ts';
+import { SlackUser } from '../support/slack-user.ts';
 
 const WORKGROUP = 'C0SBWORKGP';
 const MANAGEMENT = 'C0SBMGMT01';
@@ -65,6 +66,7 @@ describe('the same command through the signed HTTP receiver and through the sand
     return answer!;
   };
   const ids = () => ({ [ADMIN]: '<admin>', [SANDBOX_ADMIN_ID]: '<admin>' });
+  let httpIntake: Parameters<SlackUser['submit']>[0] | undefined;
 
   it('/pilot help: the same ephemeral answer, block for block', async () => {
     const http = (await overHttp('help')) as { text: string; blocks: unknown[] };
@@ -103,6 +105,35 @@ describe('the same command through the signed HTTP receiver and through the sand
     const modal = sandbox.slack.modalStack(SANDBOX_ADMIN_ID).at(-1);
     const both = { ...ids(), [WORKING_GROUP_CHANNEL]: '<channel>', [WORKGROUP]: '<channel>' };
     expect(normalise(modal?.view, both)).toBe(normalise(opened.args.view, both));
+    httpIntake = opened.args.view as never;
+  });
+
+  it('the intake form submitted: the same project, intake and audit rows in each database', async () => {
+    const typed = {
+      [INTAKE.blocks.title]: '两条通道的同一申请',
+      [INTAKE.blocks.scenario]: '公募基金份额登记与过户',
+      [INTAKE.blocks.contactName]: '王联系',
+      [INTAKE.blocks.contactPhone]: '+86 21 5555 0101',
+    };
+    const http = await new SlackUser(t, ADMIN).submit(httpIntake!, {
+      ...typed,
+      [INTAKE.blocks.technologies]: { type: 'multi_static_select', selected_options: [{ value: 'blockchain' }] },
+      // Slack sends back the owner the form was opened with; the sandbox's people do so by themselves.
+      [INTAKE.blocks.owner]: { type: 'users_select', selected_user: ADMIN },
+    });
+    expect(http).toEqual({});
+    await actor(sandbox).submit(SANDBOX_ADMIN_ID, { ...typed, [INTAKE.blocks.technologies]: ['blockchain'] });
+    await t.server.services.idle();
+    const what = async (prisma: typeof t.server.db.prisma) => {
+      const p = await prisma.project.findFirstOrThrow({ where: { title: typed[INTAKE.blocks.title] } });
+      const audit = await prisma.auditEvent.findMany({ where: { projectId: p.id }, orderBy: { id: 'asc' } });
+      return {
+        project: { ref: p.ref, track: p.track, stage: p.stage, status: p.status, intake: p.intake, owner: p.ownerId },
+        audit: audit.map((a) => ({ type: a.eventType, from: a.fromState, to: a.toState, actor: a.actorId })),
+      };
+    };
+    const both = { ...ids(), [WORKING_GROUP_CHANNEL]: '<channel>', [WORKGROUP]: '<channel>' };
+    expect(normalise(await what(sandbox.server.db.prisma), both)).toBe(normalise(await what(t.server.db.prisma), both));
   });
 });
 
