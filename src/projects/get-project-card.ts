@@ -4,6 +4,8 @@ import { FULL_CRITERIA, SIMPLIFIED_CRITERIA } from '../../machines/pilot/events.
 import type { Actor } from '../../machines/shared/actor.ts';
 import { batchName } from '../batches/repository.ts';
 import { openDeadlinesOf } from '../deadlines/repository.ts';
+import { type RecordsSummary, summariseRecords } from '../records/list-records.ts';
+import { afterConversionRecordActions } from '../records/record-after-conversion.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { machineEntry, restoreSnapshot, statePath } from '../runtime/machines.ts';
@@ -54,6 +56,8 @@ export interface ProjectCardData {
   actions: Array<AvailableAction & { direct?: boolean }>;
   /** Issue 6: the screening reviews as this viewer may see them (pilot projects with reviewers only). */
   review: ReviewPanel | null;
+  /** Issue 13: the supervision records counted per kind (open, late); no text, so it may go to any channel. */
+  records?: RecordsSummary;
   /** Personal data: only present when the viewer is working-group staff (or a manager or admin). */
   contact: { name: string; phone: string; email: string } | null;
 }
@@ -92,6 +96,8 @@ export async function getProjectCard(
     openDeadlinesOf(prisma, projectId),
     latestAudit(prisma, projectId, TIMELINE_LENGTH),
   ]);
+  const missed = deadlines.filter((d) => d.status === 'missed').map((d) => d.key);
+  const records = await summariseRecords(prisma, projectId, missed);
   const roles = viewer.kind === 'channel' ? [...CHANNEL_ROLES] : viewer.roles;
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const ctx = snapshot.context as {
@@ -193,6 +199,7 @@ export async function getProjectCard(
           )
         : afterConversionActions(project, roles),
     review,
+    records,
     // Personal data stays out of channels, the working group's included: it is shown to one staff member at a time.
     contact: !channel && roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };
@@ -210,5 +217,8 @@ function afterConversionActions(
 ): AvailableAction[] {
   if (project.machine !== 'pilot' || project.stage !== CONVERTED_STAGE) return [];
   if (!roles.some((r) => r === 'staff' || r === 'manager')) return [];
-  return [{ type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() }];
+  return [
+    { type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() },
+    ...afterConversionRecordActions(roles as UserActor['roles']),
+  ];
 }

@@ -7,6 +7,7 @@ import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { intakeButtons } from './intake-forms.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
+import { recordsCardSection } from './records/card-records.ts';
 import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;
@@ -67,6 +68,8 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     );
   }
   if (card.review) blocks.push(...reviewBlocks(card.review, lang));
+  const records = card.records ? recordsCardSection(card.records, card.ref, lang) : null;
+  if (records) blocks.push(records as unknown as Record<string, unknown>);
   if (card.deadlines.length > 0) {
     const lines = card.deadlines.map((d) =>
       t(lang, d.status === 'missed' ? 'card.deadlineMissed' : 'card.deadline', {

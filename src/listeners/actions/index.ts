@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
 import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
+import { RECORDS } from '../../records/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import { MENU } from '../../views/help-message.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
@@ -19,6 +20,7 @@ import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
 import { projectAction } from './project-action.ts';
 import { projectWhy } from './project-why.ts';
+import { recordForm } from './records-actions.ts';
 import { expertEdit, reviewAccept, reviewDecline, reviewOpenForm } from './review-actions.ts';
 
 /** Registers every button handler. */
@@ -44,6 +46,11 @@ export function registerActions(app: App, services: Wiring): void {
   app.action(REVIEW.actions.decline, reviewDecline(services, false));
   app.action(REVIEW.actions.conflict, reviewDecline(services, true));
   app.action(REVIEW.actions.openForm, reviewOpenForm(services));
+  // A record's buttons carry its key in the action id (unique per message): records.edit.q1 …
+  const recordAction = (id: string) => new RegExp(`^${id.replace('.', '\\.')}\\.`);
+  app.action(recordAction(RECORDS.actions.edit), recordForm(services, 'edit'));
+  app.action(recordAction(RECORDS.actions.openItem), recordForm(services, 'openItem'));
+  app.action(recordAction(RECORDS.actions.closeItem), recordForm(services, 'closeItem'));
   app.action(EXPERTS.addAction, expertEdit(services));
   app.action(new RegExp(`^${EXPERTS.editAction.replace('.', '\\.')}\\.`), expertEdit(services));
 }
