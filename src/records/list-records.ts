@@ -85,11 +85,17 @@ export async function summariseRecords(
   missedKeys: readonly string[],
 ): Promise<RecordsSummary> {
   const rows = await recordsOf(db, projectId);
-  const overdue = (key: string) => missedKeys.some((k) => k.endsWith(`:${key}`));
+  // An item from the stage evaluation runs on the machine's own clock (rectificationDue, one at a time).
+  const overdue = (r: SupervisionRecord) =>
+    missedKeys.some((k) => k.endsWith(`:${r.key}`)) ||
+    (r.kind === 'rectification' &&
+      r.closedOn === null &&
+      RECORD_DATA.rectification.parse(r.data).source === 'evaluation' &&
+      missedKeys.includes('rectificationDue'));
   const kinds = RECORD_KINDS.map((kind) => {
     const of = rows.filter((r) => r.kind === kind);
     const open = of.filter((r) => r.closedOn === null && kind !== 'finding' && kind !== 'guidance');
-    return { kind, total: of.length, open: open.length, late: of.filter((r) => r.late || overdue(r.key)).length };
+    return { kind, total: of.length, open: open.length, late: of.filter((r) => r.late || overdue(r)).length };
   }).filter((k) => k.total > 0);
   return { kinds };
 }

@@ -123,6 +123,34 @@ describe('supervision records over signed HTTP: button → modal → record on t
     expect(SlackUser.buttons(items.blocks)).toContain('records.closeItem.r1');
   });
 
+  it('R-SUP-2: the item’s deadline reminds the owner before it is due and escalates the day after; closing it late is marked', async () => {
+    const owner = new SlackUser(t, 'U0OWNER01');
+    const sentToOwner = () => owner.dms().map((m) => m.text);
+    // Wednesday 15 July 2026: 3 working days before is Friday 10 July, at 09:00 Shanghai.
+    clock.set('2026-07-10T01:05:00Z');
+    await t.server.tick();
+    await t.server.services.idle();
+    expect(sentToOwner().filter((m) => m.includes('整改事项截止') && m.includes(ref))).toHaveLength(1);
+    clock.set('2026-07-16T01:05:00Z');
+    await t.server.tick();
+    await t.server.services.idle();
+    expect(sentToOwner().filter((m) => m.includes('整改事项截止') && m.includes('尚未收到'))).toHaveLength(1);
+    expect(text(await staff.card(ref))).toContain('逾期 1');
+    const items = await staff.command(`records ${ref} rectification`);
+    const { view } = await staff.press(items.blocks, 'records.closeItem.r1');
+    const closed = await staff.submit(view!, {
+      'rec.evidence': 'https://example.cn/review.pdf',
+      'rec.closedOn': input.date('2026-07-16'),
+    });
+    expect(text(closed.view)).toContain('已标记逾期');
+    const project = await t.server.db.prisma.project.findUniqueOrThrow({ where: { ref } });
+    const row = await t.server.db.prisma.deadline.findUniqueOrThrow({
+      where: { projectId_key: { projectId: project.id, key: 'rectificationItemDue:r1' } },
+    });
+    expect(row.status).toBe('metLate');
+    clock.set('2026-06-01T02:00:00Z');
+  });
+
   it('a wrong kind or a missing reference gets a plain answer', async () => {
     expect((await staff.command(`records ${ref} letters`)).text).toContain('无法识别记录类型');
     expect((await staff.command('records')).text).toContain('用法');
