@@ -98,7 +98,7 @@ export const recordsEn: Record<keyof typeof recordsZhCN, string> = {
   'records.status.sanction.administrativeMeasures': 'administrative measures',
   'records.status.sanction.referral': 'referred',
   'records.status.sanction.resume': 'resumed',
-  'records.field.findings': 'Findings (one per line)',
+  'records.field.findings': 'Findings as recorded (each finding is edited on its own)',
   'records.field.text': 'Finding',
   'records.field.requiredChange': 'Required change',
   'records.field.evidence': 'Evidence (text or links)',

@@ -92,7 +92,7 @@ export const recordsZhCN = {
   'records.status.sanction.administrativeMeasures': '行政监管措施',
   'records.status.sanction.referral': '移交稽查',
   'records.status.sanction.resume': '恢复试点',
-  'records.field.findings': '检查结果（每行一条发现）',
+  'records.field.findings': '检查结果（原文；各条发现另行编辑）',
   'records.field.text': '发现内容',
   'records.field.requiredChange': '整改要求',
   'records.field.evidence': '整改证明（文字或链接）',

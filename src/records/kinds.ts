@@ -12,15 +12,27 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-/** What `/pilot records <ref> [kind]` accepts as a kind (plural, as people type it), mapped to the row's kind. */
+/** What `/pilot records <ref> [kind]` accepts as a kind (plural or singular, or in Chinese), mapped to the row's kind. */
 export const KIND_WORDS: Record<string, RecordKind> = {
   inspections: 'inspection',
+  inspection: 'inspection',
+  检查: 'inspection',
   findings: 'finding',
+  finding: 'finding',
+  发现: 'finding',
   rectification: 'rectification',
+  整改: 'rectification',
   complaints: 'complaint',
+  complaint: 'complaint',
+  投诉: 'complaint',
   incidents: 'incident',
+  incident: 'incident',
+  异常情形: 'incident',
   guidance: 'guidance',
+  督导: 'guidance',
   sanctions: 'sanction',
+  sanction: 'sanction',
+  处置措施: 'sanction',
 };
 
 const text = z.string().max(3000);

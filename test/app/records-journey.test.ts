@@ -153,7 +153,10 @@ describe('supervision records over signed HTTP: button → modal → record on t
 
   it('a wrong kind or a missing reference gets a plain answer', async () => {
     expect((await staff.command(`records ${ref} letters`)).text).toContain('无法识别记录类型');
+    expect((await staff.command(`records ${ref} constructor`)).text).toContain('无法识别记录类型');
+    expect((await staff.command('records P-2026-404')).text).toContain('P-2026-404');
     expect((await staff.command('records')).text).toContain('用法');
+    expect((await staff.command(`records ${ref} 投诉`)).text).toContain('监管记录（投诉）');
   });
 
   it('R-SUP-4, R-SUP-5: after conversion complaints and incidents are still recorded, with their own clocks', async () => {

@@ -110,7 +110,8 @@ export function parsePilotCommand(text: string): PilotCommand {
     case 'records':
     case '记录': {
       const word = rest[1]?.toLowerCase();
-      const kind = word === undefined ? null : KIND_WORDS[word];
+      // Own keys only: `constructor` or `toString` is a wrong kind, not an inherited property.
+      const kind = word === undefined ? null : Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
       if (kind === undefined) throw new InputError('records.badKind', { kind: rest[1]! });
       return { sub: 'records', ref: ref(rest[0], 'records.usage'), kind };
     }
