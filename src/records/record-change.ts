@@ -3,7 +3,7 @@ import { recordAudit } from '../db/audit.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
 import { changeItems } from '../projects/card-items.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
-import type { Prisma, PrismaClient } from './repository.ts';
+import { lockProject, type Prisma, type PrismaClient } from './repository.ts';
 
 /** What the records' own changes need: the database, the clock, and the outbox flush after commit. */
 export interface RecordsDeps {
@@ -35,6 +35,7 @@ export async function inRecordChange(
 ): Promise<void> {
   const now = deps.clock.now();
   const keys = await deps.prisma.$transaction(async (tx) => {
+    await lockProject(tx, project.id);
     const { payload, suffix } = await write(tx, now);
     await recordAudit(tx, {
       projectId: project.id,

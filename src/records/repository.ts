@@ -87,3 +87,11 @@ export async function recordsOf(db: Db, projectId: string, kind?: string): Promi
 export async function countRecords(db: Db, projectId: string, kind: string): Promise<number> {
   return db.supervisionRecord.count({ where: { projectId, kind } });
 }
+
+/**
+ * Locks the project's row for the rest of the transaction, so the records' own changes on one project (an item
+ * opened, a record beside a final machine) take their next key one after the other, as machine changes do.
+ */
+export async function lockProject(tx: Db, projectId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId}::uuid FOR UPDATE`;
+}

@@ -73,6 +73,10 @@ describe('supervision records over signed HTTP: button → modal → record on t
     expect(text(forReviewer.blocks)).toContain('赎回款到账延迟三天');
     expect(text(forReviewer.blocks)).not.toContain(COMPLAINANT);
     expect(SlackUser.buttons(forReviewer.blocks).filter((id) => id.startsWith('records.'))).toEqual([]);
+    // A button value copied from a staff member's answer is refused for the reviewer, in plain words.
+    const forged = await reviewer.press(list.blocks, 'records.edit.q1');
+    expect(forged.view).toBeUndefined();
+    expect(forged.answer?.text).toContain('只有工作组成员');
 
     await t.server.services.idle();
     const channelCalls = [...t.fake.callsTo('chat.postMessage'), ...t.fake.callsTo('chat.update')];
