@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.ts';
+import { InputError, PermissionError } from '../../src/errors.ts';
 import { editRecord } from '../../src/records/edit-record.ts';
+import { recordAfterConversion } from '../../src/records/record-after-conversion.ts';
 import type { UserActor } from '../../src/roles/resolve-actor.ts';
-import { staffA } from '../support/machines.ts';
+import { accept, confirm, ev, propose, staffA, toPiloting } from '../support/machines.ts';
+import { insertProjectAt } from '../support/projects.ts';
 import { day, recordsBench } from '../support/records.ts';
 
-const { deps, piloting, act, row, deadline } = recordsBench('P-2024');
+const { clock, db, deps, piloting, act, row, deadline } = recordsBench('P-2024');
 const staff = staffA as UserActor;
+const reader: UserActor = { kind: 'user', userId: 'U_READER', roles: ['reviewer'] };
 
 describe('complaints as records (R-SUP-4)', () => {
   it('R-SUP-4: acknowledged late and resolved late, with compensation; the on-time one is not flagged', async () => {
@@ -155,4 +158,95 @@ describe('incidents as records (R-SUP-5, R-TOL-1)', () => {
       });
     },
   );
+});
+
+describe('incidents during piloting and after conversion', () => {
+  it('R-SUP-5: a handling report that comes first leaves the first report’s clock running', async () => {
+    const p = await piloting();
+    await act(
+      p.id,
+      'incident.occurred',
+      {
+        incidentId: 'i1',
+        incidentKind: 'businessError',
+        occurredAt: '2024-06-03T10:00:00+08:00',
+        factDate: '2024-06-03',
+        summary: 's',
+      },
+      '2024-06-03T03:00:00Z',
+    );
+    await act(p.id, 'incident.reportReceived', {
+      incidentId: 'i1',
+      stage: 'handling',
+      factDate: '2024-06-03',
+      summary: 'h',
+    });
+    expect((await deadline(p.id, 'incidentFirstReport:i1')).status).toBe('open');
+    expect((await deadline(p.id, 'incidentHandlingReport:i1')).status).toBe('met');
+    expect(await row(p.id, 'incident', 'i1')).toMatchObject({ status: 'handlingReported' });
+  });
+
+  it('R-SUP-5, R-TOL-1: after conversion the records refuse what the machine would, and keep every clock', async () => {
+    const c = accept(
+      toPiloting(),
+      ev('evaluation.recorded', staffA, { factDate: '2024-05-20', outcome: 'metGoals', summary: 's' }),
+      propose('conversion'),
+      confirm(),
+    );
+    const { id } = await insertProjectAt(db().prisma, { ...c, context: { ...c.context, ref: 'P-2024-900' } } as never);
+    const project = async () => db().prisma.project.findUniqueOrThrow({ where: { id } });
+    clock.set('2024-06-03T03:00:00Z');
+    const occurred = {
+      incidentKind: 'securityIncident',
+      occurredAt: '2024-06-03T10:00:00+08:00',
+      summary: '数据泄露',
+    };
+    // The fact date must be the Shanghai day of the instant, as the machine's guard says.
+    await expect(
+      recordAfterConversion(deps(), staff, await project(), 'incident.occurred', {
+        ...occurred,
+        factDate: '2024-06-02',
+      }),
+    ).rejects.toBeInstanceOf(InputError);
+    expect(
+      await recordAfterConversion(deps(), staff, await project(), 'incident.occurred', {
+        ...occurred,
+        factDate: '2024-06-03',
+      }),
+    ).toEqual({ key: 'i1' });
+    for (const key of ['incidentFirstReport:i1', 'incidentHandlingReport:i1', 'incidentFinalReport:i1'])
+      expect((await deadline(id, key)).status).toBe('open');
+    const assess = async (loss: boolean, compensated: boolean) =>
+      recordAfterConversion(deps(), staff, await project(), 'incident.faultToleranceAssessed', {
+        incidentId: 'i1',
+        actualInvestorLoss: loss,
+        lossesCompensated: compensated,
+        marketStabilityAffected: false,
+      });
+    await expect(assess(false, true)).rejects.toBeInstanceOf(InputError);
+    await assess(true, true);
+    expect((await row(id, 'incident', 'i1')).data).toMatchObject({ qualifies: true });
+    await recordAfterConversion(deps(), staff, await project(), 'incident.reportReceived', {
+      incidentId: 'i1',
+      stage: 'first',
+      factDate: '2024-06-04',
+      summary: 'f',
+    });
+    expect((await deadline(id, 'incidentFirstReport:i1')).status).toBe('met');
+    await expect(
+      recordAfterConversion(deps(), staff, await project(), 'incident.reportReceived', {
+        incidentId: 'i1',
+        stage: 'first',
+        factDate: '2024-06-04',
+        summary: 'again',
+      }),
+    ).rejects.toBeInstanceOf(InputError);
+    await expect(
+      recordAfterConversion(deps(), reader, await project(), 'complaint.logged', {
+        factDate: '2024-06-04',
+        summary: 's',
+      }),
+    ).rejects.toBeInstanceOf(PermissionError);
+    expect((await project()).stage).toBe('regularOperation');
+  });
 });
