@@ -41,8 +41,15 @@ export async function openRectificationItem(
       key = `r${(await countRecords(tx, project.id, 'rectification')) + 1}`;
       const data: RecordData<'rectification'> = { requiredChange, evidence: null, source: 'finding' };
       const row = await insertRecord(tx, {
-        ...{ projectId: project.id, kind: 'rectification', key, parentKey: finding.key, status: 'open', data },
-        ...{ openedOn: today, dueDate: values.dueDate, createdBy: actor.userId },
+        projectId: project.id,
+        kind: 'rectification',
+        key,
+        parentKey: finding.key,
+        status: 'open',
+        data,
+        openedOn: today,
+        dueDate: values.dueDate,
+        createdBy: actor.userId,
       });
       const due = await scheduleOwn(tx, project, now, {
         kind: 'rectificationItemDue',

@@ -1,36 +1,10 @@
-import { shanghaiDateOf } from '../../machines/shared/events-common.ts';
-import type { EventInput } from '../runtime/types.ts';
-import { qualifiesForFaultTolerance, RECORD_DATA, type RecordData, type RecordKind, splitFindings } from './kinds.ts';
-import { closeOwn, type DeadlineProject, dueOf, scheduleOwn } from './own-deadlines.ts';
-import {
-  countRecords,
-  type Db,
-  insertRecord,
-  recordByKey,
-  recordsOf,
-  type SupervisionRecord,
-  updateRecord,
-} from './repository.ts';
+import { actorOf, type Ev, factOf, type Handler, load, type RecordScope, str } from './event-helpers.ts';
+import { INCIDENT_HANDLERS } from './incident-events.ts';
+import { RECORD_DATA, type RecordData, splitFindings } from './kinds.ts';
+import { closeOwn, dueOf, scheduleOwn } from './own-deadlines.ts';
+import { countRecords, type Db, insertRecord, recordsOf, type SupervisionRecord, updateRecord } from './repository.ts';
 
-/** An event as the records read it: the machine's own event, already validated by its schema. */
-type Ev = EventInput & Record<string, unknown>;
-
-/** Where the change happens: the project, the instant, and whether the machine is final (after conversion). */
-export interface RecordScope {
-  project: DeadlineProject;
-  now: Date;
-  /** After conversion the machine schedules nothing: the records keep the complaint and first-report clocks. */
-  ownClocks: boolean;
-}
-
-const str = (e: Ev, f: string) => String(e[f] ?? '');
-const actorOf = (e: Ev) => (e.actor.kind === 'user' ? e.actor.userId : null);
-const factOf = (e: Ev) => e.factDate ?? e.recordedAt.slice(0, 10);
-
-async function load<K extends RecordKind>(tx: Db, projectId: string, kind: K, key: string) {
-  const row = await recordByKey(tx, projectId, kind, key);
-  return row ? { row, data: RECORD_DATA[kind].parse(row.data) as RecordData<K> } : null;
-}
+export type { RecordScope };
 
 /** The record events that also exist after conversion (the machine is final, the records continue). */
 export const AFTER_CONVERSION_EVENTS = [
@@ -51,9 +25,8 @@ export async function writeRecordEvent(tx: Db, scope: RecordScope, e: Ev): Promi
   return handler ? handler(tx, scope, e) : [];
 }
 
-type Handler = (tx: Db, scope: RecordScope, e: Ev) => Promise<SupervisionRecord[]>;
-
 const HANDLERS: Record<string, Handler> = {
+  ...INCIDENT_HANDLERS,
   'inspection.scheduled': async (tx, { project }, e) => {
     const data: RecordData<'inspection'> = {
       authority: str(e, 'authority'),
@@ -157,70 +130,6 @@ const HANDLERS: Record<string, Handler> = {
       }),
     ];
   },
-  'incident.occurred': async (tx, scope, e) => {
-    const key = str(e, 'incidentId');
-    const occurredAt = str(e, 'occurredAt');
-    const day = shanghaiDateOf(occurredAt);
-    const rule = 'R-SUP-5';
-    if (scope.ownClocks)
-      await scheduleOwn(tx, scope.project, scope.now, {
-        ...{ kind: 'incidentFirstReport', key: `incidentFirstReport:${key}`, rule, basis: occurredAt },
-      });
-    // The handling and final reports count in working days from the day it occurred (settings, RULES defaults).
-    for (const kind of ['incidentHandlingReport', 'incidentFinalReport'] as const)
-      await scheduleOwn(tx, scope.project, scope.now, { kind, key: `${kind}:${key}`, rule, basis: day });
-    const first = await dueOf(tx, scope.project.id, `incidentFirstReport:${key}`, day, scope.now);
-    const data: RecordData<'incident'> = {
-      incidentKind: str(e, 'incidentKind'),
-      occurredAt,
-      summary: str(e, 'summary'),
-      reports: {},
-      faultTolerance: null,
-      qualifies: null,
-    };
-    return [
-      await insertRecord(tx, {
-        ...{ projectId: scope.project.id, kind: 'incident', key, status: 'occurred', data },
-        ...{ openedOn: day, dueDate: first.dueDate, createdBy: actorOf(e) },
-      }),
-    ];
-  },
-  'incident.reportReceived': async (tx, scope, e) => {
-    const key = str(e, 'incidentId');
-    const found = await load(tx, scope.project.id, 'incident', key);
-    if (!found) return [];
-    const stage = str(e, 'stage') as 'first' | 'handling' | 'final';
-    const on = factOf(e);
-    const kind = REPORT_DEADLINES[stage];
-    // The machine closes the first report's clock itself while it runs; the records close the others.
-    if (scope.ownClocks || stage !== 'first') await closeOwn(tx, scope.project, scope.now, kind, `${kind}:${key}`);
-    const { late } = await dueOf(tx, scope.project.id, `${kind}:${key}`, on, scope.now);
-    const reports = { ...found.data.reports, [stage]: { on, summary: str(e, 'summary'), late } };
-    const next = (['first', 'handling', 'final'] as const).find((s) => !reports[s]);
-    const nextDue = next
-      ? (await dueOf(tx, scope.project.id, `${REPORT_DEADLINES[next]}:${key}`, on, scope.now)).dueDate
-      : null;
-    return [
-      await updateRecord(tx, found.row.id, {
-        status: reports.final ? 'closed' : `${stage}Reported`,
-        data: { ...found.data, reports },
-        dueDate: reports.final ? null : nextDue,
-        ...(reports.final ? { closedOn: on } : {}),
-        late: found.row.late || late,
-      }),
-    ];
-  },
-  'incident.faultToleranceAssessed': async (tx, { project }, e) => {
-    const found = await load(tx, project.id, 'incident', str(e, 'incidentId'));
-    if (!found) return [];
-    const faultTolerance = {
-      actualInvestorLoss: e.actualInvestorLoss === true,
-      lossesCompensated: e.lossesCompensated === true,
-      marketStabilityAffected: e.marketStabilityAffected === true,
-    };
-    const data = { ...found.data, faultTolerance, qualifies: qualifiesForFaultTolerance(faultTolerance) };
-    return [await updateRecord(tx, found.row.id, { data })];
-  },
   'guidance.recorded': (tx, scope, e) => guidance(tx, scope, e, str(e, 'guidanceKind'), null),
   'guidance.relayed': (tx, scope, e) => guidance(tx, scope, e, 'csrcRelayed', str(e, 'noticeRef')),
   'rectification.required': async (tx, { project }, e) => {
@@ -248,12 +157,6 @@ const HANDLERS: Record<string, Handler> = {
     return [await updateRecord(tx, open.row.id, { status: 'closed', data, closedOn: on, late, dueDate: null })];
   },
 };
-
-const REPORT_DEADLINES = {
-  first: 'incidentFirstReport',
-  handling: 'incidentHandlingReport',
-  final: 'incidentFinalReport',
-} as const;
 
 async function guidance(tx: Db, { project }: RecordScope, e: Ev, guidanceKind: string, noticeRef: string | null) {
   const key = `g${(await countRecords(tx, project.id, 'guidance')) + 1}`;
