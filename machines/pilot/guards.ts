@@ -233,6 +233,9 @@ export const isNewIncident = on(
 );
 export const isKnownIncident = (ctx: PilotContext, event: PilotEvent): boolean =>
   ctx.incidents[(event as PilotEventOf<'incident.reportReceived'>).incidentId] !== undefined;
+/** R-SUP-5: only the first report meets the 24-hour clock; a handling or final report leaves it running. */
+export const isFirstReport = (ctx: PilotContext, event: PilotEvent): boolean =>
+  isKnownIncident(ctx, event) && (event as PilotEventOf<'incident.reportReceived'>).stage === 'first';
 /** R-TOL-1: compensated losses count as no loss only when they were actually incurred and compensated. */
 export const faultToleranceConsistent = on(
   'incident.faultToleranceAssessed',

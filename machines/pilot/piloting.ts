@@ -95,10 +95,13 @@ const investorProtection = {
       notify('incident.occurred', 'managers', 'R-SUP-5'),
     ] as const,
   },
-  'incident.reportReceived': {
-    guard: 'isKnownIncident',
-    actions: ['record', cancel('incidentFirstReport', keyed('incidentFirstReport', 'incidentId'))] as const,
-  },
+  'incident.reportReceived': [
+    {
+      guard: 'isFirstReport',
+      actions: ['record', cancel('incidentFirstReport', keyed('incidentFirstReport', 'incidentId'))] as const,
+    },
+    { guard: 'isKnownIncident', actions: 'record' },
+  ],
   'incident.faultToleranceAssessed': {
     guard: 'canAssessFaultTolerance',
     actions: 'record',

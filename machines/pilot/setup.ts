@@ -62,6 +62,7 @@ export const pilotSetup = setup({
     isUnresolvedComplaint: auth(g.isUnresolvedComplaint),
     isNewIncident: auth(g.isNewIncident),
     isKnownIncident: auth(g.isKnownIncident),
+    isFirstReport: auth(g.isFirstReport),
     canAssessFaultTolerance: auth((c, e) => g.isKnownIncident(c, e) && g.faultToleranceConsistent(c, e)),
     noOpenSanctionCase: auth(g.noOpenSanctionCase),
     canRequestExit: auth((c) => g.noPendingDecision(c) && g.noOpenSanctionCase(c)),

@@ -23,6 +23,9 @@ export const DEFAULT_SETTINGS = {
   complaintAcknowledge: wd(2),
   complaintResolve: wd(15),
   incidentFirstReport: { amount: 24, unit: 'hours' } as Period,
+  /** Issue 13: the handling report and the final report of an incident (R-SUP-5 says "promptly"; our defaults). */
+  incidentHandlingReport: wd(5),
+  incidentFinalReport: wd(20),
   rectificationDefault: { amount: 3, unit: 'months' } as Period,
   firstStageEvaluation: { amount: 12, unit: 'months' } as Period,
   nextStageEvaluation: { amount: 12, unit: 'months' } as Period,
@@ -140,6 +143,28 @@ export const DEADLINES = {
     rule: 'R-SUP-5',
     from: 'occurredAt',
     after: ['incidentFirstReport'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
+  incidentHandlingReport: {
+    rule: 'R-SUP-5',
+    from: 'occurredAt',
+    after: ['incidentHandlingReport'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
+  incidentFinalReport: {
+    rule: 'R-SUP-5',
+    from: 'occurredAt',
+    after: ['incidentFinalReport'],
+    clock: 'institution',
+    responsible: 'owner',
+  },
+  /** Issue 13: a rectification item opened from an inspection finding; its due date is set when it is opened. */
+  rectificationItemDue: {
+    rule: 'R-SUP-2',
+    from: 'requiredOn',
+    after: ['rectificationDefault'],
     clock: 'institution',
     responsible: 'owner',
   },

@@ -1,4 +1,6 @@
 import { en } from './en.ts';
+import { recordsEn } from './records.en.ts';
+import { recordsZhCN } from './records.zh-CN.ts';
 import { reportsEn } from './reports.en.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
 import { rulesEn } from './rules.en.ts';
@@ -10,12 +12,17 @@ import { zhCN } from './zh-CN.ts';
 /** The languages people can choose; zh-CN is the default for the working group. */
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type MessageKey = keyof typeof zhCN | keyof typeof uiZhCN | keyof typeof reportsZhCN | keyof typeof rulesZhCN;
+export type MessageKey =
+  | keyof typeof zhCN
+  | keyof typeof uiZhCN
+  | keyof typeof recordsZhCN
+  | keyof typeof reportsZhCN
+  | keyof typeof rulesZhCN;
 
 // One catalog per area keeps files short; they merge here, and a test checks both languages have every key.
 export const catalogs: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...zhCN, ...uiZhCN, ...reportsZhCN, ...rulesZhCN },
-  en: { ...en, ...uiEn, ...reportsEn, ...rulesEn },
+  'zh-CN': { ...zhCN, ...uiZhCN, ...recordsZhCN, ...reportsZhCN, ...rulesZhCN },
+  en: { ...en, ...uiEn, ...recordsEn, ...reportsEn, ...rulesEn },
 };
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */

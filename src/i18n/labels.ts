@@ -9,6 +9,9 @@ const APP_LABELS: Record<string, MessageKey> = {
   'event.deadline.reassigned': 'event.deadline.reassigned',
   'event.deadline.acknowledged': 'event.deadline.acknowledged',
   'event.incentive.ticked': 'rules.event.incentiveTicked',
+  'event.record.edited': 'event.record.edited',
+  'event.record.itemOpened': 'event.record.itemOpened',
+  'event.record.itemClosed': 'event.record.itemClosed',
 };
 
 // Keys asked for that have no label: a reader is never shown a raw key, and the tests that render every view and

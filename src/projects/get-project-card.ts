@@ -6,6 +6,8 @@ import { batchName } from '../batches/repository.ts';
 import { type CardChecklist, cardChecklist } from '../checklists/card-checklist.ts';
 import { incentiveTicks } from '../checklists/repository.ts';
 import { openDeadlinesOf } from '../deadlines/repository.ts';
+import { type RecordsSummary, summariseRecords } from '../records/list-records.ts';
+import { afterConversionRecordActions } from '../records/record-after-conversion.ts';
 import { type ReportsCardSummary, reportsCardSummary } from '../reports/card-summary.ts';
 import { type ReviewPanel, reviewPanel } from '../review/review-panel.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
@@ -63,6 +65,8 @@ export interface ProjectCardData {
   review: ReviewPanel | null;
   /** R-EXIT-6 while exiting, R-INC-1 once converted: the checklist with who ticked what and when. */
   checklist: CardChecklist | null;
+  /** Issue 13: the supervision records counted per kind (open, late); no text, so it may go to any channel. */
+  records?: RecordsSummary;
   /** Personal data: only present when the viewer is working-group staff (or a manager or admin). */
   contact: { name: string; phone: string; email: string } | null;
 }
@@ -101,6 +105,8 @@ export async function getProjectCard(
     openDeadlinesOf(prisma, projectId),
     latestAudit(prisma, projectId, TIMELINE_LENGTH),
   ]);
+  const missed = deadlines.filter((d) => d.status === 'missed').map((d) => d.key);
+  const records = await summariseRecords(prisma, projectId, missed);
   const roles = viewer.kind === 'channel' ? [...CHANNEL_ROLES] : viewer.roles;
   const snapshot = restoreSnapshot(project.machine, project.machineVersion, project.snapshot);
   const ctx = snapshot.context as {
@@ -214,6 +220,7 @@ export async function getProjectCard(
           .slice(0, 10) ?? null,
       roles,
     }),
+    records,
     // Personal data stays out of channels, the working group's included: it is shown to one staff member at a time.
     contact: !channel && roles.some((r) => SEES_PERSONAL_DATA.includes(r)) ? contactOf(project.intake) : null,
   };
@@ -231,5 +238,8 @@ function afterConversionActions(
 ): AvailableAction[] {
   if (project.machine !== 'pilot' || project.stage !== CONVERTED_STAGE) return [];
   if (!roles.some((r) => r === 'staff' || r === 'manager')) return [];
-  return [{ type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() }];
+  return [
+    { type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() },
+    ...afterConversionRecordActions(roles as UserActor['roles']),
+  ];
 }

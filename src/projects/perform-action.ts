@@ -4,6 +4,12 @@ import { shanghaiDate } from '../clock.ts';
 import { InputError, StaleProjectError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { stageParam } from '../i18n/render-error.ts';
+import {
+  afterConversionChoices,
+  afterConversionRecordActions,
+  isAfterConversionEvent,
+  recordAfterConversion,
+} from '../records/record-after-conversion.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent, refusal } from '../runtime/apply-event.ts';
 import { machineEntry, restoreSnapshot } from '../runtime/machines.ts';
@@ -60,6 +66,14 @@ export async function pressAction(
     assertMayRecordSupport(actor.roles);
     const support = { type: SUPPORT_EVENT, labelKey: `event.${SUPPORT_EVENT}`, fact: true, fields: supportFields() };
     return { kind: 'form', form: { ref, projectRef: project.ref, title: project.title, action: support, choices: {} } };
+  }
+  if (!action && isAfterConversionEvent(project, ref.t)) {
+    // Issue 13: complaints and incidents after conversion are records beside the final machine, on its own forms.
+    const form = afterConversionRecordActions(actor.roles).find((a) => a.type === ref.t);
+    if (!form) throw refusal({ type: ref.t, actor }, ['staff', 'manager'], project.ref, project.stage, null);
+    const choices = await afterConversionChoices(deps.prisma, project.id, ref.t);
+    if (Object.values(choices).some((c) => c.length === 0)) throw new InputError('action.noRecords');
+    return { kind: 'form', form: { ref, projectRef: project.ref, title: project.title, action: form, choices } };
   }
   if (!action) {
     const stage = stageParam(project.machine, project.stage);
@@ -137,6 +151,21 @@ async function applyAction(
 ): Promise<AppliedEvent> {
   if (ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
     await recordSupportAfterConversion(deps, actor, project, values);
+    return {
+      projectId: project.id,
+      ref: project.ref,
+      version: project.version,
+      from: CONVERTED_STAGE,
+      to: CONVERTED_STAGE,
+      stage: project.stage,
+      status: project.status,
+      deadlines: [],
+      outboxKeys: [],
+      context: null,
+    };
+  }
+  if (isAfterConversionEvent(project, ref.t)) {
+    await recordAfterConversion(deps, actor, project, ref.t, values);
     return {
       projectId: project.id,
       ref: project.ref,

@@ -8,6 +8,7 @@ import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { checklistBlocks } from './checklists/card-checklist.ts';
 import { intakeButtons } from './intake-forms.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
+import { recordsCardSection } from './records/card-records.ts';
 import { reportsCardBlocks } from './reports/card-reports.ts';
 import { unofficialMark, unofficialNote } from './reports/period-label.ts';
 import { reviewBlocks } from './review-panel.ts';
@@ -70,6 +71,8 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     );
   }
   if (card.review) blocks.push(...reviewBlocks(card.review, lang));
+  const records = card.records ? recordsCardSection(card.records, card.ref, lang) : null;
+  if (records) blocks.push(records as unknown as Record<string, unknown>);
   if (card.deadlines.length > 0) {
     const lines = card.deadlines.map((d) =>
       t(lang, d.status === 'missed' ? 'card.deadlineMissed' : 'card.deadline', {

@@ -5,6 +5,7 @@ import { type DeadlinesWiring, deadlinesWiring } from './deadlines.ts';
 import { type DigestsWiring, digestsWiring } from './digests.ts';
 import { type HomeWiring, homeWiring } from './home.ts';
 import { type ProjectsWiring, projectsWiring } from './projects.ts';
+import { type RecordsWiring, recordsWiring } from './records.ts';
 import { type ReportsWiring, reportsWiring } from './reports.ts';
 import { type ReviewWiring, reviewWiring } from './review.ts';
 import { type SettingsWiring, settingsWiring } from './settings.ts';
@@ -16,6 +17,7 @@ export type {
   DigestsWiring,
   HomeWiring,
   ProjectsWiring,
+  RecordsWiring,
   ReportsWiring,
   ReviewWiring,
   SettingsWiring,
@@ -30,6 +32,7 @@ export type Wiring = CommonWiring &
   SettingsWiring &
   HomeWiring &
   ChecklistsWiring &
+  RecordsWiring &
   ReportsWiring;
 
 /** Builds the shared dependencies once and binds every area to them. */
@@ -44,6 +47,7 @@ export function createWiring(deps: WiringDeps): Wiring {
     ...settingsWiring(ctx),
     ...homeWiring(ctx),
     ...checklistsWiring(ctx),
+    ...recordsWiring(ctx),
     ...reportsWiring(ctx),
   };
 }

@@ -1,5 +1,6 @@
 import { storedLang } from '../preferences/languages.ts';
 import { changeItems } from '../projects/card-items.ts';
+import { writeSupervisionRecords } from '../records/write-records.ts';
 import { checkReportPeriod } from '../reports/check-report-period.ts';
 import { keepReportCalendar } from '../reports/keep-report-calendar.ts';
 import { buildInvitation } from '../review/build-invitation.ts';
@@ -11,11 +12,11 @@ import { checklistMessage, deadlineMovedMessage, notifyMessage } from '../views/
 /**
  * The areas plugged into the change path: the conflict-of-interest gate before every reviewer assignment, the card
  * and thread after every change, the invitation DM as its own message, languages, and the automatic assignment;
- * the report calendar's period check before a report is received and its rows beside every change (R-SUP-1).
+ * the supervision records beside the machine, the report calendar's period check before a report is received and its rows beside every change (R-SUP-1).
  */
 export const runtimeHooks: RuntimeHooks = {
   checks: [assignmentGate, checkReportPeriod],
-  changeWrites: [keepReportCalendar],
+  changeWrites: [keepReportCalendar, writeSupervisionRecords],
   changeMessages: [changeItems],
   notifyMessages: { 'review.assignment': buildInvitation },
   render: { notify: notifyMessage, checklist: checklistMessage, deadlineMoved: deadlineMovedMessage },

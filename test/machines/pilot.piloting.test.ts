@@ -224,6 +224,28 @@ describe('supervision while piloting', () => {
     ]);
     expect(reported.next.context.incidents.i1?.reports).toEqual([{ stage: 'first', on: '2024-05-02' }]);
   });
+
+  it('R-SUP-5: a handling or final report does not close the first report’s 24-hour clock', () => {
+    const s = accept(toPiloting(), incident());
+    const handling = effects(
+      s,
+      ev('incident.reportReceived', staffA, {
+        factDate: '2024-05-02',
+        incidentId: 'i1',
+        stage: 'handling',
+        summary: 's',
+      }),
+    );
+    expect(handling.actions).toEqual([]);
+    expect(handling.next.context.incidents.i1?.reports).toEqual([{ stage: 'handling', on: '2024-05-02' }]);
+    const first = effects(
+      handling.next,
+      ev('incident.reportReceived', staffA, { factDate: '2024-05-02', incidentId: 'i1', stage: 'first', summary: 's' }),
+    );
+    expect(first.actions).toEqual([
+      { type: 'cancelDeadline', params: { kind: 'incidentFirstReport', key: 'incidentFirstReport:i1' } },
+    ]);
+  });
 });
 
 describe('fault tolerance', () => {

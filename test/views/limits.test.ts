@@ -12,6 +12,8 @@ import { TITLE_MAX } from '../../src/projects/intake.ts';
 import type { ProjectFilter, ProjectPage } from '../../src/projects/list-projects.ts';
 import { PAGE_SIZE } from '../../src/projects/list-projects.ts';
 import type { ActionForm } from '../../src/projects/perform-action.ts';
+import { RECORD_KINDS } from '../../src/records/kinds.ts';
+import type { RecordItem } from '../../src/records/list-records.ts';
 import { EXPERT_TAGS } from '../../src/review/ids.ts';
 import { startSnapshot } from '../../src/runtime/machines.ts';
 import * as actionModalModule from '../../src/views/action-modal.ts';
@@ -26,6 +28,9 @@ import * as intakeModule from '../../src/views/intake-modal.ts';
 import * as notifyModule from '../../src/views/notify-messages.ts';
 import * as cardModule from '../../src/views/project-card.ts';
 import * as listModule from '../../src/views/project-list.ts';
+import * as cardRecordsModule from '../../src/views/records/card-records.ts';
+import * as recordsListModule from '../../src/views/records/records-list.ts';
+import * as recordsModalsModule from '../../src/views/records/records-modals.ts';
 import * as reviewFormModule from '../../src/views/review-form.ts';
 import * as reviewMessagesModule from '../../src/views/review-messages.ts';
 import * as reviewPanelModule from '../../src/views/review-panel.ts';
@@ -256,6 +261,75 @@ function maximalCard(): ProjectCardData {
 }
 
 const STATUSES = ['invited', 'accepted', 'declined', 'conflict', 'withdrawn', 'submitted', 'late'] as const;
+/** A record of a kind with every text at its longest and every fact filled in. */
+function maximalRecord(kind: (typeof RECORD_KINDS)[number], i: number): RecordItem {
+  const text = long(3000);
+  const report = { on: '2026-03-02', summary: text, late: true };
+  const data: Record<string, unknown> = {
+    authority: 'shanghaiBureau',
+    mode: 'onSite',
+    scheduledFor: '2026-03-02',
+    findings: text,
+    findingsOn: '2026-03-02',
+    text,
+    requiredChange: text,
+    evidence: text,
+    source: 'finding',
+    summary: text,
+    outcome: text,
+    compensation: long(200),
+    acknowledgedOn: '2026-03-02',
+    resolvedOn: '2026-03-02',
+    acknowledgedLate: true,
+    resolvedLate: true,
+    incidentKind: 'securityIncident',
+    occurredAt: '2026-03-02T10:00:00+08:00',
+    reports: { first: report, handling: report, final: report },
+    faultTolerance: { actualInvestorLoss: true, lossesCompensated: true, marketStabilityAffected: false },
+    qualifies: true,
+    guidanceKind: 'csrcRelayed',
+    noticeRef: long(200),
+    measure: 'suspend',
+    severity: 'minor',
+    violation: 'commitment',
+    reportedOn: '2026-03-02',
+    bureauDecisionDate: '2026-03-02',
+    allowedMeasures: ['suspend', 'stop'],
+    proposedBy: user(1),
+    confirmedBy: user(2),
+    legalBasis: ['R-EXIT-5', 'R-TOL-1'],
+  };
+  if (kind === 'sanction')
+    data.faultTolerance = Array.from({ length: 50 }, (_, n) => ({
+      incidentId: `i${n}`,
+      assessed: true,
+      qualifies: n % 2 === 0,
+    }));
+  const status = {
+    inspection: 'findingsRecorded',
+    finding: 'recorded',
+    rectification: 'open',
+    complaint: 'resolved',
+    incident: 'handlingReported',
+    guidance: 'recorded',
+    sanction: 'administrativeMeasures',
+  }[kind];
+  return {
+    id: uuid(i),
+    kind,
+    key: `${kind[0]}${i}-f${long(20, '9')}`,
+    parentKey: `n${i}-f${long(20, '9')}`,
+    status,
+    data,
+    personal: { complainantName: long(200), complainantContact: long(200) },
+    openedOn: '2026-03-02',
+    dueDate: '2026-03-20',
+    closedOn: null,
+    late: true,
+    overdue: true,
+  };
+}
+
 function maximalPanel(): NonNullable<ProjectCardData['review']> {
   return {
     needed: 500,
@@ -478,6 +552,22 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
   it('the batch modal, with and without a (too) long typed name', () => {
     for (const name of [null, 'B-2026-1', long(500, '批')])
       expect(modal(settingsModule.batchModal(lang, '2026-03-02', name))).toEqual([]);
+  });
+
+  it('issue 13: 500 supervision records of every kind at their longest, their forms, and the card line', () => {
+    const items = Array.from({ length: 500 }, (_, i) => maximalRecord(RECORD_KINDS[i % RECORD_KINDS.length]!, i));
+    const list = { projectId: uuid(1), ref: 'P-2026-999', title: long(TITLE_MAX), kind: null, items, editor: true };
+    expect(message(recordsListModule.recordsListMessage(list, lang) as never)).toEqual([]);
+    expect(message(recordsListModule.recordsListMessage({ ...list, items: [] }, lang) as never)).toEqual([]);
+    for (const item of items.slice(0, RECORD_KINDS.length)) {
+      expect(modal(recordsModalsModule.editRecordModal(lang, item) as never)).toEqual([]);
+      expect(modal(recordsModalsModule.openItemModal(lang, item, '2026-03-02') as never)).toEqual([]);
+      expect(modal(recordsModalsModule.closeItemModal(lang, item, '2026-03-02') as never)).toEqual([]);
+    }
+    const summary = { kinds: RECORD_KINDS.map((kind) => ({ kind, total: 999, open: 999, late: 999 })) };
+    const section = cardRecordsModule.recordsCardSection(summary, 'P-2026-999', lang);
+    expect(message({ blocks: [section as never] })).toEqual([]);
+    expect(cardRecordsModule.recordsCardSection({ kinds: [] }, 'P-2026-999', lang)).toBeNull();
   });
 
   it('the deadline modals and the calendar form, with a loaded calendar that moved 500 deadlines', () => {
@@ -732,6 +822,7 @@ describe('the limits checker', () => {
         'reports',
         'settings-messages.ts',
         'working-modal.ts',
+        'records',
       ].sort(),
     );
     const builders = [
@@ -751,6 +842,9 @@ describe('the limits checker', () => {
       reviewPanelModule,
       notifyModule,
       workingModule,
+      recordsListModule,
+      recordsModalsModule,
+      cardRecordsModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -808,6 +902,14 @@ describe('the limits checker', () => {
         'notifyMessage',
         'checklistMessage',
         'deadlineMovedMessage',
+        'recordsListMessage',
+        // Parts of the records list, rendered with it.
+        'itemText',
+        'faultTolerance',
+        'editRecordModal',
+        'openItemModal',
+        'closeItemModal',
+        'recordsCardSection',
         'workingModal',
         'noticeModal',
       ].sort(),

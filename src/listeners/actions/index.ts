@@ -4,6 +4,7 @@ import { CHECKLIST } from '../../checklists/ids.ts';
 import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
 import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
+import { RECORDS } from '../../records/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import { MENU } from '../../views/help-message.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
@@ -23,6 +24,7 @@ import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
 import { projectAction } from './project-action.ts';
 import { projectWhy } from './project-why.ts';
+import { recordForm } from './records-actions.ts';
 import { expertEdit, reviewAccept, reviewDecline, reviewOpenForm } from './review-actions.ts';
 
 /** Registers every button handler. */
@@ -48,6 +50,11 @@ export function registerActions(app: App, services: Wiring): void {
   app.action(REVIEW.actions.decline, reviewDecline(services, false));
   app.action(REVIEW.actions.conflict, reviewDecline(services, true));
   app.action(REVIEW.actions.openForm, reviewOpenForm(services));
+  // A record's buttons carry its key in the action id (unique per message): records.edit.q1 …
+  const recordAction = (id: string) => new RegExp(`^${id.replace('.', '\\.')}\\.`);
+  app.action(recordAction(RECORDS.actions.edit), recordForm(services, 'edit'));
+  app.action(recordAction(RECORDS.actions.openItem), recordForm(services, 'openItem'));
+  app.action(recordAction(RECORDS.actions.closeItem), recordForm(services, 'closeItem'));
   app.action(EXPERTS.addAction, expertEdit(services));
   app.action(BATCH_PLACE.openAction, openPlacementForm(services));
   app.action(CHECKLIST.tickPattern, checklistTick(services));

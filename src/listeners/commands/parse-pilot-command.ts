@@ -2,6 +2,7 @@ import { InputError } from '../../errors.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { ProjectFilter } from '../../projects/list-projects.ts';
 import { normaliseRef } from '../../projects/next-ref.ts';
+import { KIND_WORDS, type RecordKind } from '../../records/kinds.ts';
 import { type Role, RoleSchema } from '../../roles/roles.ts';
 
 /** What `/pilot list` narrows to: the list use case's own filter. */
@@ -16,6 +17,7 @@ export type PilotCommand =
   | { sub: 'show'; ref: string }
   | { sub: 'do'; ref: string; action: string }
   | { sub: 'why'; ref: string }
+  | { sub: 'records'; ref: string; kind: RecordKind | null }
   | { sub: 'batch'; op: 'list' }
   | { sub: 'batch'; op: 'open'; name: string | null; opensOn: string | null; closesOn: string | null }
   | { sub: 'batch'; op: 'close'; name: string }
@@ -48,6 +50,7 @@ export const SUBS = [
   'show',
   'do',
   'why',
+  'records',
   'batch',
   'roles',
   'digest',
@@ -68,7 +71,7 @@ function words(text: string): string[] {
 
 function ref(
   raw: string | undefined,
-  usage: 'usage.show' | 'usage.do' | 'usage.why' | 'usage.assign' | 'reports.usage',
+  usage: 'usage.show' | 'usage.do' | 'usage.why' | 'usage.assign' | 'reports.usage' | 'records.usage',
 ): string {
   if (raw === undefined) throw new InputError(usage);
   const normalised = normaliseRef(raw);
@@ -110,6 +113,14 @@ export function parsePilotCommand(text: string): PilotCommand {
       return { sub: 'show', ref: ref(rest[0], 'usage.show') };
     case 'why':
       return { sub: 'why', ref: ref(rest[0], 'usage.why') };
+    case 'records':
+    case '记录': {
+      const word = rest[1]?.toLowerCase();
+      // Own keys only: `constructor` or `toString` is a wrong kind, not an inherited property.
+      const kind = word === undefined ? null : Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
+      if (kind === undefined) throw new InputError('records.badKind', { kind: rest[1]! });
+      return { sub: 'records', ref: ref(rest[0], 'records.usage'), kind };
+    }
     case 'do': {
       const r = ref(rest[0], 'usage.do');
       if (!rest[1]) throw new InputError('usage.do');

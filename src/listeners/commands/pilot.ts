@@ -4,6 +4,7 @@ import type { Wiring } from '../../wiring/index.ts';
 import type { CommandContext } from './context.ts';
 import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
+import { runRecordsCommand } from './records-commands.ts';
 import { runReportsCommand } from './report-commands.ts';
 import { runReviewCommand } from './review-commands.ts';
 import { runSettingsCommand } from './settings-commands.ts';
@@ -40,6 +41,9 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
     case 'do':
     case 'why':
       await runProjectCommand(ctx, cmd);
+      return;
+    case 'records':
+      await runRecordsCommand(ctx, cmd);
       return;
     case 'roles':
     case 'lang':

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { BATCH_PLACE } from '../../batches/ids.ts';
 import { INTAKE, PROJECT } from '../../projects/ids.ts';
+import { RECORDS } from '../../records/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
 import { INTAKE_FORMS } from '../../views/intake-forms.ts';
@@ -13,6 +14,7 @@ import { calendarSubmit, extendSubmit, reassignSubmit } from './deadline-submit.
 import { expertsSubmit } from './experts-submit.ts';
 import { applicantSubmit, materialsSubmit } from './intake-forms-submit.ts';
 import { intakeSubmit } from './intake-submit.ts';
+import { recordCloseItemSubmit, recordEditSubmit, recordOpenItemSubmit } from './records-submit.ts';
 import { relaySubmit } from './relay-submit.ts';
 import { acceptSubmit, reviewFormClosed, reviewFormSubmit } from './review-submit.ts';
 
@@ -32,4 +34,7 @@ export function registerViews(app: App, services: Wiring): void {
   app.view({ callback_id: REVIEW.formCallbackId, type: 'view_closed' }, reviewFormClosed(services));
   app.view(EXPERTS.callbackId, expertsSubmit(services));
   app.view(BATCH_PLACE.callbackId, batchPlaceSubmit(services));
+  app.view(RECORDS.callbacks.edit, recordEditSubmit(services));
+  app.view(RECORDS.callbacks.openItem, recordOpenItemSubmit(services));
+  app.view(RECORDS.callbacks.closeItem, recordCloseItemSubmit(services));
 }
