@@ -1,3 +1,4 @@
+import type { InputBlockElement, ModalView } from '@slack/types';
 import type { FieldSpec } from '../../machines/shared/fields.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
@@ -30,7 +31,7 @@ function element(
   lang: Lang,
   today: string,
   choices: Array<{ value: string; label: string }> | undefined,
-): Record<string, unknown> {
+): InputBlockElement {
   const action_id = PROJECT.fieldAction;
   if (choices)
     return {
@@ -72,7 +73,7 @@ function element(
 }
 
 /** The modal for an action that needs input, built from the event's form fields; `today` is Shanghai's date. */
-export function actionModal(form: ActionForm, lang: Lang, today: string): Record<string, unknown> {
+export function actionModal(form: ActionForm, lang: Lang, today: string): ModalView {
   const fields = form.action.fields.filter((f) => MODAL_FIELD_KINDS.has(f.kind));
   return {
     type: 'modal',

@@ -1,6 +1,7 @@
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { type Lang, t } from '../i18n/index.ts';
-import { context, formModal, inputBlock, LIMITS, plain } from './blocks.ts';
+import { context, formModal, type InputElement, inputBlock, LIMITS, plain } from './blocks.ts';
 
 /** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
 export const DEADLINE_MODALS = {
@@ -19,10 +20,10 @@ const modal = (
   callbackId: string,
   titleKey: Parameters<typeof t>[1],
   metadata: string,
-  blocks: unknown[],
+  blocks: KnownBlock[],
 ) => formModal(lang, { callbackId, title: t(lang, titleKey), privateMetadata: metadata, blocks });
 
-const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) =>
+const input = (blockId: string, label: string, element: InputElement, optional = false) =>
   inputBlock(blockId, label, element, { optional, actionId: DEADLINE_MODALS.action });
 
 /** Extend a deadline: a new last day and a reason, both required and audited. */

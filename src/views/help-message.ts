@@ -1,9 +1,10 @@
 import { type Lang, t } from '../i18n/index.ts';
 import { expertTagList } from '../review/expert-tags.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { button, mrkdwnSection } from './blocks.ts';
 
 /** The `/pilot help` answer: every subcommand with an example. */
-export function helpMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
+export function helpMessage(lang: Lang): SlackMessage {
   const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}\n${t(lang, 'help.tags', { tags: expertTagList(lang) })}`;
   return { text, blocks: [mrkdwnSection(text)] };
 }
@@ -44,7 +45,7 @@ const MENU_LABEL = {
 } as const;
 
 /** `/pilot` alone: a menu of buttons for people who do not type subcommands. */
-export function menuMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
+export function menuMessage(lang: Lang): SlackMessage {
   const text = t(lang, 'menu.title');
   return {
     text,

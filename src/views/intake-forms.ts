@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
 import { type Applicant, INSTITUTION_TYPES } from '../../machines/shared/institutions.ts';
@@ -150,7 +151,7 @@ export function materialsModal(
 export function eligibilityView(
   lang: Lang,
   outcome: { ref: string; eligibility: EligibilityResult; missingMaterials: string[] },
-): Record<string, unknown> {
+): ModalView {
   const verdict = t(lang, outcome.eligibility.eligible ? 'eligibility.pass' : 'eligibility.fail', { ref: outcome.ref });
   const reasons = outcome.eligibility.reasons.map(
     (r) => `${r.ok ? ':white_check_mark:' : ':x:'} ${r.rule} ${escapeMrkdwn(machineT(lang, r.key, r.params))}`,

@@ -1,3 +1,4 @@
+import type { ConfirmationDialog, KnownBlock } from '@slack/types';
 import { formatDate, formatInstant } from '../i18n/format.ts';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
@@ -21,8 +22,8 @@ export function stageLabel(lang: Lang, machine: string, statePath: string): stri
 }
 
 /** The project card: stage, people, materials, deadlines, recent events and one button per action this viewer may take. */
-export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string): Record<string, unknown>[] {
-  const blocks: Record<string, unknown>[] = [];
+export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   const track = t(lang, card.track === 'coaching' ? 'card.track.coaching' : 'card.track.pilot');
   blocks.push(
     mrkdwnSection(
@@ -110,7 +111,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
 }
 
 /** The confirm dialog of a decision taken from its button. */
-function decisionConfirm(lang: Lang, decision: string): Record<string, unknown> {
+function decisionConfirm(lang: Lang, decision: string): ConfirmationDialog {
   return {
     title: plain(t(lang, 'decision.confirmTitle', { decision }), LIMITS.confirmTitle),
     text: plain(t(lang, 'decision.confirmText'), LIMITS.confirmText),

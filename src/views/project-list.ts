@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
@@ -26,7 +27,7 @@ export type ListPage = z.infer<typeof ListPageSchema>;
 /** A compact page of projects: one line each with stage, owner and the nearest deadline; "more" pages on. */
 export function projectListMessage(page: ProjectPage, filter: ProjectFilter, lang: Lang) {
   const text = t(lang, 'list.title', { total: page.total, page: page.page, pages: page.pages });
-  const blocks: Record<string, unknown>[] = [mrkdwnSection(text)];
+  const blocks: KnownBlock[] = [mrkdwnSection(text)];
   if (page.items.length === 0) blocks.push(context(t(lang, 'list.empty')));
   for (const item of page.items) {
     const due = item.nextDue

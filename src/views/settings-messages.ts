@@ -1,13 +1,13 @@
+import type { ModalView } from '@slack/types';
 import type { BatchView } from '../batches/batch-view.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { roleWithId } from '../roles/role-labels.ts';
 import type { Role } from '../roles/roles.ts';
-import { formModal, inputBlock, mrkdwnSection, plain } from './blocks.ts';
+import type { SlackMessage } from '../slack/message.ts';
+import { formModal, type InputElement, inputBlock, mrkdwnSection, plain } from './blocks.ts';
 
-type Message = { text: string; blocks: Record<string, unknown>[] };
-
-const single = (text: string): Message => ({ text, blocks: [mrkdwnSection(text)] });
+const single = (text: string): SlackMessage => ({ text, blocks: [mrkdwnSection(text)] });
 
 const BATCH_STATUS = {
   planned: 'batch.status.planned',
@@ -16,7 +16,7 @@ const BATCH_STATUS = {
 } as const;
 
 /** `/pilot roles list`. */
-export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): Message {
+export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): SlackMessage {
   const lines = (Object.keys(roles) as Role[]).map((role) =>
     t(lang, 'roles.line', {
       role: roleWithId(lang, role),
@@ -27,7 +27,7 @@ export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): Message
 }
 
 /** `/pilot batch list`. */
-export function batchesMessage(batches: BatchView[], lang: Lang): Message {
+export function batchesMessage(batches: BatchView[], lang: Lang): SlackMessage {
   if (batches.length === 0) return single(t(lang, 'batch.none'));
   const lines = batches.map((b) =>
     t(lang, 'batch.line', {
@@ -44,7 +44,7 @@ export function batchesMessage(batches: BatchView[], lang: Lang): Message {
 export function settingsMessage(
   settings: { workingGroupChannel: string | null; autoAssign: boolean },
   lang: Lang,
-): Message {
+): SlackMessage {
   const lines = [
     settings.workingGroupChannel
       ? t(lang, 'settings.workgroup', { channel: `<#${settings.workingGroupChannel}>` })
@@ -56,7 +56,7 @@ export function settingsMessage(
 }
 
 /** A one-line confirmation. */
-export function confirmation(text: string): Message {
+export function confirmation(text: string): SlackMessage {
   return single(text);
 }
 
@@ -68,8 +68,8 @@ export const BATCH_MODAL = {
 } as const;
 
 /** The modal that schedules a batch with date pickers (`/pilot batch open` without dates). */
-export function batchModal(lang: Lang, today: string, name: string | null): Record<string, unknown> {
-  const input = (blockId: string, label: string, element: Record<string, unknown>) =>
+export function batchModal(lang: Lang, today: string, name: string | null): ModalView {
+  const input = (blockId: string, label: string, element: InputElement) =>
     inputBlock(blockId, label, element, { actionId: BATCH_MODAL.action });
   return formModal(lang, {
     callbackId: BATCH_MODAL.callbackId,
@@ -95,8 +95,8 @@ export const RELAY_MODAL = {
 } as const;
 
 /** `/pilot relay`: a CSRC guidance notice to pass on to every piloting project. */
-export function relayModal(lang: Lang, today: string): Record<string, unknown> {
-  const input = (blockId: string, label: string, element: Record<string, unknown>) =>
+export function relayModal(lang: Lang, today: string): ModalView {
+  const input = (blockId: string, label: string, element: InputElement) =>
     inputBlock(blockId, label, element, { actionId: RELAY_MODAL.action });
   return formModal(lang, {
     callbackId: RELAY_MODAL.callbackId,
@@ -114,7 +114,7 @@ export function relayModal(lang: Lang, today: string): Record<string, unknown> {
 }
 
 /** What replaces the relay form: which projects got the notice and which could not take it now. */
-export function relayResultView(lang: Lang, result: { relayed: string[]; failed: string[] }): Record<string, unknown> {
+export function relayResultView(lang: Lang, result: { relayed: string[]; failed: string[] }): ModalView {
   const lines = [t(lang, 'relay.done', { count: result.relayed.length, refs: result.relayed.join('、') || '—' })];
   if (result.failed.length > 0) lines.push(t(lang, 'relay.failed', { refs: result.failed.join('、') }));
   return {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { cardModal, listModal } from '../../views/drill-modals.ts';
 import { projectCard } from '../../views/project-card.ts';
 import { ListPageSchema, projectListMessage } from '../../views/project-list.ts';
@@ -11,7 +12,7 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
  * Shows a view for a button pressed in a view (the Home tab or a modal), where there is no response_url: a modal
  * is replaced (next page) or stacked on (open), the Home tab opens a new modal.
  */
-async function showInView({ body, client }: Args, view: Record<string, unknown>, inModal: 'update' | 'push') {
+async function showInView({ body, client }: Args, view: ModalView, inModal: 'update' | 'push') {
   const current = body.view!;
   if (current.type !== 'modal') await client.views.open({ trigger_id: body.trigger_id, view: view as never });
   else if (inModal === 'update')
