@@ -7,7 +7,12 @@ export const DEADLINE_ACTIONS = {
   acknowledge: 'deadline.acknowledge',
   snooze: 'deadline.snooze',
 } as const;
-export type DeadlineActionId = (typeof DEADLINE_ACTIONS)[keyof typeof DEADLINE_ACTIONS];
+
+/**
+ * The snooze button carries its deadline's id after a dot (`/pilot why` lists one per deadline, and action_ids are
+ * unique in a message); buttons posted before, without the suffix, still match.
+ */
+export const SNOOZE_ACTION_PATTERN = /^deadline\.snooze(\.|$)/;
 
 /** block_id of the escalation's button row, so a listener can find it to replace it after a click. */
 export const ESCALATION_ACTIONS_BLOCK = 'deadline.escalation.actions';

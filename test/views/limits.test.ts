@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
 import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot/events.ts';
@@ -18,14 +19,20 @@ import * as actionModalModule from '../../src/views/action-modal.ts';
 import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
 import * as deadlineModalsModule from '../../src/views/deadline-modals.ts';
+import * as deadlineMessagesModule from '../../src/views/deadlines/messages.ts';
+import * as whyModule from '../../src/views/deadlines/why-message.ts';
+import * as digestModule from '../../src/views/digests/digest-message.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
 import * as expertsModule from '../../src/views/experts-modal.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
 import * as notifyModule from '../../src/views/notify-messages.ts';
+import * as deadMessagesModule from '../../src/views/outbox/dead-messages.ts';
 import * as cardModule from '../../src/views/project-card.ts';
 import * as listModule from '../../src/views/project-list.ts';
+import * as cardMessageModule from '../../src/views/projects/card-message.ts';
+import * as noticeModule from '../../src/views/projects/notice-with-card.ts';
 import * as reviewFormModule from '../../src/views/review-form.ts';
 import * as reviewMessagesModule from '../../src/views/review-messages.ts';
 import * as reviewPanelModule from '../../src/views/review-panel.ts';
@@ -635,6 +642,101 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(modal(workingModule.workingModal(lang))).toEqual([]);
     expect(modal(workingModule.noticeModal(lang, long(5000)))).toEqual([]);
   });
+
+  it('the messages rendered when sent: deadline steps, /pilot why with 500 deadlines, a 500-line digest, dead rows, card and notice', () => {
+    const project = { ref: 'P-2026-999', title: LONG_TITLE };
+    const deadline = {
+      id: uuid(1),
+      kind: 'reviewerResponse',
+      rule: 'R-APP-2',
+      dueDate: '2026-12-31',
+      dueAt: '2026-12-31T16:00:00.000Z',
+      responsibleUserId: user(1),
+    };
+    for (const clock of ['ours', 'institution', 'reviewer', 'csrc'])
+      for (const step of ['reminder:3', 'warning:1', 'escalation:owner', 'escalation:managers'])
+        for (const hourly of [true, false])
+          expect(
+            message(
+              deadlineMessagesModule.stepMessage(
+                {
+                  project,
+                  deadline: { ...deadline, clock, hourly },
+                  step,
+                  lateSince: '2026-12-30T01:00:00.000Z',
+                  workingDaysLate: 30,
+                },
+                lang,
+              ),
+            ),
+          ).toEqual([]);
+    const move = { ref: project.ref, kind: 'reviewerResponse', year: 2027, from: '2027-02-10', to: '2027-02-15' };
+    expect(message(deadlineMessagesModule.calendarMovedMessage(move, lang))).toEqual([]);
+    const handOver = { ref: project.ref, kind: 'reviewerResponse', dueDate: '2026-12-31', by: user(2) };
+    expect(message(deadlineMessagesModule.reassignedMessage(handOver, lang))).toEqual([]);
+    const explained = Array.from({ length: 500 }, (_, i) => ({
+      deadlineId: uuid(i),
+      key: `k${i}`,
+      kind: 'reviewerResponse',
+      kindLabel: long(100),
+      rule: 'R-APP-2',
+      clock: 'reviewer',
+      clockLabel: long(50),
+      status: 'open',
+      basis: long(500),
+      counting: Array.from({ length: 40 }, () => long(100)),
+      holidaysSkipped: Array.from({ length: 40 }, () => '2026-10-01'),
+      adjustedDaysCounted: ['2026-10-11'],
+      unknownYears: [2028],
+      unknownYearWarning: long(200),
+      explicit: { dueDate: '2026-12-31', extendedFrom: '2026-12-01', reason: long(1000) },
+      dueDate: '2026-12-31',
+      dueAt: '2026-12-31T16:00:00.000Z',
+      result: long(5000),
+      responsibleUserId: user(i),
+      nextStep: 'reminder:3',
+      nextStepAt: '2026-12-28T01:00:00.000Z',
+      snoozedUntil: '2026-12-29T01:00:00.000Z',
+    }));
+    const why = { project: { id: uuid(1), ...project }, deadlines: explained };
+    expect(message(whyModule.projectDeadlinesMessage(why, lang))).toEqual([]);
+    expect(message(whyModule.projectDeadlinesMessage({ ...why, deadlines: [] }, lang))).toEqual([]);
+    const line = (i: number) => ({
+      deadlineId: uuid(i),
+      ref: project.ref,
+      title: LONG_TITLE,
+      kind: 'reviewerResponse',
+      dueDate: '2026-12-31',
+      responsibleUserId: user(i),
+    });
+    const lines = Array.from({ length: 500 }, (_, i) => line(i));
+    const digest = {
+      date: '2026-12-01',
+      filters: { track: 'pilot' as const, stage: 'screening' },
+      stages: Array.from({ length: 500 }, (_, i) => ({ track: 'pilot', stage: `${long(30, 'x')}${i}`, count: i })),
+      upcoming: lines,
+      missed: lines,
+      coachingEnding: lines,
+      lateReviewers: lines,
+      auditCheck: { ranAt: '2026-12-01T19:00:00.000Z', ok: false, rows: 1_000_000 },
+    };
+    expect(message(digestModule.digestMessage(digest, lang))).toEqual([]);
+    const dead = Array.from({ length: 500 }, (_, i) => ({
+      id: String(i),
+      key: long(500),
+      method: 'pilotdesk.message',
+      channel: 'C0123456789',
+      attempts: 8,
+      lastError: long(5000),
+      createdAt: '2026-12-01T01:00:00.000Z',
+    }));
+    expect(message(deadMessagesModule.deadMessagesMessage(dead, lang))).toEqual([]);
+    expect(message(cardMessageModule.cardMessage(maximalCard(), lang))).toEqual([]);
+    const entry = { eventType: Object.keys(PILOT_EVENTS)[0]!, actorId: user(1), stage: 'piloting' };
+    expect(cardMessageModule.threadEntryText(entry, 'pilot', lang)).toContain(`<@${user(1)}>`);
+    expect(message(noticeModule.noticeWithCard(long(5000), maximalCard(), lang, undefined))).toEqual([]);
+    expect(message(noticeModule.noticeWithCard(long(5000), null, lang, undefined))).toEqual([]);
+  });
 });
 
 describe('the limits checker', () => {
@@ -701,28 +803,37 @@ describe('the limits checker', () => {
   });
 
   it('every view builder in src/views is rendered above', () => {
-    // Every file in src/views is one of the modules imported above; a new file must be added (and rendered) here.
-    const files = readdirSync(new URL('../../src/views/', import.meta.url)).sort();
+    // Every file under src/views is one of the modules imported above; a new file must be added (and rendered) here.
+    const files = readdirSync(new URL('../../src/views/', import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `src/views/${f.split(sep).join('/')}`)
+      .sort();
     expect(files).toEqual(
       [
-        'action-modal.ts',
-        'app-home.ts',
-        'blocks.ts',
-        'deadline-modals.ts',
-        'drill-modals.ts',
-        'experts-modal.ts',
-        'review-form.ts',
-        'review-messages.ts',
-        'review-panel.ts',
-        'help-message.ts',
-        'intake-forms.ts',
-        'intake-modal.ts',
-        'mrkdwn.ts',
-        'notify-messages.ts',
-        'project-card.ts',
-        'project-list.ts',
-        'settings-messages.ts',
-        'working-modal.ts',
+        'src/views/action-modal.ts',
+        'src/views/app-home.ts',
+        'src/views/blocks.ts',
+        'src/views/deadline-modals.ts',
+        'src/views/deadlines/messages.ts',
+        'src/views/deadlines/why-message.ts',
+        'src/views/digests/digest-message.ts',
+        'src/views/drill-modals.ts',
+        'src/views/experts-modal.ts',
+        'src/views/review-form.ts',
+        'src/views/review-messages.ts',
+        'src/views/review-panel.ts',
+        'src/views/help-message.ts',
+        'src/views/intake-forms.ts',
+        'src/views/intake-modal.ts',
+        'src/views/mrkdwn.ts',
+        'src/views/notify-messages.ts',
+        'src/views/outbox/dead-messages.ts',
+        'src/views/project-card.ts',
+        'src/views/project-list.ts',
+        'src/views/projects/card-message.ts',
+        'src/views/projects/notice-with-card.ts',
+        'src/views/settings-messages.ts',
+        'src/views/working-modal.ts',
       ].sort(),
     );
     const builders = [
@@ -742,6 +853,12 @@ describe('the limits checker', () => {
       reviewPanelModule,
       notifyModule,
       workingModule,
+      deadlineMessagesModule,
+      whyModule,
+      digestModule,
+      deadMessagesModule,
+      cardMessageModule,
+      noticeModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -801,6 +918,16 @@ describe('the limits checker', () => {
         'deadlineMovedMessage',
         'workingModal',
         'noticeModal',
+        'stepMessage',
+        'snoozeButton',
+        'calendarMovedMessage',
+        'reassignedMessage',
+        'projectDeadlinesMessage',
+        'digestMessage',
+        'deadMessagesMessage',
+        'cardMessage',
+        'threadEntryText',
+        'noticeWithCard',
       ].sort(),
     );
   });

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
-import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
+import { DEADLINE_ACTIONS, SNOOZE_ACTION_PATTERN } from '../../deadlines/ids.ts';
+import { RETRY_ACTION_PATTERN } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
 import { MENU } from '../../views/help-message.ts';
@@ -38,8 +38,8 @@ export function registerActions(app: App, services: Wiring): void {
   app.action(DEADLINE_ACTIONS.extend, deadlineExtend(services));
   app.action(DEADLINE_ACTIONS.reassign, deadlineReassign(services));
   app.action(DEADLINE_ACTIONS.acknowledge, deadlineAcknowledge(services));
-  app.action(DEADLINE_ACTIONS.snooze, deadlineSnooze(services));
-  app.action(OUTBOX_ACTIONS.retry, outboxRetry(services));
+  app.action(SNOOZE_ACTION_PATTERN, deadlineSnooze(services));
+  app.action(RETRY_ACTION_PATTERN, outboxRetry(services));
   app.action(REVIEW.actions.accept, reviewAccept(services));
   app.action(REVIEW.actions.decline, reviewDecline(services, false));
   app.action(REVIEW.actions.conflict, reviewDecline(services, true));

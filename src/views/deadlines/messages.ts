@@ -90,7 +90,7 @@ function escalationButtons(deadlineId: string, lang: Lang): ActionsBlock {
 export function snoozeButton(deadlineId: string, lang: Lang): Button {
   return {
     type: 'button',
-    action_id: DEADLINE_ACTIONS.snooze,
+    action_id: `${DEADLINE_ACTIONS.snooze}.${deadlineId}`,
     text: { type: 'plain_text', text: t(lang, 'deadline.button.snooze') },
     value: deadlineButtonValue(deadlineId),
   };

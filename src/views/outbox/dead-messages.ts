@@ -21,7 +21,7 @@ export function deadMessagesMessage(rows: readonly DeadMessage[], lang: Lang): S
       text: { type: 'mrkdwn', text },
       accessory: {
         type: 'button',
-        action_id: OUTBOX_ACTIONS.retry,
+        action_id: `${OUTBOX_ACTIONS.retry}.${r.id}`,
         text: { type: 'plain_text', text: t(lang, 'outbox.button.retry') },
         value: JSON.stringify({ outboxId: r.id } satisfies OutboxButtonValue),
       },
