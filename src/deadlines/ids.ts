@@ -35,3 +35,15 @@ export function parseDeadlineButtonValue(raw: string): DeadlineButtonValue | nul
 export function deadlineButtonValue(deadlineId: string): string {
   return JSON.stringify({ deadlineId } satisfies DeadlineButtonValue);
 }
+
+/** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
+export const DEADLINE_MODALS = {
+  extendCallbackId: 'deadline.extend.submit',
+  reassignCallbackId: 'deadline.reassign.submit',
+  calendarCallbackId: 'calendar.load.submit',
+  blocks: { newDueDate: 'newDueDate', reason: 'reason', userId: 'userId', file: 'file', source: 'source' },
+  action: 'v',
+} as const;
+
+/** What the deadline modals carry in private_metadata. */
+export const DeadlineModalRefSchema = z.object({ deadlineId: z.uuid() }).strict();

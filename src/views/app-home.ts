@@ -1,20 +1,16 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData, HomeDue } from '../home/get-home.ts';
+import { HOME } from '../home/ids.ts';
 import { HOME_TAKE } from '../home/limits.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
+import { LIST, type ListPage } from '../projects/ids.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { stageLabel } from './project-card.ts';
-import { LIST, type ListPage } from './project-list.ts';
 
 type Block = KnownBlock;
-
-/** Slack IDs of the Home tab's drill-in buttons: all run the list action (LIST.pageAction), each with its own id. */
-export const HOME = {
-  drillAction: (suffix: string) => `${LIST.pageAction}.home.${suffix}`,
-} as const;
 
 // Room left in a section for the heading and the "more" hint when its lines are cut.
 const SECTION_ROOM = LIMITS.sectionText - 200;

@@ -1,19 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { z } from 'zod';
+import { DEADLINE_MODALS } from '../deadlines/ids.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { context, formModal, type InputElement, inputBlock, LIMITS, plain } from './blocks.ts';
-
-/** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
-export const DEADLINE_MODALS = {
-  extendCallbackId: 'deadline.extend.submit',
-  reassignCallbackId: 'deadline.reassign.submit',
-  calendarCallbackId: 'calendar.load.submit',
-  blocks: { newDueDate: 'newDueDate', reason: 'reason', userId: 'userId', file: 'file', source: 'source' },
-  action: 'v',
-} as const;
-
-/** What the deadline modals carry in private_metadata. */
-export const DeadlineModalRefSchema = z.object({ deadlineId: z.uuid() }).strict();
 
 const modal = (
   lang: Lang,

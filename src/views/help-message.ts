@@ -1,3 +1,4 @@
+import { MENU } from '../home/ids.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { expertTagList } from '../review/expert-tags.ts';
 import type { SlackMessage } from '../slack/message.ts';
@@ -8,26 +9,6 @@ export function helpMessage(lang: Lang): SlackMessage {
   const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}\n${t(lang, 'help.tags', { tags: expertTagList(lang) })}`;
   return { text, blocks: [mrkdwnSection(text)] };
 }
-
-/** Slack IDs of the `/pilot` menu buttons; each runs the same code as the typed subcommand. */
-export const MENU = {
-  actionPrefix: 'menu.',
-  actionPattern: /^menu\./,
-  items: [
-    'new pilot',
-    'new coaching',
-    'list mine',
-    'list overdue',
-    'list',
-    'batch list',
-    'experts',
-    'roles list',
-    'digest now',
-    'lang zh',
-    'lang en',
-    'help',
-  ] as const,
-} as const;
 
 const MENU_LABEL = {
   'new pilot': 'menu.newPilot',

@@ -1,7 +1,9 @@
 import type { ModalView } from '@slack/types';
 import type { BatchView } from '../batches/batch-view.ts';
+import { BATCH_MODAL } from '../batches/ids.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { RELAY_MODAL } from '../projects/ids.ts';
 import { roleWithId } from '../roles/role-labels.ts';
 import type { Role } from '../roles/roles.ts';
 import type { SlackMessage } from '../slack/message.ts';
@@ -60,13 +62,6 @@ export function confirmation(text: string): SlackMessage {
   return single(text);
 }
 
-/** Slack IDs of the batch modal. */
-export const BATCH_MODAL = {
-  callbackId: 'batch.open',
-  blocks: { name: 'batch_name', opensOn: 'batch_opens', closesOn: 'batch_closes' },
-  action: 'v',
-} as const;
-
 /** The modal that schedules a batch with date pickers (`/pilot batch open` without dates). */
 export function batchModal(lang: Lang, today: string, name: string | null): ModalView {
   const input = (blockId: string, label: string, element: InputElement) =>
@@ -86,13 +81,6 @@ export function batchModal(lang: Lang, today: string, name: string | null): Moda
     ],
   });
 }
-
-/** Slack IDs of the guidance relay form (R-SUP-3). */
-export const RELAY_MODAL = {
-  callbackId: 'guidance.relay',
-  blocks: { noticeRef: 'relay_ref', summary: 'relay_summary', factDate: 'relay_date' },
-  action: 'v',
-} as const;
 
 /** `/pilot relay`: a CSRC guidance notice to pass on to every piloting project. */
 export function relayModal(lang: Lang, today: string): ModalView {

@@ -6,6 +6,7 @@ import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot/events.ts';
 import { evaluatePilotEligibility } from '../../machines/shared/eligibility.ts';
 import type { Prisma } from '../../src/db/client.ts';
 import { getHome, type HomeData } from '../../src/home/get-home.ts';
+import { HOME } from '../../src/home/ids.ts';
 import { LANGS, type Lang, t } from '../../src/i18n/index.ts';
 import { unresolvedLabels } from '../../src/i18n/labels.ts';
 import type { ProjectCardData } from '../../src/projects/get-project-card.ts';
@@ -429,7 +430,7 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(contexts).toContain(t(lang, 'home.more', { count: 490 }));
     expect(contexts.filter((c) => c !== t(lang, 'home.more', { count: 490 })).length).toBeGreaterThanOrEqual(3);
     const last = view.blocks.at(-1) as { elements: Array<{ action_id: string }> };
-    expect(last.elements[0]!.action_id).toBe(appHomeModule.HOME.drillAction('overdue'));
+    expect(last.elements[0]!.action_id).toBe(HOME.drillAction('overdue'));
   });
 
   it('help and the /pilot menu', () => {

@@ -1,11 +1,9 @@
 import type { App } from '@slack/bolt';
 import { DEADLINE_ACTIONS, SNOOZE_ACTION_PATTERN } from '../../deadlines/ids.ts';
+import { MENU } from '../../home/ids.ts';
 import { RETRY_ACTION_PATTERN } from '../../outbox/ids.ts';
-import { PROJECT } from '../../projects/ids.ts';
+import { INTAKE_FORMS, LIST, PROJECT } from '../../projects/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
-import { MENU } from '../../views/help-message.ts';
-import { INTAKE_FORMS } from '../../views/intake-forms.ts';
-import { LIST } from '../../views/project-list.ts';
 import type { Wiring } from '../../wiring/index.ts';
 import {
   deadlineAcknowledge,

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import { ListPageSchema } from '../../projects/ids.ts';
 import { cardModal, listModal } from '../../views/drill-modals.ts';
 import { projectCard } from '../../views/project-card.ts';
-import { ListPageSchema, projectListMessage } from '../../views/project-list.ts';
+import { projectListMessage } from '../../views/project-list.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 

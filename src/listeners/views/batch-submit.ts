@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { BATCH_MODAL } from '../../views/settings-messages.ts';
+import { BATCH_MODAL } from '../../batches/ids.ts';
 import type { CommonWiring, SettingsWiring } from '../../wiring/index.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 const BLOCK_OF = {
   name: BATCH_MODAL.blocks.name,
@@ -25,12 +24,7 @@ export function batchSubmit(services: CommonWiring & SettingsWiring) {
           closesOn: String(readInput(v, BLOCK_OF.closesOn, BATCH_MODAL.action) ?? ''),
         });
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF, BLOCK_OF.name),
-      },
+      answerUnderFields(services, { client, userId }, BLOCK_OF, BLOCK_OF.name),
     );
   };
 }
