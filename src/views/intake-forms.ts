@@ -1,4 +1,4 @@
-import type { InputBlock, ModalView } from '@slack/types';
+import type { Button, InputBlock, ModalView } from '@slack/types';
 import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
 import { type Applicant, INSTITUTION_TYPES } from '../../machines/shared/institutions.ts';
 import { t as machineT } from '../../machines/shared/labels.ts';
@@ -152,7 +152,7 @@ export function eligibilityView(
 }
 
 /** The buttons an editable application gets on its card: add an applicant, edit one, the materials. */
-export function intakeButtons(lang: Lang, projectId: string, applicants: ReadonlyArray<{ name: string }>) {
+export function intakeButtons(lang: Lang, projectId: string, applicants: ReadonlyArray<{ name: string }>): Button[] {
   const edit = applicants
     .slice(0, 5)
     .map((a, i) =>

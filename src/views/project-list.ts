@@ -4,12 +4,13 @@ import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { LIST, type ListPage } from '../projects/ids.ts';
 import type { ProjectFilter, ProjectPage } from '../projects/list-projects.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { button, context, mrkdwnSection } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { stageLabel } from './project-card.ts';
 
 /** A compact page of projects: one line each with stage, owner and the nearest deadline; "more" pages on. */
-export function projectListMessage(page: ProjectPage, filter: ProjectFilter, lang: Lang) {
+export function projectListMessage(page: ProjectPage, filter: ProjectFilter, lang: Lang): SlackMessage {
   const text = t(lang, 'list.title', { total: page.total, page: page.page, pages: page.pages });
   const blocks: KnownBlock[] = [mrkdwnSection(text)];
   if (page.items.length === 0) blocks.push(context(t(lang, 'list.empty')));

@@ -16,7 +16,7 @@ export function openApplicantForm(services: CommonWiring & ProjectsWiring) {
     const current = ref.i === null ? undefined : forms.applicants[ref.i];
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: applicantModal(lang, ref, forms.projectRef, current) as never,
+      view: applicantModal(lang, ref, forms.projectRef, current),
     });
   };
 }
@@ -30,7 +30,7 @@ export function openMaterialsForm(services: CommonWiring & ProjectsWiring) {
     const forms = await services.intake.forms(ref.p, body.user.id);
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: materialsModal(lang, ref.p, forms.projectRef, forms.required, forms.links) as never,
+      view: materialsModal(lang, ref.p, forms.projectRef, forms.required, forms.links),
     });
   };
 }

@@ -15,10 +15,9 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
  */
 async function showInView({ body, client }: Args, view: ModalView, inModal: 'update' | 'push') {
   const current = body.view!;
-  if (current.type !== 'modal') await client.views.open({ trigger_id: body.trigger_id, view: view as never });
-  else if (inModal === 'update')
-    await client.views.update({ view_id: current.id, hash: current.hash, view: view as never });
-  else await client.views.push({ trigger_id: body.trigger_id, view: view as never });
+  if (current.type !== 'modal') await client.views.open({ trigger_id: body.trigger_id, view });
+  else if (inModal === 'update') await client.views.update({ view_id: current.id, hash: current.hash, view });
+  else await client.views.push({ trigger_id: body.trigger_id, view });
 }
 
 /** "Next page" under a project list, or a Home tab drill-in: replaces the list with the requested page. */
@@ -56,7 +55,7 @@ export function listShow(services: CommonWiring & ProjectsWiring) {
       response_type: 'ephemeral',
       replace_original: false,
       text: `${card.ref} ${card.title}`,
-      blocks: projectCard(card, lang) as never,
+      blocks: projectCard(card, lang),
     });
   };
 }

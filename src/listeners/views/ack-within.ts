@@ -105,7 +105,7 @@ async function replaceLate(
   run: Promise<Outcome>,
 ): Promise<void> {
   const lang = await late.lang();
-  await answered({ response_action: 'update', view: workingModal(lang) as never });
+  await answered({ response_action: 'update', view: workingModal(lang) });
   const outcome = await run;
   const show = (view: unknown) =>
     late.client.views.update({ view_id: viewId, view: view as never }).then(

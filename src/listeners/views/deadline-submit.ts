@@ -66,7 +66,7 @@ export function calendarSubmit(services: CommonWiring & DeadlinesWiring) {
           lang,
           source || undefined,
         );
-        return { response_action: 'update', view: calendarLoadedView(lang, loaded) as never };
+        return { response_action: 'update', view: calendarLoadedView(lang, loaded) };
       },
       answerUnderFields(services, { client, userId }, {}, blocks.file, { lang, viewId: view.id }),
     );

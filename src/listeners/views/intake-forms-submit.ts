@@ -35,7 +35,7 @@ export function applicantSubmit(services: CommonWiring & ProjectsWiring) {
       async () => {
         const ref = parseMetadata(ApplicantFormRefSchema, view.private_metadata);
         const outcome = await services.intake.saveApplicant(userId, ref.p, ref.i, applicantFrom(view.state.values));
-        return { response_action: 'update', view: eligibilityView(lang, outcome) as never };
+        return { response_action: 'update', view: eligibilityView(lang, outcome) };
       },
       answerUnderFields(services, { client, userId }, blockOf, 'name', { lang, viewId: view.id }),
     );
@@ -56,7 +56,7 @@ export function materialsSubmit(services: CommonWiring & ProjectsWiring) {
           blocks.map((b) => [b, (readInput(view.state.values, b, INTAKE_FORMS.action) as string | undefined) ?? null]),
         );
         const outcome = await services.intake.saveMaterials(userId, ref.p, links);
-        return { response_action: 'update', view: eligibilityView(lang, outcome) as never };
+        return { response_action: 'update', view: eligibilityView(lang, outcome) };
       },
       answerUnderFields(
         services,

@@ -21,7 +21,7 @@ export function relaySubmit(services: CommonWiring & ProjectsWiring) {
           summary: String(readInput(v, blocks.summary, action) ?? ''),
           factDate: String(readInput(v, blocks.factDate, action) ?? services.today()),
         });
-        return { response_action: 'update', view: relayResultView(lang, result) as never };
+        return { response_action: 'update', view: relayResultView(lang, result) };
       },
       answerUnderFields(
         services,
