@@ -38,10 +38,34 @@ module.exports = {
     },
     {
       name: 'views-are-pure',
-      comment: 'View builders take plain data and a language: no database, no runtime, no use case.',
+      comment: 'View builders take plain data and a language: no database, repository, runtime, wiring or listener.',
       severity: 'error',
       from: { path: '^src/views/' },
-      to: { path: ['^src/db/', '^src/runtime/', '^src/wiring/', '^src/listeners/', '^(pg|@prisma|@electric-sql)'] },
+      to: {
+        path: ['^src/(db|runtime|wiring|listeners)/', '^src/[^/]+/repository\\.ts$', '^(pg|@prisma|@electric-sql)'],
+      },
+    },
+    {
+      name: 'views-run-no-use-case',
+      comment:
+        "A view names an area's data types (type-only) and uses its ids.ts and pure tables (limits, labels, " +
+        'formats); it never runs a use case (decision 020).',
+      severity: 'error',
+      from: { path: '^src/views/' },
+      to: {
+        path: '^src/(projects|review|deadlines|digests|home|settings|roles|preferences|batches|outbox|scheduler|audit)/',
+        pathNot: '/(ids|intake|expert-tags|role-labels|due-text|limits)\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'use-cases-render-nothing',
+      comment:
+        'Use cases return data or enqueue workflow messages as data (rendered when sent, src/outbox/rendered.ts); ' +
+        'only listeners and the wiring call views (decision 020).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/(views|listeners|wiring|sandbox)/', '^src/(app|server|main)\\.ts$'] },
+      to: { path: '^src/views/' },
     },
     {
       name: 'listeners-are-thin',

@@ -10,7 +10,14 @@ export const BATCH_PLACE = {
 
 /** What the placement button carries and the placement modal keeps: the batch the applications go to. */
 export const BatchRefSchema = z.object({ b: z.uuid() });
-export type BatchRef = z.infer<typeof BatchRefSchema>;
+type BatchRef = z.infer<typeof BatchRefSchema>;
 
 /** The project ids a placement modal may submit (ids of the waiting applications it offered). */
 export const PlacementSchema = z.array(z.uuid()).max(100);
+
+/** Slack IDs of the batch modal. */
+export const BATCH_MODAL = {
+  callbackId: 'batch.open',
+  blocks: { name: 'batch_name', opensOn: 'batch_opens', closesOn: 'batch_closes' },
+  action: 'v',
+} as const;

@@ -65,11 +65,6 @@ export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
-/** Whole calendar days from `a` to `b` (negative when `b` is earlier). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toUtcDay(b).diff(toUtcDay(a), 'day');
-}
-
 /** Every day from `from` to `to`, both included; empty when `to` is before `from`. */
 export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
   const days: IsoDate[] = [];

@@ -5,7 +5,6 @@ export {
   type IsoDate,
   type IsoInstant,
   isIsoDate,
-  PROGRAMME_TIME_ZONE,
   shanghaiInstant,
   shanghaiWallClock,
 } from './dates.ts';

@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { projectByRef, projectRow } from '../projects/repository.ts';
-import { formatDue, formatInstant } from './messages.ts';
+import { formatDue, formatInstant } from './due-text.ts';
 import { dateOf, storedSpec } from './replan.ts';
 import { openDeadlinesOf, type PrismaClient } from './repository.ts';
 import { isHourly } from './sync-deadlines.ts';

@@ -7,7 +7,12 @@ export const DEADLINE_ACTIONS = {
   acknowledge: 'deadline.acknowledge',
   snooze: 'deadline.snooze',
 } as const;
-export type DeadlineActionId = (typeof DEADLINE_ACTIONS)[keyof typeof DEADLINE_ACTIONS];
+
+/**
+ * The snooze button carries its deadline's id after a dot (`/pilot why` lists one per deadline, and action_ids are
+ * unique in a message); buttons posted before, without the suffix, still match.
+ */
+export const SNOOZE_ACTION_PATTERN = /^deadline\.snooze(\.|$)/;
 
 /** block_id of the escalation's button row, so a listener can find it to replace it after a click. */
 export const ESCALATION_ACTIONS_BLOCK = 'deadline.escalation.actions';
@@ -30,3 +35,15 @@ export function parseDeadlineButtonValue(raw: string): DeadlineButtonValue | nul
 export function deadlineButtonValue(deadlineId: string): string {
   return JSON.stringify({ deadlineId } satisfies DeadlineButtonValue);
 }
+
+/** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
+export const DEADLINE_MODALS = {
+  extendCallbackId: 'deadline.extend.submit',
+  reassignCallbackId: 'deadline.reassign.submit',
+  calendarCallbackId: 'calendar.load.submit',
+  blocks: { newDueDate: 'newDueDate', reason: 'reason', userId: 'userId', file: 'file', source: 'source' },
+  action: 'v',
+} as const;
+
+/** What the deadline modals carry in private_metadata. */
+export const DeadlineModalRefSchema = z.object({ deadlineId: z.uuid() }).strict();

@@ -9,9 +9,9 @@ import {
 } from '../calendar/index.ts';
 import { InputError } from '../errors.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 import { assertRole, auditDeadline, type DeadlineDeps } from './access.ts';
 import { loadCalendar } from './load-calendar.ts';
-import { calendarMovedMessage } from './messages.ts';
 import { dateOf, ladderPosition, planOf, recompute } from './replan.ts';
 import { deadlinesTouchingYear, saveCalendarYear, updateDeadline } from './repository.ts';
 
@@ -92,15 +92,13 @@ export async function loadCalendarYear(
       moved.push({ deadlineId: row.id, ref: row.project.ref, kind: row.kind, from, to: computed.dueDate, notified });
       messages.push({
         key: `calendar:${schedule.year}:${row.id}:${computed.dueDate}`,
-        method: 'chat.postMessage',
+        ...renderedMessage(
+          notified,
+          'deadline.calendarMoved',
+          { ref: row.project.ref, kind: row.kind, year: schedule.year, from, to: computed.dueDate },
+          lang,
+        ),
         projectId: row.projectId,
-        args: {
-          channel: notified,
-          ...calendarMovedMessage(
-            { ref: row.project.ref, kind: row.kind, year: schedule.year, from, to: computed.dueDate },
-            lang,
-          ),
-        },
         notBefore: new Date(nextDeliveryInstant(now, calendar)),
       });
     }

@@ -1,16 +1,3 @@
-import { shanghaiWallClock } from '../calendar/index.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import { escapeMrkdwn } from '../views/mrkdwn.ts';
-import { unofficialMark, unofficialNote } from '../views/reports/period-label.ts';
-import { DEADLINE_ACTIONS, deadlineButtonValue, ESCALATION_ACTIONS_BLOCK } from './ids.ts';
-
-/** A Slack message: fallback text and Block Kit blocks. */
-export interface SlackMessage {
-  text: string;
-  blocks: Record<string, unknown>[];
-}
-
 /** What a step message says about its deadline; plain data, so the builders never query. */
 export interface StepMessageInput {
   project: { ref: string; title: string };
@@ -33,143 +20,28 @@ export interface StepMessageInput {
   workingDaysLate?: number;
 }
 
-/** "2026-10-15" for day deadlines, "2026-10-15 14:00" (Shanghai) for hour-counted ones. */
-export function formatDue(d: { dueDate: string; dueAt: string; hourly: boolean }): string {
-  if (!d.hourly) return d.dueDate;
-  const w = shanghaiWallClock(d.dueAt);
-  return `${w.date} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+/** A due date that loading a year's official calendar moved. */
+export interface CalendarMovedData {
+  ref: string;
+  kind: string;
+  year: number;
+  from: string;
+  to: string;
 }
 
-/** "2026-10-15 09:00" in Shanghai, for an instant. */
-export function formatInstant(at: string | Date): string {
-  const w = shanghaiWallClock(at);
-  return `${w.date} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+/** A deadline handed to someone else, as its new holder is told. */
+export interface ReassignedData {
+  ref: string;
+  kind: string;
+  dueDate: string;
+  by: string;
 }
 
-function when(step: string, lang: Lang): string {
-  const [, amount = '0'] = step.split(':');
-  if (amount === '0') return t(lang, 'deadline.when.today');
-  if (amount.endsWith('h')) return t(lang, 'deadline.when.hours', { n: amount.slice(0, -1) });
-  if (step.startsWith('warning:')) return t(lang, 'deadline.when.days', { n: amount });
-  return t(lang, 'deadline.when.workingDays', { n: amount });
-}
-
-// Routing by whose clock it is (RULES.md): the owner chases the institution; a reviewer is told of their own work.
-function reminderKey(kind: string, clock: string): MessageKey {
-  if (kind === 'coachingExpires') return 'deadline.warning.coaching';
-  if (clock === 'institution') return 'deadline.reminder.institution';
-  if (clock === 'reviewer') return 'deadline.reminder.reviewer';
-  return 'deadline.reminder.ours';
-}
-
-function ownerEscalationKey(clock: string): MessageKey {
-  if (clock === 'csrc') return 'deadline.escalation.csrc';
-  if (clock === 'institution') return 'deadline.escalation.institution';
-  if (clock === 'reviewer') return 'deadline.escalation.reviewer';
-  return 'deadline.escalation.owner';
-}
-
-function keyOf(input: StepMessageInput): MessageKey {
-  const { step, deadline } = input;
-  if (step === 'escalation:owner') return ownerEscalationKey(deadline.clock);
-  if (step === 'escalation:managers') return 'deadline.escalation.managers';
-  return reminderKey(deadline.kind, deadline.clock);
-}
-
-/**
- * The message of one ladder step (reminder, warning, escalation), worded by whose clock it is; a step sent more than
- * an hour late says so, and the managers' escalation carries the Extend / Reassign / Acknowledge buttons.
- */
-export function stepMessage(input: StepMessageInput, lang: Lang): SlackMessage {
-  const { project, deadline, step } = input;
-  const text = t(lang, keyOf(input), {
-    ref: project.ref,
-    title: escapeMrkdwn(project.title),
-    kind: machineLabel(lang, `deadline.${deadline.kind}`),
-    due: `${formatDue(deadline)}${unofficialMark((deadline.unknownYears ?? []).length > 0)}`,
-    rule: deadline.rule,
-    when: when(step, lang),
-    user: deadline.responsibleUserId ? `<@${deadline.responsibleUserId}>` : '—',
-    days: input.workingDaysLate ?? 0,
-  });
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
-  if (deadline.unknownYears && deadline.unknownYears.length > 0)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: unofficialNote(deadline.unknownYears, lang) }] });
-  if (input.lateSince) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: t(lang, 'deadline.late', { planned: formatInstant(input.lateSince) }) }],
-    });
+declare module '../outbox/rendered.ts' {
+  /** The deadlines' workflow messages, kept as data in the outbox and rendered when sent (decision 020). */
+  interface MessageData {
+    'deadline.step': StepMessageInput;
+    'deadline.calendarMoved': CalendarMovedData;
+    'deadline.reassigned': ReassignedData;
   }
-  if (step === 'escalation:managers') blocks.push(escalationButtons(deadline.id, lang));
-  return { text, blocks };
-}
-
-/** The Extend / Reassign / Acknowledge buttons of a managers' escalation. */
-export function escalationButtons(deadlineId: string, lang: Lang): Record<string, unknown> {
-  const value = deadlineButtonValue(deadlineId);
-  const button = (action: string, key: MessageKey, style?: 'primary') => ({
-    type: 'button',
-    action_id: action,
-    text: { type: 'plain_text', text: t(lang, key) },
-    value,
-    ...(style ? { style } : {}),
-  });
-  return {
-    type: 'actions',
-    block_id: ESCALATION_ACTIONS_BLOCK,
-    elements: [
-      button(DEADLINE_ACTIONS.extend, 'deadline.button.extend', 'primary'),
-      button(DEADLINE_ACTIONS.reassign, 'deadline.button.reassign'),
-      button(DEADLINE_ACTIONS.acknowledge, 'deadline.button.acknowledge'),
-    ],
-  };
-}
-
-/** The Snooze button a reminder's recipient (or a `/pilot why` answer) can use. */
-export function snoozeButton(deadlineId: string, lang: Lang): Record<string, unknown> {
-  return {
-    type: 'button',
-    action_id: DEADLINE_ACTIONS.snooze,
-    text: { type: 'plain_text', text: t(lang, 'deadline.button.snooze') },
-    value: deadlineButtonValue(deadlineId),
-  };
-}
-
-/** Tells the person responsible that loading a year's official calendar moved a due date. */
-export function calendarMovedMessage(
-  input: { ref: string; kind: string; year: number; from: string; to: string },
-  lang: Lang,
-): SlackMessage {
-  const text = t(lang, 'deadline.movedByCalendar', {
-    ref: input.ref,
-    kind: machineLabel(lang, `deadline.${input.kind}`),
-    year: input.year,
-    from: input.from,
-    to: input.to,
-  });
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
-/** Tells the person a deadline was reassigned to them. */
-export function reassignedMessage(
-  input: { ref: string; kind: string; dueDate: string; by: string },
-  lang: Lang,
-): SlackMessage {
-  const text = t(lang, 'deadline.reassigned', {
-    ref: input.ref,
-    kind: machineLabel(lang, `deadline.${input.kind}`),
-    due: input.dueDate,
-    by: `<@${input.by}>`,
-  });
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
-/** The admin's summary after loading a year's calendar. */
-export function calendarLoadedMessage(
-  input: { year: number; source: string; recomputed: number; moved: number },
-  lang: Lang,
-): SlackMessage {
-  const text = t(lang, 'calendar.loaded', input);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

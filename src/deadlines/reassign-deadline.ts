@@ -2,9 +2,9 @@ import type { Actor } from '../../machines/shared/actor.ts';
 import { nextDeliveryInstant } from '../calendar/index.ts';
 import { InputError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 import { assertRole, auditDeadline, DEADLINE_EDITORS, type DeadlineDeps, openDeadline } from './access.ts';
 import { loadCalendar } from './load-calendar.ts';
-import { reassignedMessage } from './messages.ts';
 import { dateOf } from './replan.ts';
 import { updateDeadline } from './repository.ts';
 
@@ -36,15 +36,13 @@ export async function reassignDeadline(
     await enqueueMessages(tx, [
       {
         key: `reassigned:${row.id}:${userId}:${now.getTime()}`,
-        method: 'chat.postMessage',
+        ...renderedMessage(
+          userId,
+          'deadline.reassigned',
+          { ref: row.project.ref, kind: row.kind, dueDate: dateOf(row.dueDate), by: actor.userId },
+          'zh-CN',
+        ),
         projectId: row.projectId,
-        args: {
-          channel: userId,
-          ...reassignedMessage(
-            { ref: row.project.ref, kind: row.kind, dueDate: dateOf(row.dueDate), by: actor.userId },
-            'zh-CN',
-          ),
-        },
         notBefore: new Date(nextDeliveryInstant(now, calendar)),
       },
     ]);

@@ -1,9 +1,16 @@
 import { addDays, nextDeliveryInstant, shanghaiWallClock, type WorkingCalendar } from '../calendar/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages, type OutboxItem } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 import { adminIds } from '../roles/admin-ids.ts';
-import { calendarUpkeepMessage } from '../views/reports/calendar-upkeep-message.ts';
 import type { PrismaClient } from './repository.ts';
+
+declare module '../outbox/rendered.ts' {
+  /** The calendar upkeep prompt, kept as data in the outbox and rendered when sent (decision 020). */
+  interface MessageData {
+    'calendar.upkeep': { year: number };
+  }
+}
 
 /** From this month on, next year's official schedule is asked for (the State Council publishes it in late autumn). */
 export const UPKEEP_FROM_MONTH = 11;
@@ -34,8 +41,7 @@ export async function remindCalendarUpkeep(
     const lang = (await deps.langFor?.(admin)) ?? 'zh-CN';
     items.push({
       key: `calendar-upkeep:${next}:${monday}:${admin}`,
-      method: 'chat.postMessage',
-      args: { channel: admin, ...calendarUpkeepMessage(next, lang) },
+      ...renderedMessage(admin, 'calendar.upkeep', { year: next }, lang),
       notBefore: new Date(nextDeliveryInstant(now, calendar)),
     });
   }

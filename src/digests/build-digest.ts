@@ -30,6 +30,13 @@ export interface DigestData {
   auditCheck: { ranAt: string; ok: boolean; rows: number } | null;
 }
 
+declare module '../outbox/rendered.ts' {
+  /** The daily digest, kept as data in the outbox and rendered when sent (decision 020). */
+  interface MessageData {
+    'digest.daily': DigestData;
+  }
+}
+
 const DAY = 86_400_000;
 
 /**

@@ -2,8 +2,8 @@ import { QUIET_HOURS, STEP_HOUR, shanghaiWallClock, type WorkingCalendar } from 
 import type { Clock } from '../clock.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 import { buildDigest } from './build-digest.ts';
-import { digestMessage } from './digest-message.ts';
 import { readFilters } from './filters.ts';
 import { type PrismaClient, subscriptions, writtenKeys } from './repository.ts';
 
@@ -37,11 +37,9 @@ export async function enqueueDailyDigests(
     const key = digestKey(sub.channelId, local.date);
     if (existing.has(key)) continue;
     const lang = (await options.langFor?.(sub.channelId)) ?? 'zh-CN';
-    const message = digestMessage(await buildDigest(prisma, now, readFilters(sub.filters)), lang);
+    const digest = await buildDigest(prisma, now, readFilters(sub.filters));
     await prisma.$transaction((tx) =>
-      enqueueMessages(tx, [
-        { key, method: 'chat.postMessage', args: { channel: sub.channelId, ...message }, notBefore: now },
-      ]),
+      enqueueMessages(tx, [{ key, ...renderedMessage(sub.channelId, 'digest.daily', digest, lang), notBefore: now }]),
     );
     enqueued++;
   }

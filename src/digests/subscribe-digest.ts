@@ -1,11 +1,8 @@
 import type { Actor, Role } from '../../machines/shared/actor.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { auditDeadline } from '../deadlines/access.ts';
-import type { SlackMessage } from '../deadlines/messages.ts';
 import { InputError, PermissionError } from '../errors.ts';
-import type { Lang } from '../i18n/index.ts';
-import { buildDigest } from './build-digest.ts';
-import { digestMessage } from './digest-message.ts';
+import { buildDigest, type DigestData } from './build-digest.ts';
 import { type DigestFilters, DigestFiltersSchema, readFilters } from './filters.ts';
 import { deleteSubscription, type PrismaClient, saveSubscription, subscriptionOf } from './repository.ts';
 
@@ -75,9 +72,9 @@ export async function unsubscribeDigest(
 export async function previewDigest(
   prisma: PrismaClient,
   clock: Clock,
-  input: { channelId?: string; filters?: DigestFilters; lang: Lang },
-): Promise<SlackMessage> {
+  input: { channelId?: string; filters?: DigestFilters },
+): Promise<DigestData> {
   const sub = input.channelId ? await subscriptionOf(prisma, input.channelId) : null;
   const filters = sub ? readFilters(sub.filters) : (input.filters ?? {});
-  return digestMessage(await buildDigest(prisma, clock.now(), filters), input.lang);
+  return buildDigest(prisma, clock.now(), filters);
 }

@@ -1,9 +1,7 @@
 import { COACHING_STATES, PILOT_STATES } from '../../machines/catalog.ts';
 import { holdsAny, type Role } from '../roles/roles.ts';
+import { HOME_TAKE } from './limits.ts';
 import { homeRows, type PrismaClient, pipelineRows } from './repository.ts';
-
-/** How many rows each Home section reads at most; the Home tab stays the same size whatever the number of projects. */
-export const HOME_TAKE = 10;
 
 /** A due date as the Home tab shows it. */
 export interface HomeDue {

@@ -1,3 +1,4 @@
+import type { HomeView } from '@slack/types';
 import type { SlackCaller } from '../slack/web-api.ts';
 import { type PrismaClient, peopleOfProject } from './repository.ts';
 
@@ -5,7 +6,7 @@ export interface PublishHomesDeps {
   prisma: PrismaClient;
   slack: SlackCaller;
   /** A person's Home view as it reads now. */
-  view(userId: string): Promise<Record<string, unknown>>;
+  view(userId: string): Promise<HomeView>;
   onError(error: unknown): void;
 }
 

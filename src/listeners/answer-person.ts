@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Asker } from './envelope.ts';
 
@@ -8,7 +9,7 @@ import type { Asker } from './envelope.ts';
 export async function answerPerson(
   deps: { client: WebClient; botToken: string; post?: typeof fetch },
   asker: { [K in keyof Asker]?: Asker[K] | undefined },
-  message: { text: string; blocks?: Record<string, unknown>[] },
+  message: { text: string; blocks?: KnownBlock[] },
 ): Promise<void> {
   if (asker.responseUrl) {
     const res = await (deps.post ?? fetch)(asker.responseUrl, {

@@ -2,7 +2,7 @@ import type { App, Logger } from '@slack/bolt';
 import type { ReceiverEvent } from '@slack/bolt/dist/types/receiver.js';
 import { z } from 'zod';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { projectCard } from '../views/project-card.ts';
+import { noticeWithCard } from '../views/projects/notice-with-card.ts';
 import type { Wiring } from '../wiring/index.ts';
 import { answerPerson } from './answer-person.ts';
 import { type Asker, readEnvelope } from './envelope.ts';
@@ -151,19 +151,13 @@ async function tell(deps: Ctx, asker: Asker, key: MessageKey, reference?: string
   try {
     const lang: Lang = asker.userId ? await services.langFor(asker.userId) : 'zh-CN';
     const text = t(lang, key);
-    const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
     const projectId = projectNamedBy(reference);
-    if (projectId && asker.userId) {
-      const card = await services.projects.card(projectId, asker.userId).catch(() => null);
-      if (card) blocks.push({ type: 'divider' }, ...projectCard(card, lang, await services.tzFor(asker.userId)));
-    }
+    const userId = asker.userId;
+    const card = projectId && userId ? await services.projects.card(projectId, userId).catch(() => null) : null;
     await answerPerson(
       { client: deps.app.client, botToken: deps.botToken, ...(deps.post ? { post: deps.post } : {}) },
       asker,
-      {
-        text,
-        blocks,
-      },
+      noticeWithCard(text, card, lang, card && userId ? await services.tzFor(userId) : undefined),
     );
   } catch (error) {
     // Telling is best effort: the request itself has been answered already.

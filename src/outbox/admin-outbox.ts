@@ -3,8 +3,7 @@ import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { InputError, NotFoundError, PermissionError } from '../errors.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { OUTBOX_ACTIONS, type OutboxButtonValue } from './ids.ts';
+import type { OutboxButtonValue } from './ids.ts';
 
 /** A parked (dead) outbox row as an admin sees it. */
 export interface DeadMessage {
@@ -67,29 +66,4 @@ export async function retryDeadMessage(
     });
   });
   return { id: row.id.toString(), key: row.key };
-}
-
-/** The admin's list of dead messages with a retry button each (at most 20 rows, within Slack's 50 blocks). Pure. */
-export function deadMessagesMessage(rows: readonly DeadMessage[], lang: Lang) {
-  const title = t(lang, rows.length ? 'outbox.dead.title' : 'outbox.dead.none', { count: rows.length });
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: title } }];
-  for (const r of rows.slice(0, 20)) {
-    const text = t(lang, 'outbox.dead.line', {
-      key: r.key,
-      channel: r.channel ?? '—',
-      attempts: r.attempts,
-      error: (r.lastError ?? '').slice(0, 500),
-    });
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text },
-      accessory: {
-        type: 'button',
-        action_id: OUTBOX_ACTIONS.retry,
-        text: { type: 'plain_text', text: t(lang, 'outbox.button.retry') },
-        value: JSON.stringify({ outboxId: r.id } satisfies OutboxButtonValue),
-      },
-    });
-  }
-  return { text: title, blocks };
 }

@@ -19,6 +19,8 @@ export interface ResolvedCall {
   args: Record<string, unknown>;
   /** Runs after Slack answered ok (e.g. to remember the card's message ts). */
   onSent?(result: Record<string, unknown>): Promise<void>;
+  /** False for a workflow message rendered at send time: only cards and threads are the project's own presence. */
+  projectPresence?: boolean;
 }
 
 /** Resolves virtual methods; null means "not ready yet" (the row waits and is retried). */
@@ -106,7 +108,7 @@ export async function deliverOutbox(
         const refused = {
           channel: String(call.args.channel),
           projectId: row.projectId ?? (typeof args.projectId === 'string' ? args.projectId : null),
-          projectPresence: row.method.startsWith(VIRTUAL_PREFIX),
+          projectPresence: call.projectPresence ?? row.method.startsWith(VIRTUAL_PREFIX),
         };
         const noticeKeys = await noticeChannelRefusal(prisma, refused, problem, options, now);
         keys?.push(...noticeKeys);

@@ -1,6 +1,6 @@
-import type { Db, PrismaClient } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 
-export type { Db, PrismaClient };
+export type { Db };
 
 /** The language code stored for a person (U…/W…) or a channel, or null. */
 export async function storedLangCode(db: Db, recipient: string): Promise<string | null> {

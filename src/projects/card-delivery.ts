@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { type Lang, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { OutboxResolver, ResolvedCall } from '../outbox/deliver-outbox.ts';
 import { storedLang } from '../preferences/languages.ts';
 import { workingGroupChannel } from '../settings/working-group.ts';
-import { projectCard, stageLabel } from '../views/project-card.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { initialCardItem } from './card-items.ts';
-import { getProjectCard } from './get-project-card.ts';
+import { getProjectCard, type ProjectCardData } from './get-project-card.ts';
 import { CARD_METHOD, THREAD_METHOD } from './ids.ts';
 import { outboxStatus, type PrismaClient, recordCardPosted, requireProject } from './repository.ts';
 
@@ -22,8 +21,14 @@ async function channelLang(prisma: PrismaClient, channelId: string): Promise<Lan
   return (await storedLang(prisma, channelId)) ?? 'zh-CN';
 }
 
+/** How a card and a thread line read (src/views, bound in src/wiring): this area gathers the data, never the blocks. */
+export interface CardViews {
+  card(card: ProjectCardData, lang: Lang): SlackMessage;
+  threadEntry(entry: { eventType: string; actorId: string | null; stage: string }, machine: string, lang: Lang): string;
+}
+
 /** Resolves the card and thread methods into chat.postMessage / chat.update calls against the current project. */
-export function createCardResolver(prisma: PrismaClient): OutboxResolver {
+export function createCardResolver(prisma: PrismaClient, views: CardViews): OutboxResolver {
   return async (method, args): Promise<ResolvedCall | null> => {
     if (method === CARD_METHOD) {
       const { projectId, initial } = CardArgsSchema.parse(args);
@@ -38,7 +43,7 @@ export function createCardResolver(prisma: PrismaClient): OutboxResolver {
         channelId: channel,
         workingGroup: channel === (await workingGroupChannel(prisma)),
       });
-      const message = { text: `${project.ref} ${project.title}`, blocks: projectCard(card, lang) };
+      const message = views.card(card, lang);
       if (project.cardTs && project.channelId)
         return { method: 'chat.update', args: { channel: project.channelId, ts: project.cardTs, ...message } };
       // Later refreshes wait while the first card is still on its way (rows go out in order); when there is no first
@@ -62,11 +67,7 @@ export function createCardResolver(prisma: PrismaClient): OutboxResolver {
       const project = await requireProject(prisma, entry.projectId);
       if (!project.threadTs || !project.channelId) return null;
       const lang = await channelLang(prisma, project.channelId);
-      const text = t(lang, 'thread.entry', {
-        actor: entry.actorId ? `<@${entry.actorId}>` : t(lang, 'card.scheduler'),
-        event: machineLabel(lang, `event.${entry.eventType}`),
-        stage: stageLabel(lang, project.machine, entry.stage),
-      });
+      const text = views.threadEntry(entry, project.machine, lang);
       return { method: 'chat.postMessage', args: { channel: project.channelId, thread_ts: project.threadTs, text } };
     }
     return null;

@@ -66,3 +66,44 @@ export type ProjectActionRef = z.infer<typeof ProjectActionRefSchema>;
  * they reach the out-of-date answer, which shows the current card. */
 export const ProjectRefSchema = z.object({ p: z.uuid() });
 export type ProjectRef = z.infer<typeof ProjectRefSchema>;
+
+/** Slack IDs of the intake forms (applicants, materials) and the card buttons that open them. */
+export const INTAKE_FORMS = {
+  addApplicantAction: 'intake.applicant.add',
+  editApplicantAction: 'intake.applicant.edit',
+  materialsAction: 'intake.materials',
+  applicantCallbackId: 'intake.applicant.submit',
+  materialsCallbackId: 'intake.materials.submit',
+  action: 'v',
+} as const;
+
+/** What the applicant form carries: the project and which applicant (null = a new one). */
+export const ApplicantFormRefSchema = z.object({ p: z.uuid(), i: z.number().int().min(0).max(19).nullable() });
+
+export type ApplicantFormRef = z.infer<typeof ApplicantFormRefSchema>;
+
+export const MaterialsFormRefSchema = z.object({ p: z.uuid() });
+
+/** Slack IDs of list paging; the button value is a zod-checked object. */
+export const LIST = { pageAction: 'list.page', showAction: 'list.show' } as const;
+
+export const ListPageSchema = z.object({
+  f: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('stage'), stage: z.string().max(100) }),
+    z.object({ kind: z.literal('track'), track: z.enum(['pilot', 'coaching']) }),
+    z.object({ kind: z.literal('mine') }),
+    z.object({ kind: z.literal('overdue') }),
+    z.object({ kind: z.literal('batch'), name: z.string().max(100) }),
+  ]),
+  n: z.number().int().min(1),
+});
+
+export type ListPage = z.infer<typeof ListPageSchema>;
+
+/** Slack IDs of the guidance relay form (R-SUP-3). */
+export const RELAY_MODAL = {
+  callbackId: 'guidance.relay',
+  blocks: { noticeRef: 'relay_ref', summary: 'relay_summary', factDate: 'relay_date' },
+  action: 'v',
+} as const;

@@ -1,6 +1,6 @@
 import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { LANGS, type Lang, t } from '../i18n/index.ts';
-import { periodLabel } from '../views/reports/period-label.ts';
+import { periodLabel } from '../i18n/period-label.ts';
 import { dueOf } from './period-rows.ts';
 import { type Db, periodsOf } from './repository.ts';
 

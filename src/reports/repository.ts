@@ -179,12 +179,6 @@ export async function insertReport(
   return created.id;
 }
 
-/** A report of a project by id, or null. */
-export async function reportById(db: Db, projectId: string, id: string): Promise<ReportRow | null> {
-  const row = await db.supervisionReport.findFirst({ where: { id, projectId } });
-  return row && reportOf(row);
-}
-
 /** Records a report's review. */
 export async function saveReview(
   tx: Db,

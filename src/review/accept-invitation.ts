@@ -1,10 +1,10 @@
 import { openDueDate } from '../deadlines/repository.ts';
 import { InputError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 import { requireProject } from '../projects/repository.ts';
 import type { UserActor } from '../roles/resolve-actor.ts';
 import { type AppliedEvent, type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
-import { acceptedMessage } from '../views/review-messages.ts';
 
 /**
  * The reviewer accepts an invitation (issue 6): only with the conflict-of-interest and confidentiality declaration
@@ -37,10 +37,9 @@ export async function acceptInvitation(
         await enqueueMessages(tx, [
           {
             key: `review:accepted:${id}:${userId}:v${project.version}`,
-            method: 'chat.postMessage',
+            ...renderedMessage(userId, 'review.accepted', { projectId: id, ref: project.ref, dueDate }, 'zh-CN'),
             projectId: id,
             notBefore: deps.clock.now(),
-            args: { channel: userId, ...acceptedMessage({ projectId: id, ref: project.ref, dueDate }, 'zh-CN') },
           },
         ]);
       },

@@ -3,9 +3,9 @@ import type { Actor } from '../../machines/shared/actor.ts';
 import { shanghaiDate } from '../clock.ts';
 import { UserFacingError } from '../errors.ts';
 import { enqueueMessages } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 import { rolesOf } from '../roles/roles.ts';
 import { type ApplyEventDeps, applyEvent } from '../runtime/apply-event.ts';
-import { assignmentReport } from '../views/review-messages.ts';
 import { loadCandidates, loadPilotContext, projectForAssignment } from './load-candidates.ts';
 import { type Exclusion, type ExpertPick, rankExperts } from './rank-experts.ts';
 
@@ -73,13 +73,12 @@ export async function assignReviewers(
     const recipients =
       trigger === 'replacement' && channel !== project.ownerId ? [channel, project.ownerId] : [channel];
     const stamp = `v${project.version}`;
-    const message = assignmentReport({ ...outcome, withoutRole: await withoutReviewerRole(deps, picks) }, 'zh-CN');
+    const report = { ...outcome, withoutRole: await withoutReviewerRole(deps, picks) };
     const items = recipients.map((to, i) => ({
       key: `review:assign:${project.id}:${trigger}:${stamp}${i === 0 ? '' : `:${to}`}`,
-      method: 'chat.postMessage' as const,
+      ...renderedMessage(to, 'review.assignmentReport', report, 'zh-CN'),
       projectId: project.id,
       notBefore: deps.clock.now(),
-      args: { channel: to, ...message },
     }));
     await deps.prisma.$transaction((tx) => enqueueMessages(tx, items));
     deps.afterCommit(items.map((item) => item.key));

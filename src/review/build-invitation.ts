@@ -1,28 +1,28 @@
 import { DEFAULT_SETTINGS, type NotifyParams } from '../../machines/shared/settings.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { MessageBody } from '../outbox/rendered.ts';
 import { type Db, projectIntake } from '../projects/repository.ts';
-import { invitationMessage } from '../views/review-messages.ts';
 
 /**
- * The invitation DM for a `review.assignment` notify effect, read inside the change's transaction: the project's
- * summary and material links (R-APP-8) from its application, the answer-by date from the deadline just scheduled.
+ * The invitation DM for a `review.assignment` notify effect, as data its view renders when it is sent; read inside
+ * the change's transaction: the project's summary and material links (R-APP-8) from its application, the answer-by
+ * date from the deadline just scheduled.
  */
 export async function buildInvitation(
   tx: Db,
   project: { id: string; ref: string; title: string },
   params: NotifyParams,
   deadlines: readonly DeadlineChange[],
-  lang: Lang,
-): Promise<{ text: string; blocks: Record<string, unknown>[] }> {
+): Promise<MessageBody> {
   const intake = (await projectIntake(tx, project.id)) as {
     scenario?: string;
     technologies?: string[];
     materials?: Record<string, string | null>;
   };
   const simplified = params.data.simplified === true;
-  return invitationMessage(
-    {
+  return {
+    view: 'review.invitation',
+    data: {
       projectId: project.id,
       ref: project.ref,
       title: project.title,
@@ -33,6 +33,5 @@ export async function buildInvitation(
       reviewWorkingDays: (simplified ? DEFAULT_SETTINGS.reviewDueSimplified : DEFAULT_SETTINGS.reviewDue).amount,
       simplified,
     },
-    lang,
-  );
+  };
 }

@@ -23,7 +23,6 @@ export const REVIEW = {
 
 /** What a reviewer's button and modal carry: the project. Validated on the way back (anyone can forge it). */
 export const ReviewRefSchema = z.object({ p: z.uuid() });
-export type ReviewRef = z.infer<typeof ReviewRefSchema>;
 
 /** Slack IDs of the expert pool's modal and list (issue 6). */
 export const EXPERTS = {

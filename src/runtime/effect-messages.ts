@@ -4,6 +4,7 @@ import type { Prisma } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import { bodyMessage, renderedMessage } from '../outbox/rendered.ts';
 import type { HookProject, RuntimeHooks } from './types.ts';
 
 /** A custom action as XState's transition() returns it: its type and resolved params. */
@@ -72,45 +73,43 @@ export async function effectMessages(
       });
       for (const channel of channels) {
         const lang = await recipientLang(tx, channel, langs, hooks);
-        // Some templates are messages of their own, rendered by their area (the reviewer's invitation, issue 6).
+        // Some templates are messages of their own area (the reviewer's invitation, issue 6).
         const own = hooks.notifyMessages[params.template];
-        const message = own
-          ? await own(tx, project, params, deadlines, lang)
-          : hooks.render.notify(params, project, lang);
+        const body = own
+          ? await own(tx, project, params, deadlines)
+          : { view: 'notify' as const, data: { params, project: { ref: project.ref, title: project.title } } };
         items.push({
           key: `${base}:notify:${i}:${channel}`,
-          method: 'chat.postMessage',
+          ...bodyMessage(channel, body, lang),
           projectId: project.id,
-          args: { channel, ...message },
           notBefore: await notBefore(channel, URGENT_TEMPLATES.has(params.template), delivery),
         });
       }
     } else if (effect.type === 'produceChecklist') {
       const params = effect.params as ChecklistParams;
+      const channel = project.channelId ?? project.ownerId;
       items.push({
         key: `${base}:checklist:${params.kind}`,
-        method: 'chat.postMessage',
+        ...renderedMessage(
+          channel,
+          'checklist',
+          { params, project: { ref: project.ref } },
+          await recipientLang(tx, channel, langs, hooks),
+        ),
         projectId: project.id,
-        args: {
-          channel: project.channelId ?? project.ownerId,
-          ...hooks.render.checklist(
-            params,
-            project,
-            await recipientLang(tx, project.channelId ?? project.ownerId, langs, hooks),
-          ),
-        },
       });
     }
   }
   for (const change of deadlines.filter((d) => d.change === 'moved'))
     items.push({
       key: `${base}:moved:${change.key}`,
-      method: 'chat.postMessage',
+      ...renderedMessage(
+        project.ownerId,
+        'deadline.moved',
+        { change, project: { ref: project.ref } },
+        await recipientLang(tx, project.ownerId, langs, hooks),
+      ),
       projectId: project.id,
-      args: {
-        channel: project.ownerId,
-        ...hooks.render.deadlineMoved(change, project, await recipientLang(tx, project.ownerId, langs, hooks)),
-      },
       notBefore: await notBefore(project.ownerId, false, delivery),
     });
   return items;

@@ -5,10 +5,18 @@ import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient, Project } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
+import type { OutboxResolver } from '../outbox/deliver-outbox.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import type { MessageBody } from '../outbox/rendered.ts';
 
-/** A Slack message as the outbox sends it. */
-export type Message = { text: string; blocks: Record<string, unknown>[] };
+declare module '../outbox/rendered.ts' {
+  /** The change path's own messages: a machine's notify and checklist effects, a moved due date. */
+  interface MessageData {
+    notify: { params: NotifyParams; project: { ref: string; title: string } };
+    checklist: { params: ChecklistParams; project: { ref: string } };
+    'deadline.moved': { change: DeadlineChange; project: { ref: string } };
+  }
+}
 
 /** What the timeline of a change says: the event, who sent it and where the project stands after it. */
 export interface ChangeEntry {
@@ -55,7 +63,7 @@ export interface RuntimeHooks {
   readonly changeWrites: ReadonlyArray<(tx: Prisma.TransactionClient, change: ChangeWrite) => Promise<void>>;
   /** Outbox items written with every change (the card refresh and the thread line). */
   readonly changeMessages: ReadonlyArray<(projectId: string, version: number, entry: ChangeEntry) => OutboxItem[]>;
-  /** A notify template rendered by its area instead of the plain message (the reviewer's invitation). */
+  /** A notify template that is a message of its area instead of the plain one (the reviewer's invitation). */
   readonly notifyMessages: Readonly<
     Record<
       string,
@@ -64,16 +72,14 @@ export interface RuntimeHooks {
         project: HookProject,
         params: NotifyParams,
         deadlines: readonly DeadlineChange[],
-        lang: Lang,
-      ) => Promise<Message>
+      ) => Promise<MessageBody>
     >
   >;
-  /** How the machines' messages read (src/views): notify effects, checklists, a moved due date. */
-  readonly render: {
-    notify(params: NotifyParams, project: HookProject, lang: Lang): Message;
-    checklist(params: ChecklistParams, project: HookProject, lang: Lang): Message;
-    deadlineMoved(change: DeadlineChange, project: HookProject, lang: Lang): Message;
-  };
+  /**
+   * How the virtual outbox rows are sent: cards and threads against the project as it is then, workflow messages
+   * rendered from their data by their views (decision 020).
+   */
+  readonly resolver: (prisma: PrismaClient) => OutboxResolver;
   /** The stored language of a recipient (a person's choice or a channel's setting), or null. */
   readonly recipientLang: (tx: Prisma.TransactionClient, recipient: string) => Promise<Lang | null>;
   /** After commit: follow-ups that are changes of their own, each through applyEvent again; failures are reported. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { newTriggerId, newViewHash, newViewId, placeholderResponseUrl, SLACK_DEFAULTS, slackTs } from './slack-ids.ts';
 
 // The identifiers are kept apart (slack-ids.ts); the payloads' users import them from here as before.
-export { newTriggerId, newViewHash, newViewId, placeholderResponseUrl, SLACK_DEFAULTS, slackTs } from './slack-ids.ts';
+export { newTriggerId, newViewHash, newViewId, SLACK_DEFAULTS, slackTs } from './slack-ids.ts';
 
 /** Fields of a slash command invocation; everything but `text`, `userId` and `channelId` has a default. */
 export interface CommandOptions {

@@ -1,11 +1,11 @@
 import { nextDeliveryInstant, type WorkingCalendar } from '../calendar/index.ts';
 import type { Deadline } from '../db/client.ts';
-import { stepMessage as renderStep } from '../deadlines/messages.ts';
 import { dateOf, storedSpec } from '../deadlines/replan.ts';
 import type { PlannedStep } from '../deadlines/steps.ts';
 import { isHourly } from '../deadlines/sync-deadlines.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OutboxItem } from '../outbox/enqueue-messages.ts';
+import { renderedMessage } from '../outbox/rendered.ts';
 
 /** A deadline row as the scheduler reads it, with the project fields its messages name. */
 export type StepRow = Deadline & {
@@ -24,33 +24,29 @@ export function stepMessage(
 ): OutboxItem {
   const hourly = isHourly(storedSpec(row));
   const dueDate = dateOf(row.dueDate);
-  const message = renderStep(
-    {
-      project: row.project,
-      deadline: {
-        id: row.id,
-        kind: row.kind,
-        rule: row.rule,
-        clock: row.clock,
-        dueDate,
-        dueAt: row.dueAt.toISOString(),
-        hourly,
-        responsibleUserId: row.responsibleUserId,
-        unknownYears: row.unknownYears,
-      },
-      step: planned.step,
-      ...(late ? { lateSince: planned.at } : {}),
-      workingDaysLate: Math.max(0, calendar.workingDaysBetween(dueDate, dateOfInstant(now))),
+  const input = {
+    project: row.project,
+    deadline: {
+      id: row.id,
+      kind: row.kind,
+      rule: row.rule,
+      clock: row.clock,
+      dueDate,
+      dueAt: row.dueAt.toISOString(),
+      hourly,
+      responsibleUserId: row.responsibleUserId,
+      unknownYears: row.unknownYears,
     },
-    lang,
-  );
+    step: planned.step,
+    ...(late ? { lateSince: planned.at } : {}),
+    workingDaysLate: Math.max(0, calendar.workingDaysBetween(dueDate, dateOfInstant(now))),
+  };
   const channelSuffix = planned.step === 'escalation:managers' ? `:${recipient}` : '';
   return {
     // The due date is part of the key: after an extension the ladder starts again with new messages.
     key: `reminder:${row.id}:${planned.step}:${dueDate}${channelSuffix}`,
-    method: 'chat.postMessage',
+    ...renderedMessage(recipient, 'deadline.step', input, lang),
     projectId: row.projectId,
-    args: { channel: recipient, ...message },
     // Quiet hours: a person gets it on the next working morning, an incident's at once.
     notBefore: new Date(nextDeliveryInstant(now, calendar, { urgent: planned.urgent })),
   };

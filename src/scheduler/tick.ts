@@ -6,7 +6,6 @@ import { remindCalendarUpkeep } from '../deadlines/remind-calendar-upkeep.ts';
 import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
-import { createCardResolver } from '../projects/card-delivery.ts';
 import { extendReportCalendars } from '../reports/extend-report-calendars.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
@@ -94,7 +93,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     now,
   );
   const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, {
-    resolver: createCardResolver(deps.prisma),
+    resolver: deps.hooks.resolver(deps.prisma),
     ...(deps.admins ? { admins: deps.admins } : {}),
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),

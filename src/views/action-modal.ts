@@ -1,3 +1,4 @@
+import type { InputBlockElement, ModalView } from '@slack/types';
 import type { FieldSpec } from '../../machines/shared/fields.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
@@ -30,7 +31,7 @@ function element(
   lang: Lang,
   today: string,
   choices: ActionForm['choices'][string] | undefined,
-): Record<string, unknown> {
+): InputBlockElement {
   const action_id = PROJECT.fieldAction;
   if (choices) {
     const options = choices
@@ -77,7 +78,7 @@ function element(
 }
 
 /** The modal for an action that needs input, built from the event's form fields; `today` is Shanghai's date. */
-export function actionModal(form: ActionForm, lang: Lang, today: string): Record<string, unknown> {
+export function actionModal(form: ActionForm, lang: Lang, today: string): ModalView {
   // An optional choice with nothing to choose (no report period open: only an ad-hoc report fits) is left out.
   const fields = form.action.fields.filter(
     (f) => MODAL_FIELD_KINDS.has(f.kind) && !(!f.required && form.choices[f.name]?.length === 0),

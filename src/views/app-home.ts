@@ -1,18 +1,16 @@
-import { HOME_TAKE, type HomeData, type HomeDue } from '../home/get-home.ts';
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { HomeData, HomeDue } from '../home/get-home.ts';
+import { HOME } from '../home/ids.ts';
+import { HOME_TAKE } from '../home/limits.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
+import { LIST, type ListPage } from '../projects/ids.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { stageLabel } from './project-card.ts';
-import { LIST, type ListPage } from './project-list.ts';
 
-type Block = Record<string, unknown>;
-
-/** Slack IDs of the Home tab's drill-in buttons: all run the list action (LIST.pageAction), each with its own id. */
-export const HOME = {
-  drillAction: (suffix: string) => `${LIST.pageAction}.home.${suffix}`,
-} as const;
+type Block = KnownBlock;
 
 // Room left in a section for the heading and the "more" hint when its lines are cut.
 const SECTION_ROOM = LIMITS.sectionText - 200;
@@ -48,7 +46,7 @@ function linesBlocks(lang: Lang, heading: string, lines: string[], total: number
   }
   const hidden = Math.max(0, total - kept.length);
   const body = kept.length < lines.length ? [...kept, '…'] : kept;
-  const blocks = [mrkdwnSection([heading, ...body].filter(Boolean).join('\n'))];
+  const blocks: Block[] = [mrkdwnSection([heading, ...body].filter(Boolean).join('\n'))];
   if (hidden > 0) blocks.push(context(t(lang, 'home.more', { count: hidden })));
   return blocks;
 }
@@ -150,7 +148,7 @@ function pipeline(data: HomeData, lang: Lang): Block[] {
 }
 
 /** The Home tab of one person: their projects, reviews, what waits on them, and for managers the pipeline. */
-export function appHomeView(data: HomeData, lang: Lang): { type: 'home'; blocks: Block[] } {
+export function appHomeView(data: HomeData, lang: Lang): HomeView {
   const blocks: Block[] = [
     { type: 'header', text: plain(t(lang, 'home.title'), LIMITS.headerText) },
     ...myProjects(data, lang),

@@ -1,32 +1,21 @@
-import { z } from 'zod';
+import type { KnownBlock, ModalView } from '@slack/types';
+import { DEADLINE_MODALS } from '../deadlines/ids.ts';
 import { type Lang, t } from '../i18n/index.ts';
-import { context, formModal, inputBlock, LIMITS, plain } from './blocks.ts';
-
-/** Slack IDs of the modals behind the deadline buttons and `/pilot calendar`. */
-export const DEADLINE_MODALS = {
-  extendCallbackId: 'deadline.extend.submit',
-  reassignCallbackId: 'deadline.reassign.submit',
-  calendarCallbackId: 'calendar.load.submit',
-  blocks: { newDueDate: 'newDueDate', reason: 'reason', userId: 'userId', file: 'file', source: 'source' },
-  action: 'v',
-} as const;
-
-/** What the deadline modals carry in private_metadata. */
-export const DeadlineModalRefSchema = z.object({ deadlineId: z.uuid() }).strict();
+import { context, formModal, type InputElement, inputBlock, LIMITS, plain } from './blocks.ts';
 
 const modal = (
   lang: Lang,
   callbackId: string,
   titleKey: Parameters<typeof t>[1],
   metadata: string,
-  blocks: unknown[],
+  blocks: KnownBlock[],
 ) => formModal(lang, { callbackId, title: t(lang, titleKey), privateMetadata: metadata, blocks });
 
-const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) =>
+const input = (blockId: string, label: string, element: InputElement, optional = false) =>
   inputBlock(blockId, label, element, { optional, actionId: DEADLINE_MODALS.action });
 
 /** Extend a deadline: a new last day and a reason, both required and audited. */
-export function extendModal(lang: Lang, deadlineId: string, today: string) {
+export function extendModal(lang: Lang, deadlineId: string, today: string): ModalView {
   return modal(lang, DEADLINE_MODALS.extendCallbackId, 'deadlineModal.extendTitle', JSON.stringify({ deadlineId }), [
     input(DEADLINE_MODALS.blocks.newDueDate, t(lang, 'deadlineModal.newDueDate'), {
       type: 'datepicker',
@@ -41,7 +30,7 @@ export function extendModal(lang: Lang, deadlineId: string, today: string) {
 }
 
 /** Reassign a deadline to another person. */
-export function reassignModal(lang: Lang, deadlineId: string) {
+export function reassignModal(lang: Lang, deadlineId: string): ModalView {
   return modal(
     lang,
     DEADLINE_MODALS.reassignCallbackId,
@@ -52,7 +41,7 @@ export function reassignModal(lang: Lang, deadlineId: string) {
 }
 
 /** `/pilot calendar`: paste a year's official schedule, one day per line (2027-01-01,holiday,元旦). */
-export function calendarModal(lang: Lang) {
+export function calendarModal(lang: Lang): ModalView {
   return modal(lang, DEADLINE_MODALS.calendarCallbackId, 'calendarModal.title', '{}', [
     context(t(lang, 'calendarModal.hint')),
     input(DEADLINE_MODALS.blocks.file, t(lang, 'calendarModal.file'), {
@@ -70,7 +59,10 @@ export function calendarModal(lang: Lang) {
 }
 
 /** What replaces the calendar form once the schedule is loaded: how many deadlines moved. */
-export function calendarLoadedView(lang: Lang, loaded: { year: number; recomputed: number; moved: unknown[] }) {
+export function calendarLoadedView(
+  lang: Lang,
+  loaded: { year: number; recomputed: number; moved: unknown[] },
+): ModalView {
   return {
     type: 'modal',
     title: plain(t(lang, 'calendarModal.title'), LIMITS.modalTitle),

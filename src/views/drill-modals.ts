@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { type Lang, t } from '../i18n/index.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT } from '../projects/ids.ts';
@@ -10,7 +11,7 @@ import { projectListMessage } from './project-list.ts';
  * A project list in a modal, for buttons pressed where there is no response_url to answer (the Home tab, a modal):
  * the same blocks as the ephemeral list, so "next page" and "open" work the same way.
  */
-export function listModal(page: ProjectPage, filter: ProjectFilter, lang: Lang): Record<string, unknown> {
+export function listModal(page: ProjectPage, filter: ProjectFilter, lang: Lang): ModalView {
   return {
     type: 'modal',
     title: plain(t(lang, 'home.listTitle'), LIMITS.modalTitle),
@@ -23,7 +24,7 @@ export function listModal(page: ProjectPage, filter: ProjectFilter, lang: Lang):
  * A project card in a modal, read-only: its action buttons answer through the card's message, which a modal does
  * not have, so the modal says where to act instead.
  */
-export function cardModal(card: ProjectCardData, lang: Lang): Record<string, unknown> {
+export function cardModal(card: ProjectCardData, lang: Lang): ModalView {
   const blocks = projectCard(card, lang).filter((b) => b.block_id !== PROJECT.blocks.actions);
   return {
     type: 'modal',

@@ -1,9 +1,10 @@
+import type { ModalView, SectionBlock } from '@slack/types';
 import { type Lang, t } from '../i18n/index.ts';
 import { EXPERT_TAG_KEYS, EXPERT_TAGS, EXPERTS } from '../review/ids.ts';
 import type { Candidate } from '../review/rank-experts.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { button, context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from './blocks.ts';
 
-type Message = { text: string; blocks: Record<string, unknown>[] };
 const { blocks } = EXPERTS;
 const TAG_KEYS = EXPERT_TAG_KEYS;
 
@@ -20,7 +21,7 @@ export function affiliationsText(affiliations: Candidate['affiliations']): strin
 }
 
 /** The expert modal (issue 6): who, expertise tags, load cap, away from/until, affiliations with codes and end dates. */
-export function expertModal(lang: Lang, expert?: Candidate): Record<string, unknown> {
+export function expertModal(lang: Lang, expert?: Candidate): ModalView {
   const tagOptions = EXPERT_TAGS.map((tag) => ({ text: plain(tagLabel(lang, tag), LIMITS.optionText), value: tag }));
   const selected = tagOptions.filter((o) => expert?.tags.includes(o.value));
   const date = (d: string | null | undefined) => (d ? { initial_date: d } : {});
@@ -79,27 +80,29 @@ export function expertModal(lang: Lang, expert?: Candidate): Record<string, unkn
 }
 
 /** `/pilot experts`: the pool with tags, load and absences, an edit button each, and how to switch auto assignment. */
-export function expertsMessage(lang: Lang, data: { experts: Candidate[]; autoAssign: boolean }): Message {
+export function expertsMessage(lang: Lang, data: { experts: Candidate[]; autoAssign: boolean }): SlackMessage {
   const head = t(lang, 'experts.list.title', { count: data.experts.length });
   const auto = t(lang, data.autoAssign ? 'experts.auto.on' : 'experts.auto.off');
-  const rows = data.experts.slice(0, 40).map((e) => ({
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: truncate(
-        t(lang, 'experts.list.row', {
-          user: `<@${e.userId}>`,
-          tags: e.tags.map((tag) => tagLabel(lang, tag)).join('、') || '—',
-          load: e.load,
-          max: e.maxLoad,
-          away: e.awayFrom || e.awayUntil ? `${e.awayFrom ?? '…'}–${e.awayUntil ?? '…'}` : '—',
-          affiliations: e.affiliations.length,
-        }),
-        LIMITS.sectionText,
-      ),
-    },
-    accessory: button(t(lang, 'experts.edit'), e.userId, `${EXPERTS.editAction}.${e.userId}`),
-  }));
+  const rows = data.experts.slice(0, 40).map(
+    (e): SectionBlock => ({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          t(lang, 'experts.list.row', {
+            user: `<@${e.userId}>`,
+            tags: e.tags.map((tag) => tagLabel(lang, tag)).join('、') || '—',
+            load: e.load,
+            max: e.maxLoad,
+            away: e.awayFrom || e.awayUntil ? `${e.awayFrom ?? '…'}–${e.awayUntil ?? '…'}` : '—',
+            affiliations: e.affiliations.length,
+          }),
+          LIMITS.sectionText,
+        ),
+      },
+      accessory: button(t(lang, 'experts.edit'), e.userId, `${EXPERTS.editAction}.${e.userId}`),
+    }),
+  );
   return {
     text: `${head}\n${auto}`,
     blocks: [

@@ -1,32 +1,14 @@
+import { MENU } from '../home/ids.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { expertTagList } from '../review/expert-tags.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { button, mrkdwnSection } from './blocks.ts';
 
 /** The `/pilot help` answer: every subcommand with an example. */
-export function helpMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
+export function helpMessage(lang: Lang): SlackMessage {
   const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}\n${t(lang, 'reports.help')}\n${t(lang, 'help.tags', { tags: expertTagList(lang) })}`;
   return { text, blocks: [mrkdwnSection(text)] };
 }
-
-/** Slack IDs of the `/pilot` menu buttons; each runs the same code as the typed subcommand. */
-export const MENU = {
-  actionPrefix: 'menu.',
-  actionPattern: /^menu\./,
-  items: [
-    'new pilot',
-    'new coaching',
-    'list mine',
-    'list overdue',
-    'list',
-    'batch list',
-    'experts',
-    'roles list',
-    'digest now',
-    'lang zh',
-    'lang en',
-    'help',
-  ] as const,
-} as const;
 
 const MENU_LABEL = {
   'new pilot': 'menu.newPilot',
@@ -44,7 +26,7 @@ const MENU_LABEL = {
 } as const;
 
 /** `/pilot` alone: a menu of buttons for people who do not type subcommands. */
-export function menuMessage(lang: Lang): { text: string; blocks: Record<string, unknown>[] } {
+export function menuMessage(lang: Lang): SlackMessage {
   const text = t(lang, 'menu.title');
   return {
     text,

@@ -1,26 +1,12 @@
-import { z } from 'zod';
+import type { Button, InputBlock, ModalView } from '@slack/types';
 import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
 import { type Applicant, INSTITUTION_TYPES } from '../../machines/shared/institutions.ts';
 import { t as machineT } from '../../machines/shared/labels.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
-import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
+import { type ApplicantFormRef, INTAKE_FORMS } from '../projects/ids.ts';
+import { button, context, formModal, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
-
-/** Slack IDs of the intake forms (applicants, materials) and the card buttons that open them. */
-export const INTAKE_FORMS = {
-  addApplicantAction: 'intake.applicant.add',
-  editApplicantAction: 'intake.applicant.edit',
-  materialsAction: 'intake.materials',
-  applicantCallbackId: 'intake.applicant.submit',
-  materialsCallbackId: 'intake.materials.submit',
-  action: 'v',
-} as const;
-
-/** What the applicant form carries: the project and which applicant (null = a new one). */
-export const ApplicantFormRefSchema = z.object({ p: z.uuid(), i: z.number().int().min(0).max(19).nullable() });
-export type ApplicantFormRef = z.infer<typeof ApplicantFormRefSchema>;
-export const MaterialsFormRefSchema = z.object({ p: z.uuid() });
 
 /** The applicant form's fields in order: block id = field path, so errors land under the right input. */
 export const APPLICANT_FIELDS = [
@@ -53,12 +39,12 @@ function valueAt(a: Applicant | undefined, path: string): unknown {
 }
 
 /** The form to add or edit one applicant institution, with the closed list of institution types. */
-export function applicantModal(lang: Lang, ref: ApplicantFormRef, projectRef: string, current?: Applicant) {
+export function applicantModal(lang: Lang, ref: ApplicantFormRef, projectRef: string, current?: Applicant): ModalView {
   const types = Object.keys(INSTITUTION_TYPES).map((type) => ({
     text: plain(machineLabel(lang, `institution.${type}`), LIMITS.optionText),
     value: type,
   }));
-  const blocks = APPLICANT_FIELDS.map((f) => {
+  const blocks = APPLICANT_FIELDS.map((f): InputBlock => {
     const value = valueAt(current, f.name);
     const label = plain(t(lang, f.label), LIMITS.inputLabel);
     if (f.kind === 'type') {
@@ -103,15 +89,12 @@ export function applicantModal(lang: Lang, ref: ApplicantFormRef, projectRef: st
       },
     };
   });
-  return {
-    type: 'modal',
-    callback_id: INTAKE_FORMS.applicantCallbackId,
-    private_metadata: JSON.stringify(ref),
-    title: plain(t(lang, ref.i === null ? 'applicant.addTitle' : 'applicant.editTitle'), LIMITS.modalTitle),
-    submit: plain(t(lang, 'modal.submit'), LIMITS.modalButton),
-    close: plain(t(lang, 'modal.cancel'), LIMITS.modalButton),
+  return formModal(lang, {
+    callbackId: INTAKE_FORMS.applicantCallbackId,
+    privateMetadata: JSON.stringify(ref),
+    title: t(lang, ref.i === null ? 'applicant.addTitle' : 'applicant.editTitle'),
     blocks: [context(`*${projectRef}* · ${t(lang, 'applicant.hint')}`), ...blocks],
-  };
+  });
 }
 
 /** The materials checklist (R-APP-8): one link per material; an empty one means "to follow". */
@@ -121,36 +104,35 @@ export function materialsModal(
   projectRef: string,
   required: readonly string[],
   links: Record<string, string | null>,
-) {
-  return {
-    type: 'modal',
-    callback_id: INTAKE_FORMS.materialsCallbackId,
-    private_metadata: JSON.stringify({ p: projectId }),
-    title: plain(t(lang, 'materials.title'), LIMITS.modalTitle),
-    submit: plain(t(lang, 'modal.submit'), LIMITS.modalButton),
-    close: plain(t(lang, 'modal.cancel'), LIMITS.modalButton),
+): ModalView {
+  return formModal(lang, {
+    callbackId: INTAKE_FORMS.materialsCallbackId,
+    privateMetadata: JSON.stringify({ p: projectId }),
+    title: t(lang, 'materials.title'),
     blocks: [
       context(`*${projectRef}* · ${t(lang, 'materials.hint')}`),
-      ...required.map((m) => ({
-        type: 'input',
-        block_id: m,
-        optional: true,
-        label: plain(machineLabel(lang, `option.materials.${m}`), LIMITS.inputLabel),
-        element: {
-          type: 'url_text_input',
-          action_id: INTAKE_FORMS.action,
-          ...(links[m] ? { initial_value: links[m] } : {}),
-        },
-      })),
+      ...required.map(
+        (m): InputBlock => ({
+          type: 'input',
+          block_id: m,
+          optional: true,
+          label: plain(machineLabel(lang, `option.materials.${m}`), LIMITS.inputLabel),
+          element: {
+            type: 'url_text_input',
+            action_id: INTAKE_FORMS.action,
+            ...(links[m] ? { initial_value: links[m] } : {}),
+          },
+        }),
+      ),
     ],
-  };
+  });
 }
 
 /** After a save: the eligibility verdict with the reason per rule, and the materials still missing. */
 export function eligibilityView(
   lang: Lang,
   outcome: { ref: string; eligibility: EligibilityResult; missingMaterials: string[] },
-): Record<string, unknown> {
+): ModalView {
   const verdict = t(lang, outcome.eligibility.eligible ? 'eligibility.pass' : 'eligibility.fail', { ref: outcome.ref });
   const reasons = outcome.eligibility.reasons.map(
     (r) => `${r.ok ? ':white_check_mark:' : ':x:'} ${r.rule} ${escapeMrkdwn(machineT(lang, r.key, r.params))}`,
@@ -170,7 +152,7 @@ export function eligibilityView(
 }
 
 /** The buttons an editable application gets on its card: add an applicant, edit one, the materials. */
-export function intakeButtons(lang: Lang, projectId: string, applicants: ReadonlyArray<{ name: string }>) {
+export function intakeButtons(lang: Lang, projectId: string, applicants: ReadonlyArray<{ name: string }>): Button[] {
   const edit = applicants
     .slice(0, 5)
     .map((a, i) =>

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { TECHNOLOGIES } from '../../machines/pilot/events.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { INTAKE, type IntakeMetadata } from '../projects/ids.ts';
@@ -14,7 +15,7 @@ const TECH_LABEL: Record<(typeof TECHNOLOGIES)[number], MessageKey> = {
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
 /** The intake modal for a new pilot application; the owner defaults to the person opening it. */
-export function intakeModal(lang: Lang, metadata: IntakeMetadata, openerId: string): Record<string, unknown> {
+export function intakeModal(lang: Lang, metadata: IntakeMetadata, openerId: string): ModalView {
   return {
     type: 'modal',
     callback_id: INTAKE.callbackId,

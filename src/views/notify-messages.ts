@@ -1,7 +1,9 @@
+import type { KnownBlock } from '@slack/types';
 import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** The catalog key of each template the machines notify with; a test checks every template the machines use. */
@@ -22,14 +24,12 @@ export const NOTIFY_TEMPLATES = {
   'coaching.removeNotice': 'notify.coaching.removeNotice',
 } as const satisfies Record<string, MessageKey>;
 
-type Message = { text: string; blocks: Record<string, unknown>[] };
-
 /** The message for a machine's notify effect. */
-export function notifyMessage(params: NotifyParams, project: { ref: string; title: string }, lang: Lang): Message {
+export function notifyMessage(params: NotifyParams, project: { ref: string; title: string }, lang: Lang): SlackMessage {
   const key = (NOTIFY_TEMPLATES as Record<string, MessageKey>)[params.template];
   if (!key) throw new Error(`no message for notify template ${params.template}`);
   const text = t(lang, key, { ref: project.ref, title: escapeMrkdwn(project.title), rule: params.rule });
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
   if (params.faultTolerance && params.faultTolerance.length > 0) {
     // R-TOL-1: wherever a sanction is decided, show whether each incident qualifies for fault tolerance.
     const lines = params.faultTolerance.map((f) =>
@@ -51,7 +51,7 @@ export function notifyMessage(params: NotifyParams, project: { ref: string; titl
 }
 
 /** The checklist a conversion (R-INC-1) or an exit (R-EXIT-6) produces. */
-export function checklistMessage(params: ChecklistParams, project: { ref: string }, lang: Lang): Message {
+export function checklistMessage(params: ChecklistParams, project: { ref: string }, lang: Lang): SlackMessage {
   const title = t(lang, params.kind === 'incentives' ? 'notify.checklist.incentives' : 'notify.checklist.exitPlan', {
     ref: project.ref,
   });
@@ -64,7 +64,7 @@ export function checklistMessage(params: ChecklistParams, project: { ref: string
 }
 
 /** Tells the person responsible that a due date moved (a loaded calendar, a new fact date). */
-export function deadlineMovedMessage(change: DeadlineChange, project: { ref: string }, lang: Lang): Message {
+export function deadlineMovedMessage(change: DeadlineChange, project: { ref: string }, lang: Lang): SlackMessage {
   const text = t(lang, 'notify.deadline.moved', {
     ref: project.ref,
     kind: machineLabel(lang, `deadline.${change.kind}`),

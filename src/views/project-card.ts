@@ -1,7 +1,9 @@
+import type { ConfirmationDialog, KnownBlock } from '@slack/types';
 import { formatDate, formatInstant } from '../i18n/format.ts';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
+import { unofficialMark, unofficialNote } from '../i18n/period-label.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
@@ -10,7 +12,6 @@ import { intakeButtons } from './intake-forms.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { recordsCardSection } from './records/card-records.ts';
 import { reportsCardBlocks } from './reports/card-reports.ts';
-import { unofficialMark, unofficialNote } from './reports/period-label.ts';
 import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;
@@ -25,8 +26,8 @@ export function stageLabel(lang: Lang, machine: string, statePath: string): stri
 }
 
 /** The project card: stage, people, materials, deadlines, recent events and one button per action this viewer may take. */
-export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string): Record<string, unknown>[] {
-  const blocks: Record<string, unknown>[] = [];
+export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   const track = t(lang, card.track === 'coaching' ? 'card.track.coaching' : 'card.track.pilot');
   blocks.push(
     mrkdwnSection(
@@ -72,7 +73,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
   }
   if (card.review) blocks.push(...reviewBlocks(card.review, lang));
   const records = card.records ? recordsCardSection(card.records, card.ref, lang) : null;
-  if (records) blocks.push(records as unknown as Record<string, unknown>);
+  if (records) blocks.push(records);
   if (card.deadlines.length > 0) {
     const lines = card.deadlines.map((d) =>
       t(lang, d.status === 'missed' ? 'card.deadlineMissed' : 'card.deadline', {
@@ -85,11 +86,9 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
     const unknown = [...new Set(card.deadlines.flatMap((d) => d.unknownYears ?? []))].sort();
     if (unknown.length > 0) blocks.push(context(unofficialNote(unknown, lang)));
   }
-  // Block Kit blocks typed with @slack/types, in the card's plain-record list.
-  if (card.reports)
-    blocks.push(...(reportsCardBlocks(card.reports, card.ref, lang) as unknown as Record<string, unknown>[]));
+  if (card.reports) blocks.push(...reportsCardBlocks(card.reports, card.ref, lang));
   // R-EXIT-6, R-INC-1: the exit plan's or the incentives checklist, tickable item by item.
-  if (card.checklist) blocks.push(...(checklistBlocks(card.id, card.checklist, lang) as unknown as typeof blocks));
+  if (card.checklist) blocks.push(...checklistBlocks(card.id, card.checklist, lang));
   if (card.timeline.length > 0) {
     const lines = card.timeline.map(
       (e) =>
@@ -123,7 +122,7 @@ export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string
 }
 
 /** The confirm dialog of a decision taken from its button. */
-function decisionConfirm(lang: Lang, decision: string): Record<string, unknown> {
+function decisionConfirm(lang: Lang, decision: string): ConfirmationDialog {
   return {
     title: plain(t(lang, 'decision.confirmTitle', { decision }), LIMITS.confirmTitle),
     text: plain(t(lang, 'decision.confirmText'), LIMITS.confirmText),

@@ -1,3 +1,4 @@
+import type { KnownBlock, ModalView } from '@slack/types';
 import { RECOMMENDATIONS, SCORES } from '../../machines/pilot/events.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
@@ -15,7 +16,7 @@ const SCORE_KEYS = {
 } as const;
 
 /** The accept modal: the conflict-of-interest and confidentiality declaration must be ticked to accept (issue 6). */
-export function acceptModal(lang: Lang, projectId: string, ref: string): Record<string, unknown> {
+export function acceptModal(lang: Lang, projectId: string, ref: string): ModalView {
   return {
     type: 'modal',
     callback_id: REVIEW.acceptCallbackId,
@@ -50,12 +51,12 @@ const option = (lang: Lang, field: string, value: string) => ({
  * simplified review (R-COA-7) the two focus criteria and the coaching evaluation's conclusions. Closing it keeps a
  * draft (notify_on_close → view_closed).
  */
-export function reviewFormModal(lang: Lang, data: ReviewFormData): Record<string, unknown> {
+export function reviewFormModal(lang: Lang, data: ReviewFormData): ModalView {
   const scoreOptions = SCORES.map((s) => ({
     text: plain(t(lang, SCORE_KEYS[s]), LIMITS.optionText),
     value: String(s),
   }));
-  const intro: Record<string, unknown>[] = [
+  const intro: KnownBlock[] = [
     mrkdwnSection(
       t(lang, data.amending ? 'review.form.amending' : 'review.form.intro', { ref: data.ref, title: data.title }),
     ),

@@ -1,12 +1,13 @@
+import type { KnownBlock } from '@slack/types';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import { REVIEW } from '../review/ids.ts';
-import type { Exclusion, ExpertPick } from '../review/rank-experts.ts';
+import type { AssignmentReportData, InvitationData } from '../review/messages.ts';
+import type { Exclusion } from '../review/rank-experts.ts';
+import type { SlackMessage } from '../slack/message.ts';
 import { button, context, mrkdwnSection, truncate } from './blocks.ts';
 import { tagLabel } from './experts-modal.ts';
-
-type Message = { text: string; blocks: Record<string, unknown>[] };
 
 /** One expert left out of an assignment, and why, in the reader's language. */
 export function exclusionText(userId: string, exclusion: Exclusion, lang: Lang): string {
@@ -37,17 +38,7 @@ const tagList = (tags: readonly string[], lang: Lang) =>
  * What an automatic assignment did, for staff: each pick with its reason (matched tags, load); when places stay open,
  * that nobody eligible is left, with the reason for every expert left out.
  */
-export function assignmentReport(
-  outcome: {
-    ref: string;
-    picks: ExpertPick[];
-    excluded: Array<{ userId: string; exclusion: Exclusion }>;
-    missing: number;
-    /** Invited experts who cannot answer for lack of the expert reviewer role. */
-    withoutRole?: readonly string[];
-  },
-  lang: Lang,
-): Message {
+export function assignmentReport(outcome: AssignmentReportData, lang: Lang): SlackMessage {
   const picks = outcome.picks.map((p) =>
     t(lang, 'review.pick', {
       user: `<@${p.userId}>`,
@@ -66,7 +57,7 @@ export function assignmentReport(
     ...(outcome.missing > 0 && excluded.length === 0 ? [t(lang, 'review.assign.emptyPool')] : []),
     ...(outcome.withoutRole ?? []).map((id) => t(lang, 'review.assign.noRole', { user: `<@${id}>` })),
   ];
-  const blocks = [mrkdwnSection(head)];
+  const blocks: KnownBlock[] = [mrkdwnSection(head)];
   if (lines.length > 0) blocks.push(mrkdwnSection(lines.join('\n')));
   // One context line per 10 exclusions keeps every block within Slack's limits even for a large pool.
   for (let i = 0; i < excluded.length && blocks.length < 48; i += 10)
@@ -74,21 +65,8 @@ export function assignmentReport(
   return { text: truncate(`${head}\n${lines.join('\n')}`, 3000), blocks };
 }
 
-/** What the invitation DM shows: the project, its materials, the dates; nothing about other reviewers. */
-export interface InvitationData {
-  projectId: string;
-  ref: string;
-  title: string;
-  scenario: string;
-  technologies: readonly string[];
-  materials: Record<string, string | null>;
-  respondBy: string | null;
-  reviewWorkingDays: number;
-  simplified: boolean;
-}
-
 /** The reviewer's invitation in their DMs (issue 6): summary, material links, due dates, Accept / Decline / Conflict. */
-export function invitationMessage(data: InvitationData, lang: Lang): Message {
+export function invitationMessage(data: InvitationData, lang: Lang): SlackMessage {
   const value = JSON.stringify({ p: data.projectId });
   const head = t(lang, data.simplified ? 'review.invite.titleSimplified' : 'review.invite.title', {
     ref: data.ref,
@@ -122,7 +100,10 @@ export function invitationMessage(data: InvitationData, lang: Lang): Message {
 }
 
 /** The DM after accepting: the review's due date and the button that opens the review form. */
-export function acceptedMessage(data: { projectId: string; ref: string; dueDate: string | null }, lang: Lang): Message {
+export function acceptedMessage(
+  data: { projectId: string; ref: string; dueDate: string | null },
+  lang: Lang,
+): SlackMessage {
   const text = t(lang, 'review.accepted.dm', { ref: data.ref, due: data.dueDate ?? '—' });
   return {
     text,

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import { type Lang, t } from '../i18n/index.ts';
 import { machineLabel } from '../i18n/labels.ts';
 import type { ReviewerStatus, ReviewPanel } from '../review/review-panel.ts';
@@ -14,10 +15,10 @@ const STATUS_KEYS: Record<ReviewerStatus, Parameters<typeof t>[1]> = {
 };
 
 /** The card's review section (issue 6): statuses, then once all are in the statistics, disagreement and recommendations. */
-export function reviewBlocks(panel: ReviewPanel, lang: Lang): Record<string, unknown>[] {
+export function reviewBlocks(panel: ReviewPanel, lang: Lang): KnownBlock[] {
   const head = t(lang, 'review.panel.title', { submitted: panel.submitted, needed: panel.needed });
   const lines = panel.reviewers.slice(0, 30).map((r) => `<@${r.userId}> · ${t(lang, STATUS_KEYS[r.status])}`);
-  const blocks = [mrkdwnSection(`*${head}*\n${lines.join('\n')}`)];
+  const blocks: KnownBlock[] = [mrkdwnSection(`*${head}*\n${lines.join('\n')}`)];
   if (panel.summary) {
     const stats = panel.summary.stats.map((s) =>
       t(lang, 'review.panel.stat', {

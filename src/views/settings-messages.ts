@@ -1,13 +1,15 @@
+import type { ModalView } from '@slack/types';
 import type { BatchView } from '../batches/batch-view.ts';
+import { BATCH_MODAL } from '../batches/ids.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { RELAY_MODAL } from '../projects/ids.ts';
 import { roleWithId } from '../roles/role-labels.ts';
 import type { Role } from '../roles/roles.ts';
-import { formModal, inputBlock, mrkdwnSection, plain } from './blocks.ts';
+import type { SlackMessage } from '../slack/message.ts';
+import { formModal, type InputElement, inputBlock, mrkdwnSection, plain } from './blocks.ts';
 
-type Message = { text: string; blocks: Record<string, unknown>[] };
-
-const single = (text: string): Message => ({ text, blocks: [mrkdwnSection(text)] });
+const single = (text: string): SlackMessage => ({ text, blocks: [mrkdwnSection(text)] });
 
 const BATCH_STATUS = {
   planned: 'batch.status.planned',
@@ -16,7 +18,7 @@ const BATCH_STATUS = {
 } as const;
 
 /** `/pilot roles list`. */
-export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): Message {
+export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): SlackMessage {
   const lines = (Object.keys(roles) as Role[]).map((role) =>
     t(lang, 'roles.line', {
       role: roleWithId(lang, role),
@@ -27,7 +29,7 @@ export function rolesMessage(roles: Record<Role, string[]>, lang: Lang): Message
 }
 
 /** `/pilot batch list`. */
-export function batchesMessage(batches: BatchView[], lang: Lang): Message {
+export function batchesMessage(batches: BatchView[], lang: Lang): SlackMessage {
   if (batches.length === 0) return single(t(lang, 'batch.none'));
   const lines = batches.map((b) =>
     t(lang, 'batch.line', {
@@ -44,7 +46,7 @@ export function batchesMessage(batches: BatchView[], lang: Lang): Message {
 export function settingsMessage(
   settings: { workingGroupChannel: string | null; autoAssign: boolean },
   lang: Lang,
-): Message {
+): SlackMessage {
   const lines = [
     settings.workingGroupChannel
       ? t(lang, 'settings.workgroup', { channel: `<#${settings.workingGroupChannel}>` })
@@ -56,20 +58,13 @@ export function settingsMessage(
 }
 
 /** A one-line confirmation. */
-export function confirmation(text: string): Message {
+export function confirmation(text: string): SlackMessage {
   return single(text);
 }
 
-/** Slack IDs of the batch modal. */
-export const BATCH_MODAL = {
-  callbackId: 'batch.open',
-  blocks: { name: 'batch_name', opensOn: 'batch_opens', closesOn: 'batch_closes' },
-  action: 'v',
-} as const;
-
 /** The modal that schedules a batch with date pickers (`/pilot batch open` without dates). */
-export function batchModal(lang: Lang, today: string, name: string | null): Record<string, unknown> {
-  const input = (blockId: string, label: string, element: Record<string, unknown>) =>
+export function batchModal(lang: Lang, today: string, name: string | null): ModalView {
+  const input = (blockId: string, label: string, element: InputElement) =>
     inputBlock(blockId, label, element, { actionId: BATCH_MODAL.action });
   return formModal(lang, {
     callbackId: BATCH_MODAL.callbackId,
@@ -87,16 +82,9 @@ export function batchModal(lang: Lang, today: string, name: string | null): Reco
   });
 }
 
-/** Slack IDs of the guidance relay form (R-SUP-3). */
-export const RELAY_MODAL = {
-  callbackId: 'guidance.relay',
-  blocks: { noticeRef: 'relay_ref', summary: 'relay_summary', factDate: 'relay_date' },
-  action: 'v',
-} as const;
-
 /** `/pilot relay`: a CSRC guidance notice to pass on to every piloting project. */
-export function relayModal(lang: Lang, today: string): Record<string, unknown> {
-  const input = (blockId: string, label: string, element: Record<string, unknown>) =>
+export function relayModal(lang: Lang, today: string): ModalView {
+  const input = (blockId: string, label: string, element: InputElement) =>
     inputBlock(blockId, label, element, { actionId: RELAY_MODAL.action });
   return formModal(lang, {
     callbackId: RELAY_MODAL.callbackId,
@@ -114,7 +102,7 @@ export function relayModal(lang: Lang, today: string): Record<string, unknown> {
 }
 
 /** What replaces the relay form: which projects got the notice and which could not take it now. */
-export function relayResultView(lang: Lang, result: { relayed: string[]; failed: string[] }): Record<string, unknown> {
+export function relayResultView(lang: Lang, result: { relayed: string[]; failed: string[] }): ModalView {
   const lines = [t(lang, 'relay.done', { count: result.relayed.length, refs: result.relayed.join('、') || '—' })];
   if (result.failed.length > 0) lines.push(t(lang, 'relay.failed', { refs: result.failed.join('、') }));
   return {

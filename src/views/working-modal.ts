@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { type Lang, t } from '../i18n/index.ts';
 import { LIMITS, mrkdwnSection, plain } from './blocks.ts';
 
@@ -5,7 +6,7 @@ import { LIMITS, mrkdwnSection, plain } from './blocks.ts';
  * What a form turns into when its work outlasts Slack's 3 s: a "working on it" modal, later replaced by the result or
  * by the refusal's text (`notice`), so the person never sees Slack's error and never loses the outcome.
  */
-export function noticeModal(lang: Lang, text: string): Record<string, unknown> {
+export function noticeModal(lang: Lang, text: string): ModalView {
   return {
     type: 'modal',
     title: plain(t(lang, 'modal.working.title'), LIMITS.modalTitle),
@@ -15,6 +16,6 @@ export function noticeModal(lang: Lang, text: string): Record<string, unknown> {
 }
 
 /** The modal shown while late work finishes. */
-export function workingModal(lang: Lang): Record<string, unknown> {
+export function workingModal(lang: Lang): ModalView {
   return noticeModal(lang, t(lang, 'modal.working.text'));
 }

@@ -4,7 +4,6 @@ import type { Database, PrismaClient } from '../db/client.ts';
 import type { Lang } from '../i18n/index.ts';
 import { deliverOutbox } from '../outbox/deliver-outbox.ts';
 import { createLanguageResolver } from '../preferences/languages.ts';
-import { createCardResolver } from '../projects/card-delivery.ts';
 import { createActorResolver, type UserActor } from '../roles/resolve-actor.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
@@ -43,7 +42,7 @@ export function createWiringContext(deps: WiringDeps): WiringContext {
   const { db, clock, config, slack, onError } = deps;
   const prisma = db.prisma;
   const inFlight = new Set<Promise<void>>();
-  const resolver = createCardResolver(prisma);
+  const resolver = runtimeHooks.resolver(prisma);
   const languages = createLanguageResolver(prisma, slack);
   const track = (run: Promise<void>): Promise<void> => {
     inFlight.add(run);

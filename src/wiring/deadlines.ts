@@ -4,9 +4,11 @@ import { extendDeadline } from '../deadlines/extend-deadline.ts';
 import { type CalendarYearLoaded, loadCalendarYear } from '../deadlines/load-calendar-year.ts';
 import { reassignDeadline } from '../deadlines/reassign-deadline.ts';
 import { snoozeReminder } from '../deadlines/snooze-reminder.ts';
-import { projectDeadlinesMessage } from '../deadlines/why-message.ts';
 import type { Lang } from '../i18n/index.ts';
-import { deadMessagesMessage, listDeadMessages, retryDeadMessage } from '../outbox/admin-outbox.ts';
+import { listDeadMessages, retryDeadMessage } from '../outbox/admin-outbox.ts';
+import type { SlackMessage } from '../slack/message.ts';
+import { projectDeadlinesMessage } from '../views/deadlines/why-message.ts';
+import { deadMessagesMessage } from '../views/outbox/dead-messages.ts';
 import type { WiringContext } from './context.ts';
 
 /** The deadline and outbox-admin use cases, as listeners call them. */
@@ -22,14 +24,17 @@ export interface DeadlinesWiring {
     acknowledge(userId: string, deadlineId: string): Promise<void>;
     snooze(userId: string, deadlineId: string): Promise<void>;
     loadCalendar(userId: string, file: string, lang: Lang, source?: string): Promise<CalendarYearLoaded>;
-    deadMessages(userId: string, lang: Lang): Promise<{ text: string; blocks: unknown[] }>;
+    deadMessages(userId: string, lang: Lang): Promise<SlackMessage>;
     retryMessage(userId: string, outboxId: string): Promise<void>;
     /** `/pilot why`: every open deadline of a project explained. */
-    why(projectRefOrId: string, lang: Lang): Promise<{ text: string; blocks: unknown[] }>;
+    why(projectRefOrId: string, lang: Lang): Promise<SlackMessage>;
   };
 }
 
-/** Binds the deadline use cases; what they enqueued is sent at once instead of at the next tick. */
+/**
+ * Binds the deadline use cases; what they enqueued is sent at once instead of at the next tick. What a listener shows
+ * (`/pilot why`, the dead messages) the use cases return as data and the views render here.
+ */
 export function deadlinesWiring(ctx: WiringContext): DeadlinesWiring {
   const { prisma, clock, actorOf } = ctx;
   const base = { prisma, clock };

@@ -1,4 +1,6 @@
+import { createMessageResolver, firstResolver } from '../outbox/rendered.ts';
 import { storedLang } from '../preferences/languages.ts';
+import { createCardResolver } from '../projects/card-delivery.ts';
 import { changeItems } from '../projects/card-items.ts';
 import { writeSupervisionRecords } from '../records/write-records.ts';
 import { checkReportPeriod } from '../reports/check-report-period.ts';
@@ -7,19 +9,22 @@ import { buildInvitation } from '../review/build-invitation.ts';
 import { assignmentGate } from '../review/check-assignment.ts';
 import { reactToChange } from '../review/react-to-change.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
-import { checklistMessage, deadlineMovedMessage, notifyMessage } from '../views/notify-messages.ts';
+import { cardViews, messageViews } from './message-views.ts';
+
+const renderMessages = createMessageResolver(messageViews);
 
 /**
  * The areas plugged into the change path: the conflict-of-interest gate before every reviewer assignment, the card
- * and thread after every change, the invitation DM as its own message, languages, and the automatic assignment;
- * the supervision records beside the machine, the report calendar's period check before a report is received and its rows beside every change (R-SUP-1).
+ * and thread after every change, the invitation DM as its own message, languages, the automatic assignment, the
+ * supervision records and the report calendar beside the machine (R-SUP-1), and the views that render the virtual
+ * outbox rows when they are sent (cards, threads, workflow messages).
  */
 export const runtimeHooks: RuntimeHooks = {
   checks: [assignmentGate, checkReportPeriod],
   changeWrites: [keepReportCalendar, writeSupervisionRecords],
   changeMessages: [changeItems],
   notifyMessages: { 'review.assignment': buildInvitation },
-  render: { notify: notifyMessage, checklist: checklistMessage, deadlineMoved: deadlineMovedMessage },
+  resolver: (prisma) => firstResolver(renderMessages, createCardResolver(prisma, cardViews)),
   recipientLang: storedLang,
   followUps: [reactToChange],
 };

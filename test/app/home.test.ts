@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import type { Prisma } from '../../src/db/client.ts';
+import { HOME } from '../../src/home/ids.ts';
 import { t as tr } from '../../src/i18n/index.ts';
 import { machineLabel } from '../../src/i18n/labels.ts';
-import { PROJECT } from '../../src/projects/ids.ts';
+import { LIST, PROJECT } from '../../src/projects/ids.ts';
 import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
-import { HOME } from '../../src/views/app-home.ts';
-import { LIST } from '../../src/views/project-list.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedExperts, setAutoAssign } from '../support/experts.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAuditDaily } from '../../src/audit/daily-check.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { buildDigest } from '../../src/digests/build-digest.ts';
-import { digestMessage } from '../../src/digests/digest-message.ts';
+import { digestMessage } from '../../src/views/digests/digest-message.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 // Shanghai wall-clock instants (UTC+8).

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { buildDigest, type DigestData, type DigestLine } from '../../src/digests/build-digest.ts';
-import { digestMessage, SLACK_LIMITS } from '../../src/digests/digest-message.ts';
 import { enqueueDailyDigests } from '../../src/digests/enqueue-daily-digests.ts';
 import { previewDigest, subscribeDigest, unsubscribeDigest } from '../../src/digests/subscribe-digest.ts';
 import { PermissionError } from '../../src/errors.ts';
+import { digestMessage, SLACK_LIMITS } from '../../src/views/digests/digest-message.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { admin, manager, pilotInput, staffA } from '../support/machines.ts';
 import { insertProject } from '../support/projects.ts';
@@ -125,10 +125,10 @@ describe('digests', () => {
     expect(
       await subscribeDigest(db.prisma, 'C0DIGEST3', { stage: 'active' }, manager, fixedClock(sh('2026-03-13', 10))),
     ).toMatchObject({ created: true });
-    const preview = await previewDigest(db.prisma, fixedClock(sh('2026-03-13', 10)), {
-      channelId: 'C0DIGEST3',
-      lang: 'en',
-    });
+    const preview = digestMessage(
+      await previewDigest(db.prisma, fixedClock(sh('2026-03-13', 10)), { channelId: 'C0DIGEST3' }),
+      'en',
+    );
     expect(preview.text).toContain('2026-03-13');
     expect(JSON.stringify(preview.blocks)).toContain('Filters: active');
     expect(await unsubscribeDigest(db.prisma, 'C0DIGEST3', manager)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { periodLabel } from '../../src/i18n/period-label.ts';
 import { horizonOf, periodName, periodStatus, periodsOf } from '../../src/reports/periods.ts';
-import { periodLabel } from '../../src/views/reports/period-label.ts';
 
 describe('report periods (pure)', () => {
   it('R-SUP-1: quarterly periods run from the launch date, each counted from the anchor so month ends do not drift', () => {

@@ -35,7 +35,10 @@ describe('messages caused by people', () => {
     expect(invitations.map((m) => (m.args as { channel: string }).channel)).toEqual(['U_REVIEWER_1', 'U_REVIEWER_2']);
     // Friday 2026-11-27 09:00 Shanghai.
     for (const m of invitations) expect(m.nextAttemptAt.toISOString()).toBe('2026-11-27T01:00:00.000Z');
-    const text = (i: number) => String((invitations[i]!.args as { text: string }).text);
+    // Kept as data, rendered when sent (decision 020): read them as Slack will get them.
+    const resolve = runtimeHooks.resolver(db.prisma);
+    const sent = await Promise.all(invitations.map((m) => resolve(m.method, m.args as Record<string, unknown>)));
+    const text = (i: number) => String(sent[i]!.args.text);
     expect(text(0)).toMatch(/\p{Script=Han}/u);
     // The English reader's invitation names the project and has no Chinese in its own words.
     expect(text(1)).toContain('P-2026-201');

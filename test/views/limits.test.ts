@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_EVENTS, type EventInfo, PILOT_EVENTS } from '../../machines/catalog.ts';
 import { EXIT_ITEMS, INCENTIVES } from '../../machines/pilot/events.ts';
 import { evaluatePilotEligibility } from '../../machines/shared/eligibility.ts';
 import type { Prisma } from '../../src/db/client.ts';
 import { getHome, type HomeData } from '../../src/home/get-home.ts';
+import { HOME } from '../../src/home/ids.ts';
 import { LANGS, type Lang, t } from '../../src/i18n/index.ts';
 import { unresolvedLabels } from '../../src/i18n/labels.ts';
 import type { ProjectCardData } from '../../src/projects/get-project-card.ts';
@@ -19,15 +21,22 @@ import { startSnapshot } from '../../src/runtime/machines.ts';
 import * as actionModalModule from '../../src/views/action-modal.ts';
 import * as appHomeModule from '../../src/views/app-home.ts';
 import * as blocksModule from '../../src/views/blocks.ts';
+import * as cardChecklistModule from '../../src/views/checklists/card-checklist.ts';
 import * as deadlineModalsModule from '../../src/views/deadline-modals.ts';
+import * as deadlineMessagesModule from '../../src/views/deadlines/messages.ts';
+import * as whyModule from '../../src/views/deadlines/why-message.ts';
+import * as digestModule from '../../src/views/digests/digest-message.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
 import * as expertsModule from '../../src/views/experts-modal.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
 import * as notifyModule from '../../src/views/notify-messages.ts';
+import * as deadMessagesModule from '../../src/views/outbox/dead-messages.ts';
 import * as cardModule from '../../src/views/project-card.ts';
 import * as listModule from '../../src/views/project-list.ts';
+import * as cardMessageModule from '../../src/views/projects/card-message.ts';
+import * as noticeModule from '../../src/views/projects/notice-with-card.ts';
 import * as cardRecordsModule from '../../src/views/records/card-records.ts';
 import * as recordsListModule from '../../src/views/records/records-list.ts';
 import * as recordsModalsModule from '../../src/views/records/records-modals.ts';
@@ -74,7 +83,10 @@ const len = (s: unknown) => [...String(s ?? '')].length;
 const textOf = (o: unknown) => (o as { text?: string } | undefined)?.text;
 
 /** Every way a message or view breaks Block Kit's limits, as readable strings; empty when it respects them all. */
-function violations(surface: Surface, blocks: Json[], view?: Json): string[] {
+function violations(surface: Surface, typedBlocks: readonly object[], typedView?: object): string[] {
+  // The builders are typed with @slack/types; the checks read them as plain JSON, the way Slack does.
+  const blocks = typedBlocks as Json[];
+  const view = typedView as Json | undefined;
   const out: string[] = [];
   const over = (what: string, value: number, max: number) => {
     if (value > max) out.push(`${what}: ${value} > ${max}`);
@@ -178,8 +190,8 @@ function violations(surface: Surface, blocks: Json[], view?: Json): string[] {
   return out;
 }
 
-const message = (m: { blocks: Json[] }) => violations('message', m.blocks);
-const modal = (v: Json) => violations('modal', v.blocks as Json[], v);
+const message = (m: { blocks: readonly object[] }) => violations('message', m.blocks);
+const modal = (v: object) => violations('modal', (v as Json).blocks as Json[], v);
 
 // Maximal field lengths: the longest title the intake allows, long applicant names, many of everything.
 const LONG_TITLE = '基于区块链与人工智能的跨境资本市场智能投顾与份额登记一体化平台'.repeat(10).slice(0, TITLE_MAX);
@@ -494,11 +506,13 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(view.type).toBe('home');
     expect(violations('home', view.blocks)).toEqual([]);
     // Nothing is lost silently: the cut lists say how many more there are, and the pipeline at the end is still there.
-    const contexts = view.blocks.filter((b) => b.type === 'context').map((b) => (b.elements as Json[])[0]!.text);
+    const contexts = view.blocks
+      .filter((b) => b.type === 'context')
+      .map((b) => ((b as unknown as Json).elements as Json[])[0]!.text);
     expect(contexts).toContain(t(lang, 'home.more', { count: 490 }));
     expect(contexts.filter((c) => c !== t(lang, 'home.more', { count: 490 })).length).toBeGreaterThanOrEqual(3);
     const last = view.blocks.at(-1) as { elements: Array<{ action_id: string }> };
-    expect(last.elements[0]!.action_id).toBe(appHomeModule.HOME.drillAction('overdue'));
+    expect(last.elements[0]!.action_id).toBe(HOME.drillAction('overdue'));
   });
 
   it('help and the /pilot menu', () => {
@@ -552,6 +566,30 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
   it('the batch modal, with and without a (too) long typed name', () => {
     for (const name of [null, 'B-2026-1', long(500, '批')])
       expect(modal(settingsModule.batchModal(lang, '2026-03-02', name))).toEqual([]);
+  });
+
+  it('R-EXIT-6, R-INC-1: the card checklists at their longest, for a viewer who may tick and one who may not', () => {
+    for (const mayTick of [true, false]) {
+      const exit = {
+        kind: 'exitPlan' as const,
+        rule: 'R-EXIT-6' as const,
+        items: EXIT_ITEMS.map((item, i) => ({
+          item,
+          done: i % 2 ? { by: 'U'.padEnd(11, '9'), on: '2027-01-05' } : null,
+        })),
+        dueDate: '2027-03-31',
+        mayTick,
+      };
+      const incentives = {
+        kind: 'incentives' as const,
+        rule: 'R-INC-1' as const,
+        items: INCENTIVES.map((item) => ({ item, done: null })),
+        dueDate: null,
+        mayTick,
+      };
+      for (const checklist of [exit, incentives])
+        expect(message({ blocks: cardChecklistModule.checklistBlocks(uuid(1), checklist, lang) })).toEqual([]);
+    }
   });
 
   it('issue 13: 500 supervision records of every kind at their longest, their forms, and the card line', () => {
@@ -728,6 +766,101 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(modal(workingModule.workingModal(lang))).toEqual([]);
     expect(modal(workingModule.noticeModal(lang, long(5000)))).toEqual([]);
   });
+
+  it('the messages rendered when sent: deadline steps, /pilot why with 500 deadlines, a 500-line digest, dead rows, card and notice', () => {
+    const project = { ref: 'P-2026-999', title: LONG_TITLE };
+    const deadline = {
+      id: uuid(1),
+      kind: 'reviewerResponse',
+      rule: 'R-APP-2',
+      dueDate: '2026-12-31',
+      dueAt: '2026-12-31T16:00:00.000Z',
+      responsibleUserId: user(1),
+    };
+    for (const clock of ['ours', 'institution', 'reviewer', 'csrc'])
+      for (const step of ['reminder:3', 'warning:1', 'escalation:owner', 'escalation:managers'])
+        for (const hourly of [true, false])
+          expect(
+            message(
+              deadlineMessagesModule.stepMessage(
+                {
+                  project,
+                  deadline: { ...deadline, clock, hourly },
+                  step,
+                  lateSince: '2026-12-30T01:00:00.000Z',
+                  workingDaysLate: 30,
+                },
+                lang,
+              ),
+            ),
+          ).toEqual([]);
+    const move = { ref: project.ref, kind: 'reviewerResponse', year: 2027, from: '2027-02-10', to: '2027-02-15' };
+    expect(message(deadlineMessagesModule.calendarMovedMessage(move, lang))).toEqual([]);
+    const handOver = { ref: project.ref, kind: 'reviewerResponse', dueDate: '2026-12-31', by: user(2) };
+    expect(message(deadlineMessagesModule.reassignedMessage(handOver, lang))).toEqual([]);
+    const explained = Array.from({ length: 500 }, (_, i) => ({
+      deadlineId: uuid(i),
+      key: `k${i}`,
+      kind: 'reviewerResponse',
+      kindLabel: long(100),
+      rule: 'R-APP-2',
+      clock: 'reviewer',
+      clockLabel: long(50),
+      status: 'open',
+      basis: long(500),
+      counting: Array.from({ length: 40 }, () => long(100)),
+      holidaysSkipped: Array.from({ length: 40 }, () => '2026-10-01'),
+      adjustedDaysCounted: ['2026-10-11'],
+      unknownYears: [2028],
+      unknownYearWarning: long(200),
+      explicit: { dueDate: '2026-12-31', extendedFrom: '2026-12-01', reason: long(1000) },
+      dueDate: '2026-12-31',
+      dueAt: '2026-12-31T16:00:00.000Z',
+      result: long(5000),
+      responsibleUserId: user(i),
+      nextStep: 'reminder:3',
+      nextStepAt: '2026-12-28T01:00:00.000Z',
+      snoozedUntil: '2026-12-29T01:00:00.000Z',
+    }));
+    const why = { project: { id: uuid(1), ...project }, deadlines: explained };
+    expect(message(whyModule.projectDeadlinesMessage(why, lang))).toEqual([]);
+    expect(message(whyModule.projectDeadlinesMessage({ ...why, deadlines: [] }, lang))).toEqual([]);
+    const line = (i: number) => ({
+      deadlineId: uuid(i),
+      ref: project.ref,
+      title: LONG_TITLE,
+      kind: 'reviewerResponse',
+      dueDate: '2026-12-31',
+      responsibleUserId: user(i),
+    });
+    const lines = Array.from({ length: 500 }, (_, i) => line(i));
+    const digest = {
+      date: '2026-12-01',
+      filters: { track: 'pilot' as const, stage: 'screening' },
+      stages: Array.from({ length: 500 }, (_, i) => ({ track: 'pilot', stage: `${long(30, 'x')}${i}`, count: i })),
+      upcoming: lines,
+      missed: lines,
+      coachingEnding: lines,
+      lateReviewers: lines,
+      auditCheck: { ranAt: '2026-12-01T19:00:00.000Z', ok: false, rows: 1_000_000 },
+    };
+    expect(message(digestModule.digestMessage(digest, lang))).toEqual([]);
+    const dead = Array.from({ length: 500 }, (_, i) => ({
+      id: String(i),
+      key: long(500),
+      method: 'pilotdesk.message',
+      channel: 'C0123456789',
+      attempts: 8,
+      lastError: long(5000),
+      createdAt: '2026-12-01T01:00:00.000Z',
+    }));
+    expect(message(deadMessagesModule.deadMessagesMessage(dead, lang))).toEqual([]);
+    expect(message(cardMessageModule.cardMessage(maximalCard(), lang))).toEqual([]);
+    const entry = { eventType: Object.keys(PILOT_EVENTS)[0]!, actorId: user(1), stage: 'piloting' };
+    expect(cardMessageModule.threadEntryText(entry, 'pilot', lang)).toContain(`<@${user(1)}>`);
+    expect(message(noticeModule.noticeWithCard(long(5000), maximalCard(), lang, undefined))).toEqual([]);
+    expect(message(noticeModule.noticeWithCard(long(5000), null, lang, undefined))).toEqual([]);
+  });
 });
 
 describe('the limits checker', () => {
@@ -794,35 +927,44 @@ describe('the limits checker', () => {
   });
 
   it('every view builder in src/views is rendered above', () => {
-    // Every file in src/views is one of the modules imported above; a new file must be added (and rendered) here.
-    // Folders are the areas' own builders (src/views/<area>/), each rendered by its own test.
-    const files = readdirSync(new URL('../../src/views/', import.meta.url), { withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => entry.name)
+    // Every file under src/views is one of the modules imported above; a new file must be added (and rendered) here.
+    // Folders with a limits test of their own are left to it: reports (test/views/reports), batches (test/views/batches).
+    const OWN_TESTS = ['src/views/reports/', 'src/views/batches/'];
+    const files = readdirSync(new URL('../../src/views/', import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `src/views/${f.split(sep).join('/')}`)
+      .filter((f) => !OWN_TESTS.some((dir) => f.startsWith(dir)))
       .sort();
     expect(files).toEqual(
       [
-        'action-modal.ts',
-        'app-home.ts',
-        'blocks.ts',
-        'deadline-modals.ts',
-        'drill-modals.ts',
-        'experts-modal.ts',
-        'review-form.ts',
-        'review-messages.ts',
-        'review-panel.ts',
-        'help-message.ts',
-        'intake-forms.ts',
-        'intake-modal.ts',
-        'mrkdwn.ts',
-        'notify-messages.ts',
-        'project-card.ts',
-        'project-list.ts',
-        // A folder per area (issue 13 on): its builders have tests of their own under test/views/<area>/.
-        'reports',
-        'settings-messages.ts',
-        'working-modal.ts',
-        'records',
+        'src/views/action-modal.ts',
+        'src/views/app-home.ts',
+        'src/views/blocks.ts',
+        'src/views/deadline-modals.ts',
+        'src/views/deadlines/messages.ts',
+        'src/views/deadlines/why-message.ts',
+        'src/views/digests/digest-message.ts',
+        'src/views/drill-modals.ts',
+        'src/views/experts-modal.ts',
+        'src/views/review-form.ts',
+        'src/views/review-messages.ts',
+        'src/views/review-panel.ts',
+        'src/views/help-message.ts',
+        'src/views/intake-forms.ts',
+        'src/views/intake-modal.ts',
+        'src/views/mrkdwn.ts',
+        'src/views/notify-messages.ts',
+        'src/views/outbox/dead-messages.ts',
+        'src/views/project-card.ts',
+        'src/views/project-list.ts',
+        'src/views/projects/card-message.ts',
+        'src/views/projects/notice-with-card.ts',
+        'src/views/settings-messages.ts',
+        'src/views/working-modal.ts',
+        'src/views/records/card-records.ts',
+        'src/views/records/records-list.ts',
+        'src/views/records/records-modals.ts',
+        'src/views/checklists/card-checklist.ts',
       ].sort(),
     );
     const builders = [
@@ -845,6 +987,13 @@ describe('the limits checker', () => {
       recordsListModule,
       recordsModalsModule,
       cardRecordsModule,
+      deadlineMessagesModule,
+      whyModule,
+      digestModule,
+      deadMessagesModule,
+      cardMessageModule,
+      noticeModule,
+      cardChecklistModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -910,8 +1059,20 @@ describe('the limits checker', () => {
         'openItemModal',
         'closeItemModal',
         'recordsCardSection',
+        'checklistBlocks',
+        'checklistItemLabel',
         'workingModal',
         'noticeModal',
+        'stepMessage',
+        'snoozeButton',
+        'calendarMovedMessage',
+        'reassignedMessage',
+        'projectDeadlinesMessage',
+        'digestMessage',
+        'deadMessagesMessage',
+        'cardMessage',
+        'threadEntryText',
+        'noticeWithCard',
       ].sort(),
     );
   });

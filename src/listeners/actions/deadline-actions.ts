@@ -16,7 +16,7 @@ export function deadlineExtend(services: CommonWiring & DeadlinesWiring) {
     const lang = await services.langFor(body.user.id);
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: extendModal(lang, deadlineId, services.today()) as never,
+      view: extendModal(lang, deadlineId, services.today()),
     });
   };
 }
@@ -27,7 +27,7 @@ export function deadlineReassign(services: CommonWiring & DeadlinesWiring) {
     await ack();
     const { deadlineId } = parseMetadata(DeadlineButtonValueSchema, action.value);
     const lang = await services.langFor(body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: reassignModal(lang, deadlineId) as never });
+    await client.views.open({ trigger_id: body.trigger_id, view: reassignModal(lang, deadlineId) });
   };
 }
 

@@ -1,10 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import {
-  ApplicantFormRefSchema,
-  applicantModal,
-  MaterialsFormRefSchema,
-  materialsModal,
-} from '../../views/intake-forms.ts';
+import { ApplicantFormRefSchema, MaterialsFormRefSchema } from '../../projects/ids.ts';
+import { applicantModal, materialsModal } from '../../views/intake-forms.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
@@ -20,7 +16,7 @@ export function openApplicantForm(services: CommonWiring & ProjectsWiring) {
     const current = ref.i === null ? undefined : forms.applicants[ref.i];
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: applicantModal(lang, ref, forms.projectRef, current) as never,
+      view: applicantModal(lang, ref, forms.projectRef, current),
     });
   };
 }
@@ -34,7 +30,7 @@ export function openMaterialsForm(services: CommonWiring & ProjectsWiring) {
     const forms = await services.intake.forms(ref.p, body.user.id);
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: materialsModal(lang, ref.p, forms.projectRef, forms.required, forms.links) as never,
+      view: materialsModal(lang, ref.p, forms.projectRef, forms.required, forms.links),
     });
   };
 }

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { ListPageSchema } from '../../projects/ids.ts';
 import { cardModal, listModal } from '../../views/drill-modals.ts';
 import { projectCard } from '../../views/project-card.ts';
-import { ListPageSchema, projectListMessage } from '../../views/project-list.ts';
+import { projectListMessage } from '../../views/project-list.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 
@@ -11,12 +13,11 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
  * Shows a view for a button pressed in a view (the Home tab or a modal), where there is no response_url: a modal
  * is replaced (next page) or stacked on (open), the Home tab opens a new modal.
  */
-async function showInView({ body, client }: Args, view: Record<string, unknown>, inModal: 'update' | 'push') {
+async function showInView({ body, client }: Args, view: ModalView, inModal: 'update' | 'push') {
   const current = body.view!;
-  if (current.type !== 'modal') await client.views.open({ trigger_id: body.trigger_id, view: view as never });
-  else if (inModal === 'update')
-    await client.views.update({ view_id: current.id, hash: current.hash, view: view as never });
-  else await client.views.push({ trigger_id: body.trigger_id, view: view as never });
+  if (current.type !== 'modal') await client.views.open({ trigger_id: body.trigger_id, view });
+  else if (inModal === 'update') await client.views.update({ view_id: current.id, hash: current.hash, view });
+  else await client.views.push({ trigger_id: body.trigger_id, view });
 }
 
 /** "Next page" under a project list, or a Home tab drill-in: replaces the list with the requested page. */
@@ -54,7 +55,7 @@ export function listShow(services: CommonWiring & ProjectsWiring) {
       response_type: 'ephemeral',
       replace_original: false,
       text: `${card.ref} ${card.title}`,
-      blocks: projectCard(card, lang) as never,
+      blocks: projectCard(card, lang),
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { MENU } from '../../views/help-message.ts';
+import { MENU } from '../../home/ids.ts';
 import type { Wiring } from '../../wiring/index.ts';
 import { parsePilotCommand } from '../commands/parse-pilot-command.ts';
 import { runPilotCommand } from '../commands/pilot.ts';

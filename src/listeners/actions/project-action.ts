@@ -23,7 +23,7 @@ export function projectAction(services: CommonWiring & ProjectsWiring & HomeWiri
     if (outcome.kind === 'form') {
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: actionModal(outcome.form, lang, services.today()) as never,
+        view: actionModal(outcome.form, lang, services.today()),
       });
       return;
     }

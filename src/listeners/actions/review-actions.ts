@@ -15,7 +15,7 @@ export function reviewAccept(services: CommonWiring & ProjectsWiring & ReviewWir
     const lang = await services.langFor(body.user.id);
     const { p } = parseMetadata(ReviewRefSchema, action.value);
     const card = await services.projects.card(p, body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: acceptModal(lang, p, card.ref) as never });
+    await client.views.open({ trigger_id: body.trigger_id, view: acceptModal(lang, p, card.ref) });
   };
 }
 
@@ -39,7 +39,7 @@ export function reviewOpenForm(services: CommonWiring & ProjectsWiring & ReviewW
     const lang = await services.langFor(body.user.id);
     const { p } = parseMetadata(ReviewRefSchema, action.value);
     const data = await services.review.openForm(body.user.id, p);
-    await client.views.open({ trigger_id: body.trigger_id, view: reviewFormModal(lang, data) as never });
+    await client.views.open({ trigger_id: body.trigger_id, view: reviewFormModal(lang, data) });
   };
 }
 
@@ -50,6 +50,6 @@ export function expertEdit(services: CommonWiring & ProjectsWiring & ReviewWirin
     const lang = await services.langFor(body.user.id);
     const { experts } = await services.review.experts(body.user.id);
     const expert = action.action_id === EXPERTS.addAction ? undefined : experts.find((e) => e.userId === action.value);
-    await client.views.open({ trigger_id: body.trigger_id, view: expertModal(lang, expert) as never });
+    await client.views.open({ trigger_id: body.trigger_id, view: expertModal(lang, expert) });
   };
 }

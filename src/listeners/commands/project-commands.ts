@@ -18,7 +18,7 @@ export async function runProjectCommand(ctx: CommandContext, cmd: ProjectCommand
       const channelId = /^[CG]/.test(ctx.channelId) ? ctx.channelId : null;
       await ctx.client.views.open({
         trigger_id: ctx.triggerId,
-        view: intakeModal(lang, { v: 1, track: cmd.track, channelId }, ctx.userId) as never,
+        view: intakeModal(lang, { v: 1, track: cmd.track, channelId }, ctx.userId),
       });
       return;
     }
@@ -43,7 +43,7 @@ export async function runProjectCommand(ctx: CommandContext, cmd: ProjectCommand
       if (outcome.kind === 'form') {
         await ctx.client.views.open({
           trigger_id: ctx.triggerId,
-          view: actionModal(outcome.form, lang, services.today()) as never,
+          view: actionModal(outcome.form, lang, services.today()),
         });
         return;
       }

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/index.ts';
-import { periodLabel } from '../../views/reports/period-label.ts';
+import { periodLabel } from '../../i18n/period-label.ts';
 import { reportsMessage } from '../../views/reports/reports-message.ts';
 import { confirmation } from '../../views/settings-messages.ts';
 import type { CommandContext } from './context.ts';

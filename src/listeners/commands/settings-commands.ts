@@ -76,17 +76,17 @@ export async function runSettingsCommand(ctx: CommandContext, cmd: SettingsComma
         await services.batches.assertMayManage(ctx.userId);
         await ctx.client.views.open({
           trigger_id: ctx.triggerId,
-          view: batchModal(ctx.lang, services.today(), cmd.name) as never,
+          view: batchModal(ctx.lang, services.today(), cmd.name),
         });
       }
       return;
     case 'calendar':
       await services.assertAdmin(ctx.userId);
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: calendarModal(ctx.lang) as never });
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: calendarModal(ctx.lang) });
       return;
     case 'relay':
       await services.relay.assertMay(ctx.userId);
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: relayModal(ctx.lang, services.today()) as never });
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: relayModal(ctx.lang, services.today()) });
       return;
     case 'admin':
       await reply(await services.deadlines.deadMessages(ctx.userId, ctx.lang));

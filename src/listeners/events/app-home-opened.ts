@@ -5,6 +5,6 @@ import type { HomeWiring } from '../../wiring/index.ts';
 export function appHomeOpened(services: HomeWiring) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
     if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: (await services.home.view(event.user)) as never });
+    await client.views.publish({ user_id: event.user, view: await services.home.view(event.user) });
   };
 }

@@ -4,6 +4,7 @@ import { UserFacingError } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderUserError } from '../../i18n/render-error.ts';
 import { noticeModal, workingModal } from '../../views/working-modal.ts';
+import { viewErrorResponse } from './view-errors.ts';
 
 // Slack drops a view submission not answered within 3 s and shows the person an error. The budget starts when the
 // listener runs, not when the request arrived, so it leaves room for the time before and for the network.
@@ -22,6 +23,27 @@ export type LateAnswer = {
    */
   viewId?: string;
 };
+
+/**
+ * The late answer of a form whose refusals go under its fields (`blockOf`: field → block_id; else under
+ * `fallbackBlock`). The person's language is asked only when there is something to say — the answer to Slack must
+ * not wait for it — unless the form has it already (`lang`); `viewId` for a form whose result replaces it.
+ */
+export function answerUnderFields(
+  services: { langFor(userId: string): Promise<Lang> },
+  to: { client: WebClient; userId: string },
+  blockOf: Record<string, string>,
+  fallbackBlock: string,
+  options: { lang?: Lang; viewId?: string } = {},
+): LateAnswer {
+  const { lang } = options;
+  return {
+    ...to,
+    lang: lang ? async () => lang : () => services.langFor(to.userId),
+    errors: (error, inLang) => viewErrorResponse(error, inLang, blockOf, fallbackBlock),
+    ...(options.viewId ? { viewId: options.viewId } : {}),
+  };
+}
 
 /**
  * Runs a modal's use case and answers Slack in time whatever the load: inline errors (or the result view the work
@@ -83,7 +105,7 @@ async function replaceLate(
   run: Promise<Outcome>,
 ): Promise<void> {
   const lang = await late.lang();
-  await answered({ response_action: 'update', view: workingModal(lang) as never });
+  await answered({ response_action: 'update', view: workingModal(lang) });
   const outcome = await run;
   const show = (view: unknown) =>
     late.client.views.update({ view_id: viewId, view: view as never }).then(

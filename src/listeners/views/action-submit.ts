@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { PROJECT, ProjectActionRefSchema } from '../../projects/ids.ts';
 import type { CommonWiring, HomeWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readActionValues } from './read-action-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 /** An action modal's submission: the event's schema validates it; errors come back inline under their fields. */
 export function actionSubmit(services: CommonWiring & ProjectsWiring & HomeWiring) {
@@ -22,13 +21,7 @@ export function actionSubmit(services: CommonWiring & ProjectsWiring & HomeWirin
         await services.projects.submit(userId, ref, readActionValues(view.state.values, fields));
         void services.home.refresh([userId], ref.p);
       },
-      {
-        client,
-        userId,
-        // Asked only when there is something to say: the answer to Slack must not wait for it.
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, blockOf, firstBlock),
-      },
+      answerUnderFields(services, { client, userId }, blockOf, firstBlock),
     );
   };
 }

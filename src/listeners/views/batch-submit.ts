@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { BATCH_MODAL } from '../../batches/ids.ts';
 import { placementModal } from '../../views/batches/placement.ts';
-import { BATCH_MODAL } from '../../views/settings-messages.ts';
 import type { CommonWiring, SettingsWiring } from '../../wiring/index.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 const BLOCK_OF = {
   name: BATCH_MODAL.blocks.name,
@@ -33,13 +32,7 @@ export function batchSubmit(services: CommonWiring & SettingsWiring) {
         if (placement.waiting.length === 0) return undefined;
         return { response_action: 'update' as const, view: placementModal(await services.langFor(userId), placement) };
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF, BLOCK_OF.name),
-        viewId: view.id,
-      },
+      answerUnderFields(services, { client, userId }, BLOCK_OF, BLOCK_OF.name, { viewId: view.id }),
     );
   };
 }

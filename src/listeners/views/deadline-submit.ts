@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { calendarLoadedView, DEADLINE_MODALS, DeadlineModalRefSchema } from '../../views/deadline-modals.ts';
+import { DEADLINE_MODALS, DeadlineModalRefSchema } from '../../deadlines/ids.ts';
+import { calendarLoadedView } from '../../views/deadline-modals.ts';
 import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const { blocks, action } = DEADLINE_MODALS;
@@ -25,13 +25,12 @@ export function extendSubmit(services: CommonWiring & DeadlinesWiring) {
           text(view.state.values, blocks.reason),
         );
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) =>
-          viewErrorResponse(error, lang, { newDueDate: blocks.newDueDate, reason: blocks.reason }, blocks.reason),
-      },
+      answerUnderFields(
+        services,
+        { client, userId },
+        { newDueDate: blocks.newDueDate, reason: blocks.reason },
+        blocks.reason,
+      ),
     );
   };
 }
@@ -46,12 +45,7 @@ export function reassignSubmit(services: CommonWiring & DeadlinesWiring) {
         const { deadlineId } = parseMetadata(DeadlineModalRefSchema, view.private_metadata);
         await services.deadlines.reassign(userId, deadlineId, text(view.state.values, blocks.userId));
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, { userId: blocks.userId }, blocks.userId),
-      },
+      answerUnderFields(services, { client, userId }, { userId: blocks.userId }, blocks.userId),
     );
   };
 }
@@ -72,15 +66,9 @@ export function calendarSubmit(services: CommonWiring & DeadlinesWiring) {
           lang,
           source || undefined,
         );
-        return { response_action: 'update', view: calendarLoadedView(lang, loaded) as never };
+        return { response_action: 'update', view: calendarLoadedView(lang, loaded) };
       },
-      {
-        client,
-        userId,
-        lang: async () => lang,
-        errors: (error) => viewErrorResponse(error, lang, {}, blocks.file),
-        viewId: view.id,
-      },
+      answerUnderFields(services, { client, userId }, {}, blocks.file, { lang, viewId: view.id }),
     );
   };
 }

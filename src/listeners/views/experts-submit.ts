@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { EXPERTS } from '../../review/ids.ts';
 import { parseAffiliations } from '../../review/save-expert.ts';
 import type { CommonWiring, ReviewWiring } from '../../wiring/index.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 const { blocks } = EXPERTS;
 
@@ -26,12 +25,7 @@ export function expertsSubmit(services: CommonWiring & ReviewWiring) {
           affiliations: parseAffiliations(String(readInput(v, blocks.affiliations, 'v') ?? '')),
         });
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, { ...blocks, userId: blocks.user }, blocks.user),
-      },
+      answerUnderFields(services, { client, userId }, { ...blocks, userId: blocks.user }, blocks.user),
     );
   };
 }

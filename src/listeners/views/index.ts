@@ -1,11 +1,9 @@
 import type { App } from '@slack/bolt';
-import { BATCH_PLACE } from '../../batches/ids.ts';
-import { INTAKE, PROJECT } from '../../projects/ids.ts';
+import { BATCH_MODAL, BATCH_PLACE } from '../../batches/ids.ts';
+import { DEADLINE_MODALS } from '../../deadlines/ids.ts';
+import { INTAKE, INTAKE_FORMS, PROJECT, RELAY_MODAL } from '../../projects/ids.ts';
 import { RECORDS } from '../../records/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
-import { DEADLINE_MODALS } from '../../views/deadline-modals.ts';
-import { INTAKE_FORMS } from '../../views/intake-forms.ts';
-import { BATCH_MODAL, RELAY_MODAL } from '../../views/settings-messages.ts';
 import type { Wiring } from '../../wiring/index.ts';
 import { actionSubmit } from './action-submit.ts';
 import { batchPlaceSubmit } from './batch-place-submit.ts';

@@ -1,16 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import {
-  APPLICANT_FIELDS,
-  ApplicantFormRefSchema,
-  eligibilityView,
-  INTAKE_FORMS,
-  MaterialsFormRefSchema,
-} from '../../views/intake-forms.ts';
+import { ApplicantFormRefSchema, INTAKE_FORMS, MaterialsFormRefSchema } from '../../projects/ids.ts';
+import { APPLICANT_FIELDS, eligibilityView } from '../../views/intake-forms.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -41,15 +35,9 @@ export function applicantSubmit(services: CommonWiring & ProjectsWiring) {
       async () => {
         const ref = parseMetadata(ApplicantFormRefSchema, view.private_metadata);
         const outcome = await services.intake.saveApplicant(userId, ref.p, ref.i, applicantFrom(view.state.values));
-        return { response_action: 'update', view: eligibilityView(lang, outcome) as never };
+        return { response_action: 'update', view: eligibilityView(lang, outcome) };
       },
-      {
-        client,
-        userId,
-        lang: async () => lang,
-        errors: (error) => viewErrorResponse(error, lang, blockOf, 'name'),
-        viewId: view.id,
-      },
+      answerUnderFields(services, { client, userId }, blockOf, 'name', { lang, viewId: view.id }),
     );
   };
 }
@@ -68,16 +56,15 @@ export function materialsSubmit(services: CommonWiring & ProjectsWiring) {
           blocks.map((b) => [b, (readInput(view.state.values, b, INTAKE_FORMS.action) as string | undefined) ?? null]),
         );
         const outcome = await services.intake.saveMaterials(userId, ref.p, links);
-        return { response_action: 'update', view: eligibilityView(lang, outcome) as never };
+        return { response_action: 'update', view: eligibilityView(lang, outcome) };
       },
-      {
-        client,
-        userId,
-        lang: async () => lang,
-        errors: (error) =>
-          viewErrorResponse(error, lang, Object.fromEntries(blocks.map((b) => [b, b])), blocks[0] ?? 'projectPlan'),
-        viewId: view.id,
-      },
+      answerUnderFields(
+        services,
+        { client, userId },
+        Object.fromEntries(blocks.map((b) => [b, b])),
+        blocks[0] ?? 'projectPlan',
+        { lang, viewId: view.id },
+      ),
     );
   };
 }

@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { INTAKE, IntakeMetadataSchema } from '../../projects/ids.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 const BLOCK_OF_FIELD = {
   title: INTAKE.blocks.title,
@@ -40,12 +39,7 @@ export function intakeSubmit(services: CommonWiring & ProjectsWiring) {
           },
         });
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF_FIELD, INTAKE.blocks.title),
-      },
+      answerUnderFields(services, { client, userId }, BLOCK_OF_FIELD, INTAKE.blocks.title),
     );
   };
 }

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { RELAY_MODAL, relayResultView } from '../../views/settings-messages.ts';
+import { RELAY_MODAL } from '../../projects/ids.ts';
+import { relayResultView } from '../../views/settings-messages.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 const { blocks, action } = RELAY_MODAL;
 
@@ -21,16 +21,15 @@ export function relaySubmit(services: CommonWiring & ProjectsWiring) {
           summary: String(readInput(v, blocks.summary, action) ?? ''),
           factDate: String(readInput(v, blocks.factDate, action) ?? services.today()),
         });
-        return { response_action: 'update', view: relayResultView(lang, result) as never };
+        return { response_action: 'update', view: relayResultView(lang, result) };
       },
-      {
-        client,
-        userId,
-        lang: async () => lang,
-        errors: (error) =>
-          viewErrorResponse(error, lang, { noticeRef: blocks.noticeRef, summary: blocks.summary }, blocks.noticeRef),
-        viewId: view.id,
-      },
+      answerUnderFields(
+        services,
+        { client, userId },
+        { noticeRef: blocks.noticeRef, summary: blocks.summary },
+        blocks.noticeRef,
+        { lang, viewId: view.id },
+      ),
     );
   };
 }

@@ -8,9 +8,8 @@ import type {
 import { REVIEW, REVIEW_CRITERIA, ReviewRefSchema } from '../../review/ids.ts';
 import type { CommonWiring, HomeWiring, ReviewWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { submitWithin } from './ack-within.ts';
+import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
-import { viewErrorResponse } from './view-errors.ts';
 
 type StateValues = Record<string, Record<string, ViewStateValue>>;
 const { blocks } = REVIEW;
@@ -52,13 +51,7 @@ export function acceptSubmit(services: CommonWiring & ReviewWiring & HomeWiring)
         await services.review.accept(userId, p, ticked.includes(REVIEW.declarationValue));
         void services.home.refresh([userId], p);
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) =>
-          viewErrorResponse(error, lang, { declaration: blocks.declaration }, blocks.declaration),
-      },
+      answerUnderFields(services, { client, userId }, { declaration: blocks.declaration }, blocks.declaration),
     );
   };
 }
@@ -74,12 +67,7 @@ export function reviewFormSubmit(services: CommonWiring & ReviewWiring & HomeWir
         await services.review.submit(userId, p, formValues(view.state.values));
         void services.home.refresh([userId], p);
       },
-      {
-        client,
-        userId,
-        lang: () => services.langFor(userId),
-        errors: (error, lang) => viewErrorResponse(error, lang, BLOCK_OF, blocks.recommendation),
-      },
+      answerUnderFields(services, { client, userId }, BLOCK_OF, blocks.recommendation),
     );
   };
 }

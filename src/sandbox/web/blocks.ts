@@ -5,7 +5,7 @@ import { plain, textObject } from './mrkdwn.ts';
 import { type Element, type Json, type RenderContext, safeUrl } from './render-context.ts';
 import { richText } from './rich-text.ts';
 
-export type { ElementAction, FormState, RenderContext, StateValue } from './render-context.ts';
+export type { ElementAction, FormState, RenderContext } from './render-context.ts';
 
 type Block = Json & { type: string; block_id?: string };
 

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { formatDate } from '../../i18n/format.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { periodLabel, unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
 import type { ReportsCardSummary } from '../../reports/card-summary.ts';
 import { LIMITS, truncate } from '../blocks.ts';
-import { periodLabel, unofficialMark, unofficialNote } from './period-label.ts';
 import { statusText } from './reports-message.ts';
 
 /**

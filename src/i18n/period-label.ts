@@ -1,5 +1,5 @@
-import { type Lang, t } from '../../i18n/index.ts';
-import { type PeriodName, periodName } from '../../reports/periods.ts';
+import { type PeriodName, periodName } from '../reports/periods.ts';
+import { type Lang, t } from './index.ts';
 
 const ZH_NUMERALS = ['一', '二', '三', '四'];
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

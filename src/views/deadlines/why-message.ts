@@ -1,8 +1,11 @@
-import { type Lang, t } from '../i18n/index.ts';
-import { truncate } from '../views/blocks.ts';
-import { escapeMrkdwn } from '../views/mrkdwn.ts';
-import type { DeadlineExplanation, ProjectDeadlines } from './explain-project-deadlines.ts';
-import { formatInstant, type SlackMessage, snoozeButton } from './messages.ts';
+import type { KnownBlock } from '@slack/types';
+import { formatInstant } from '../../deadlines/due-text.ts';
+import type { DeadlineExplanation, ProjectDeadlines } from '../../deadlines/explain-project-deadlines.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { context, mrkdwnSection, truncate } from '../blocks.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { snoozeButton } from './messages.ts';
 
 // Slack allows 50 blocks; a header plus two blocks per deadline leaves room for 24 deadlines and a "more" line.
 const MAX_DEADLINES = 24;
@@ -14,18 +17,18 @@ export function projectDeadlinesMessage(data: ProjectDeadlines, lang: Lang): Sla
     ref: data.project.ref,
     title: escapeMrkdwn(data.project.title),
   });
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: title } }];
+  const blocks: KnownBlock[] = [mrkdwnSection(title)];
   for (const d of data.deadlines.slice(0, MAX_DEADLINES)) {
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: truncate(deadlineText(d, lang), SECTION_LIMIT) },
       accessory: snoozeButton(d.deadlineId, lang),
     });
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.result, SECTION_LIMIT) }] });
+    blocks.push(context(d.result));
   }
   if (data.deadlines.length > MAX_DEADLINES) {
     const more = t(lang, 'digest.more', { count: data.deadlines.length - MAX_DEADLINES });
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more }] });
+    blocks.push(context(more));
   }
   return { text: title, blocks };
 }

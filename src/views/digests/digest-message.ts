@@ -1,11 +1,12 @@
-import type { SlackMessage } from '../deadlines/messages.ts';
-import { formatInstant } from '../i18n/format.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import { truncate } from '../views/blocks.ts';
-import { escapeMrkdwn } from '../views/mrkdwn.ts';
-import { unofficialMark, unofficialNote } from '../views/reports/period-label.ts';
-import type { DigestData, DigestLine } from './build-digest.ts';
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { DigestData, DigestLine } from '../../digests/build-digest.ts';
+import { formatInstant } from '../../i18n/format.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import { unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { context, mrkdwnSection, truncate } from '../blocks.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 
 /** Slack's limits: 50 blocks a message, 3000 characters a section, 150 a header. */
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } as const;
@@ -16,12 +17,11 @@ export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } a
  */
 export function digestMessage(data: DigestData, lang: Lang): SlackMessage {
   const title = t(lang, 'digest.title', { date: data.date });
-  const blocks: Record<string, unknown>[] = [
+  const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText) } },
   ];
   const filters = [data.filters.track, data.filters.stage].filter(Boolean).join(' · ');
-  if (filters)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t(lang, 'digest.filters', { filters }) }] });
+  if (filters) blocks.push(context(t(lang, 'digest.filters', { filters })));
   const stageLines = data.stages.map((s) =>
     t(lang, 'digest.stageLine', {
       stage: machineLabel(lang, `state.${s.track}.${s.stage}`),
@@ -53,10 +53,7 @@ export function digestMessage(data: DigestData, lang: Lang): SlackMessage {
   const audit = auditLine(data.auditCheck, lang);
   return {
     text: title,
-    blocks: [
-      ...blocks.slice(0, SLACK_LIMITS.blocks - 1),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: audit }] },
-    ],
+    blocks: [...blocks.slice(0, SLACK_LIMITS.blocks - 1), context(audit)],
   };
 }
 
@@ -77,21 +74,17 @@ function deadlineLine(l: DigestLine, lang: Lang): string {
 }
 
 /** A titled list in one section, cut at whole lines to fit, saying how many were left out. */
-export function section(title: string, lines: string[], lang: Lang): Record<string, unknown> {
+function section(title: string, lines: string[], lang: Lang): SectionBlock {
   const limit = SLACK_LIMITS.sectionText;
-  if (lines.length === 0) return mrkdwn(`${title}\n${t(lang, 'digest.none')}`);
+  if (lines.length === 0) return mrkdwnSection(`${title}\n${t(lang, 'digest.none')}`);
   let text = title;
   for (const [i, line] of lines.entries()) {
     const more = i + 1 < lines.length ? `\n${t(lang, 'digest.more', { count: lines.length - i - 1 })}` : '';
     // Keep room for the "…and N more" line a later cut would need.
     if (text.length + 1 + line.length + more.length > limit) {
-      return mrkdwn(truncate(`${text}\n${t(lang, 'digest.more', { count: lines.length - i })}`, limit));
+      return mrkdwnSection(`${text}\n${t(lang, 'digest.more', { count: lines.length - i })}`);
     }
     text += `\n${line}`;
   }
-  return mrkdwn(truncate(text, limit));
-}
-
-function mrkdwn(text: string): Record<string, unknown> {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
+  return mrkdwnSection(text);
 }
