@@ -45,7 +45,8 @@ export async function planPeriodRows(
     const begun = p.startsOn <= today;
     // A period already past its due date when planned (a launch recorded long after, a calendar taken over from
     // before decision 023) is missed at once: it shows so, without a burst of stale reminders and escalations.
-    if (begun && computed.dueDate >= today) await syncDeadlines(tx, project, [{ type: 'scheduleDeadline', params }], context.calendar, context.now);
+    if (begun && computed.dueDate >= today)
+      await syncDeadlines(tx, project, [{ type: 'scheduleDeadline', params }], context.calendar, context.now);
     await insertPeriod(tx, {
       projectId: project.id,
       ...p,
