@@ -2,6 +2,8 @@ import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BATCH_PLACE } from '../../src/batches/ids.ts';
+import { CHECKLIST } from '../../src/checklists/ids.ts';
 import { DEADLINE_ACTIONS } from '../../src/deadlines/ids.ts';
 import { catalogs } from '../../src/i18n/index.ts';
 import { OUTBOX_ACTIONS } from '../../src/outbox/ids.ts';
@@ -286,6 +288,8 @@ describe('issue 9: bodies Slack would never send', () => {
       `${EXPERTS.editAction}.U0X`,
       ...Object.values(DEADLINE_ACTIONS),
       OUTBOX_ACTIONS.retry,
+      BATCH_PLACE.openAction,
+      `${CHECKLIST.tickPrefix}publicNotice`,
     ];
     const callbackIds = [
       INTAKE.callbackId,
@@ -300,6 +304,7 @@ describe('issue 9: bodies Slack would never send', () => {
       REVIEW.acceptCallbackId,
       REVIEW.formCallbackId,
       EXPERTS.callbackId,
+      BATCH_PLACE.callbackId,
     ];
     const blockIds = [...Object.values(INTAKE.blocks), ...Object.values(EXPERTS.blocks), 'f.factDate', 'b'];
     const value = fc.oneof(
