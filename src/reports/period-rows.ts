@@ -26,7 +26,8 @@ function periodParams(seq: number, endsOn: string) {
 /**
  * Plans the periods of `plan` from period `fromSeq` through a year after `today`, in the caller's transaction: a
  * period row each with its due date (counted as its deadline will be). A period that has already begun gets its
- * deadline row at once (the institution's clock, the project owner reminded); later ones get theirs when they begin
+ * deadline row at once (the institution's clock, the project owner reminded) unless already past due; later ones get
+ * theirs when they begin
  * (`scheduleBegunPeriods`), so reminders, `/pilot why` and App Home are not filled a year ahead.
  */
 export async function planPeriodRows(
@@ -42,7 +43,10 @@ export async function planPeriodRows(
     const params = periodParams(p.seq, p.endsOn);
     const computed = computeDeadline(params, context.calendar);
     const begun = p.startsOn <= today;
-    if (begun) await syncDeadlines(tx, project, [{ type: 'scheduleDeadline', params }], context.calendar, context.now);
+    // A period already past its due date when planned (a launch recorded long after, a calendar taken over from
+    // before decision 023) is missed at once: it shows so, without a burst of stale reminders and escalations.
+    if (begun && computed.dueDate >= today)
+      await syncDeadlines(tx, project, [{ type: 'scheduleDeadline', params }], context.calendar, context.now);
     await insertPeriod(tx, {
       projectId: project.id,
       ...p,

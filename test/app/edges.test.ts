@@ -2,7 +2,8 @@ import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BATCH_MODAL } from '../../src/batches/ids.ts';
+import { BATCH_MODAL, BATCH_PLACE } from '../../src/batches/ids.ts';
+import { CHECKLIST } from '../../src/checklists/ids.ts';
 import { DEADLINE_ACTIONS, DEADLINE_MODALS } from '../../src/deadlines/ids.ts';
 import { MENU } from '../../src/home/ids.ts';
 import { catalogs } from '../../src/i18n/index.ts';
@@ -284,6 +285,8 @@ describe('issue 9: bodies Slack would never send', () => {
       `${EXPERTS.editAction}.U0X`,
       ...Object.values(DEADLINE_ACTIONS),
       OUTBOX_ACTIONS.retry,
+      BATCH_PLACE.openAction,
+      `${CHECKLIST.tickPrefix}publicNotice`,
     ];
     const callbackIds = [
       INTAKE.callbackId,
@@ -298,6 +301,7 @@ describe('issue 9: bodies Slack would never send', () => {
       REVIEW.acceptCallbackId,
       REVIEW.formCallbackId,
       EXPERTS.callbackId,
+      BATCH_PLACE.callbackId,
     ];
     const blockIds = [...Object.values(INTAKE.blocks), ...Object.values(EXPERTS.blocks), 'f.factDate', 'b'];
     const value = fc.oneof(

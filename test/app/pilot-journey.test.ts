@@ -280,7 +280,10 @@ describe('a pilot from intake to the public notice, by buttons and modals only',
       include: { deadlines: true },
     });
     expect(project.stage).toBe('piloting');
-    expect(project.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['stageEvaluation', 'periodicReport']));
+    expect(project.deadlines.map((d) => d.kind)).toContain('stageEvaluation');
+    // R-SUP-1 (decision 023): the report calendar is planned from the launch date, a year ahead; each period's
+    // deadline row comes when the period begins.
+    expect(await t.server.db.prisma.reportPeriod.count({ where: { projectId: project.id } })).toBeGreaterThanOrEqual(4);
   });
 
   it('the channel card is posted once, updated in place after each change, and the thread tells the story', async () => {

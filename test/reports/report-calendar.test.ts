@@ -15,7 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { accept, confirm, ev, launchReady, propose, staffA } from '../support/machines.ts';
 import { insertProjectAt } from '../support/projects.ts';
-import { local, sh } from '../support/scheduler.ts';
+import { local, schedule, sh } from '../support/scheduler.ts';
 
 let db: TestDatabase;
 let fake: FakeSlack;
@@ -394,3 +394,45 @@ describe('the report calendar by period (R-SUP-1)', () => {
 function day(d: Date | string): string {
   return typeof d === 'string' ? d : d.toISOString().slice(0, 10);
 }
+
+describe('a project piloting before the report calendar existed', () => {
+  it('R-SUP-1: the scheduler gives it a calendar from its launch date, from the period its old chained deadline waited for, and retires that row', async () => {
+    const launched = accept(
+      launchReady(),
+      propose('launch'),
+      confirm(),
+      ev('launch.announced', staffA, { factDate: '2025-10-01' }),
+    );
+    const p = await insertProjectAt(db.prisma, {
+      ...launched,
+      context: { ...launched.context, ref: 'P-2025-399' },
+    } as never);
+    // The old single chained row, waiting for the second period (the first had been received).
+    await schedule(db.prisma, p, {
+      kind: 'periodicReport',
+      key: 'periodicReport',
+      rule: 'R-SUP-1',
+      basis: '2025-10-01',
+      occurrence: 2,
+    });
+    const at = sh('2026-02-02', 9);
+    expect((await tick(at)).reportPeriods).toBeGreaterThan(0);
+    const periods = await periodRows(p.id);
+    expect(periods.map((r) => [r.seq, day(r.startsOn)]).slice(0, 2)).toEqual([
+      [2, '2026-01-01'],
+      [3, '2026-04-01'],
+    ]);
+    const rows = await db.prisma.deadline.findMany({ where: { projectId: p.id }, orderBy: { key: 'asc' } });
+    expect(rows.map((r) => [r.key, r.status])).toEqual([
+      ['periodicReport', 'cancelled'],
+      ['periodicReport:2', 'open'],
+    ]);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { projectId: p.id, eventType: 'reports.planned' },
+    });
+    expect(audit).toMatchObject({ actorKind: 'scheduler', payload: expect.objectContaining({ from: 'legacy' }) });
+    // Planned once: the next tick changes nothing.
+    expect((await tick(sh('2026-02-02', 10))).reportPeriods).toBe(0);
+    expect(await periodRows(p.id)).toHaveLength(periods.length);
+  });
+});

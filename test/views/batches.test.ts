@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../src/batches/list-waiting-applications.ts';
 import type { SelectionRow } from '../../src/batches/selection-list.ts';
-import { LANGS } from '../../src/i18n/index.ts';
+import { formatDate } from '../../src/i18n/format.ts';
+import { LANGS, t } from '../../src/i18n/index.ts';
 import { batchOpenedMessage, placementModal, placementResultModal } from '../../src/views/batches/placement.ts';
 import { selectionListMessage } from '../../src/views/batches/selection-list.ts';
 
@@ -89,6 +90,28 @@ describe('the batch views (R-BATCH-1, R-APP-3) within Block Kit limits, in both 
         expect(problems(offer.blocks as unknown as Json[], 50)).toEqual([]);
         expect(offer.blocks.some((b) => b.type === 'actions')).toBe(n > 0);
       }
+      // Right after the batch form with nothing waiting, or for a batch already over: a confirmation, no input.
+      const sectionText = (v: { blocks: unknown[] }) => v.blocks.map((b) => text((b as Json).text) ?? '').join('\n');
+      const none = sectionText(placementModal(lang, placement(0), true));
+      expect(none).toContain(
+        t(lang, 'batch.opened', {
+          name: '批'.repeat(100),
+          opens: formatDate(lang, '2026-11-26'),
+          closes: formatDate(lang, '2026-12-31'),
+        }),
+      );
+      expect(none).toContain(t(lang, 'rules.batch.noneWaiting', { name: '批'.repeat(100) }));
+      expect(sectionText(placementModal(lang, placement(0)))).not.toContain(
+        t(lang, 'batch.opened', {
+          name: '批'.repeat(100),
+          opens: formatDate(lang, '2026-11-26'),
+          closes: formatDate(lang, '2026-12-31'),
+        }),
+      );
+      const over = placement(3);
+      const closed = placementModal(lang, { ...over, batch: { ...over.batch, status: 'closed' } }, true);
+      expect(closed.blocks.some((b) => b.type === 'input')).toBe(false);
+      expect(closed.callback_id).toBeUndefined();
       const result = placementResultModal(lang, {
         batch: '批'.repeat(100),
         moved: Array.from({ length: 50 }, (_, i) => `P-2026-${i}`),

@@ -12,8 +12,8 @@ const BLOCK_OF = {
 };
 
 /**
- * The batch modal's submission: schedules the batch, or shows what is wrong under the field. When applications wait
- * for a batch (R-BATCH-1), the form turns into the placement form with them preselected; otherwise it closes.
+ * The batch modal's submission: schedules the batch, or shows what is wrong under the field. The form then turns into
+ * the placement form with the applications waiting for a batch preselected (R-BATCH-1), or says none is waiting.
  */
 export function batchSubmit(services: CommonWiring & SettingsWiring) {
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
@@ -27,10 +27,15 @@ export function batchSubmit(services: CommonWiring & SettingsWiring) {
           opensOn: String(readInput(v, BLOCK_OF.opensOn, BATCH_MODAL.action) ?? ''),
           closesOn: String(readInput(v, BLOCK_OF.closesOn, BATCH_MODAL.action) ?? ''),
         });
-        if (batch.status === 'closed') return undefined;
-        const placement = await services.batches.waiting(userId, { id: batch.id });
-        if (placement.waiting.length === 0) return undefined;
-        return { response_action: 'update' as const, view: placementModal(await services.langFor(userId), placement) };
+        const lang = await services.langFor(userId);
+        // A batch whose window is already over (recorded afterwards) takes no placement and offers none.
+        const placement =
+          batch.status === 'closed' ? { batch, waiting: [] } : await services.batches.waiting(userId, { id: batch.id });
+        // Always a view, so that a late answer (the "working" modal) is replaced by it rather than left behind.
+        return {
+          response_action: 'update' as const,
+          view: placementModal(lang, placement, true),
+        };
       },
       answerUnderFields(services, { client, userId }, BLOCK_OF, BLOCK_OF.name, { viewId: view.id }),
     );

@@ -15,6 +15,13 @@ const mrkdwn = (text: string): KnownBlock => ({
   text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
 });
 
+const scheduled = (lang: Lang, batch: Placement['batch']) =>
+  t(lang, 'batch.opened', {
+    name: batch.name,
+    opens: formatDate(lang, batch.opensOn),
+    closes: formatDate(lang, batch.closesOn),
+  });
+
 // Slack takes an option's description in checkboxes only, not in a multi-select.
 function option(lang: Lang, a: WaitingApplication, described: boolean): PlainTextOption {
   return {
@@ -28,9 +35,9 @@ function option(lang: Lang, a: WaitingApplication, described: boolean): PlainTex
 
 /**
  * R-BATCH-1: the form that moves waiting applications into a batch, every one preselected (staff untick those that
- * stay waiting). Without waiting applications it only says so.
+ * stay waiting). Without waiting applications it only says so (after the batch form, that the batch is scheduled).
  */
-export function placementModal(lang: Lang, placement: Placement): ModalView {
+export function placementModal(lang: Lang, placement: Placement, justOpened = false): ModalView {
   const { batch, waiting } = placement;
   const title = plain(t(lang, 'rules.batch.placeTitle'), LIMITS.modalTitle);
   const close = plain(t(lang, 'modal.cancel'), LIMITS.modalButton);
@@ -40,8 +47,14 @@ export function placementModal(lang: Lang, placement: Placement): ModalView {
     closes: formatDate(lang, batch.closesOn),
     count: waiting.length,
   });
-  if (waiting.length === 0)
-    return { type: 'modal', title, close, blocks: [mrkdwn(t(lang, 'rules.batch.noneWaiting', { name: batch.name }))] };
+  if (waiting.length === 0 || batch.status === 'closed') {
+    // Right after the batch form: say it was scheduled; then that nothing waits (a closed batch takes nothing).
+    const lines = [
+      ...(justOpened ? [scheduled(lang, batch)] : []),
+      ...(batch.status === 'closed' ? [] : [t(lang, 'rules.batch.noneWaiting', { name: batch.name })]),
+    ];
+    return { type: 'modal', title, close, blocks: [mrkdwn(lines.join('\n'))] };
+  }
   const options = waiting.map((a) => option(lang, a, waiting.length <= CHECKBOX_MAX));
   const element: Checkboxes | MultiStaticSelect =
     options.length <= CHECKBOX_MAX
