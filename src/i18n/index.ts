@@ -1,4 +1,6 @@
 import { en } from './en.ts';
+import { exportsEn } from './exports.en.ts';
+import { exportsZhCN } from './exports.zh-CN.ts';
 import { uiEn } from './ui.en.ts';
 import { uiZhCN } from './ui.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -6,12 +8,12 @@ import { zhCN } from './zh-CN.ts';
 /** The languages people can choose; zh-CN is the default for the working group. */
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type MessageKey = keyof typeof zhCN | keyof typeof uiZhCN;
+export type MessageKey = keyof typeof zhCN | keyof typeof uiZhCN | keyof typeof exportsZhCN;
 
 // One catalog per area keeps files short; they merge here, and a test checks both languages have every key.
 export const catalogs: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...zhCN, ...uiZhCN },
-  en: { ...en, ...uiEn },
+  'zh-CN': { ...zhCN, ...uiZhCN, ...exportsZhCN },
+  en: { ...en, ...uiEn, ...exportsEn },
 };
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */

@@ -8,6 +8,7 @@ const APP_LABELS: Record<string, MessageKey> = {
   'event.deadline.snoozed': 'event.deadline.snoozed',
   'event.deadline.reassigned': 'event.deadline.reassigned',
   'event.deadline.acknowledged': 'event.deadline.acknowledged',
+  'event.export.generated': 'event.export.generated',
 };
 
 // Keys asked for that have no label: a reader is never shown a raw key, and the tests that render every view and

@@ -5,7 +5,7 @@ import { loadCalendar } from '../deadlines/load-calendar.ts';
 import { enqueueDailyDigests } from '../digests/enqueue-daily-digests.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type DeliveryReport, deliverOutbox } from '../outbox/deliver-outbox.ts';
-import { createCardResolver } from '../projects/card-delivery.ts';
+import { createOutboxResolver } from '../outbox/resolvers.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
 import { type DeadlineReport, processDueDeadlines } from './process-deadlines.ts';
@@ -71,7 +71,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     now,
   );
   const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, {
-    resolver: createCardResolver(deps.prisma),
+    resolver: createOutboxResolver(deps.prisma, clock),
     ...(deps.admins ? { admins: deps.admins } : {}),
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),

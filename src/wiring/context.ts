@@ -3,8 +3,8 @@ import type { Config } from '../config.ts';
 import type { Database, PrismaClient } from '../db/client.ts';
 import type { Lang } from '../i18n/index.ts';
 import { deliverOutbox } from '../outbox/deliver-outbox.ts';
+import { createOutboxResolver } from '../outbox/resolvers.ts';
 import { createLanguageResolver } from '../preferences/languages.ts';
-import { createCardResolver } from '../projects/card-delivery.ts';
 import { createActorResolver, type UserActor } from '../roles/resolve-actor.ts';
 import type { RuntimeHooks } from '../runtime/types.ts';
 import type { SlackCaller } from '../slack/web-api.ts';
@@ -43,7 +43,7 @@ export function createWiringContext(deps: WiringDeps): WiringContext {
   const { db, clock, config, slack, onError } = deps;
   const prisma = db.prisma;
   const inFlight = new Set<Promise<void>>();
-  const resolver = createCardResolver(prisma);
+  const resolver = createOutboxResolver(prisma, clock);
   const languages = createLanguageResolver(prisma, slack);
   const track = (run: Promise<void>): Promise<void> => {
     inFlight.add(run);

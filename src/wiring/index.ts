@@ -2,12 +2,22 @@ import { type CommonWiring, commonWiring } from './common.ts';
 import { createWiringContext, type WiringDeps } from './context.ts';
 import { type DeadlinesWiring, deadlinesWiring } from './deadlines.ts';
 import { type DigestsWiring, digestsWiring } from './digests.ts';
+import { type ExportsWiring, exportsWiring } from './exports.ts';
 import { type HomeWiring, homeWiring } from './home.ts';
 import { type ProjectsWiring, projectsWiring } from './projects.ts';
 import { type ReviewWiring, reviewWiring } from './review.ts';
 import { type SettingsWiring, settingsWiring } from './settings.ts';
 
-export type { CommonWiring, DeadlinesWiring, DigestsWiring, HomeWiring, ProjectsWiring, ReviewWiring, SettingsWiring };
+export type {
+  CommonWiring,
+  DeadlinesWiring,
+  DigestsWiring,
+  ExportsWiring,
+  HomeWiring,
+  ProjectsWiring,
+  ReviewWiring,
+  SettingsWiring,
+};
 
 /** Every area's use cases bound to their dependencies: what the app hands its listeners. */
 export type Wiring = CommonWiring &
@@ -16,7 +26,8 @@ export type Wiring = CommonWiring &
   DeadlinesWiring &
   DigestsWiring &
   SettingsWiring &
-  HomeWiring;
+  HomeWiring &
+  ExportsWiring;
 
 /** Builds the shared dependencies once and binds every area to them. */
 export function createWiring(deps: WiringDeps): Wiring {
@@ -29,5 +40,6 @@ export function createWiring(deps: WiringDeps): Wiring {
     ...digestsWiring(ctx),
     ...settingsWiring(ctx),
     ...homeWiring(ctx),
+    ...exportsWiring(ctx),
   };
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { DEADLINE_ACTIONS } from '../../deadlines/ids.ts';
+import { HISTORY } from '../../history/ids.ts';
 import { OUTBOX_ACTIONS } from '../../outbox/ids.ts';
 import { PROJECT } from '../../projects/ids.ts';
 import { EXPERTS, REVIEW } from '../../review/ids.ts';
@@ -14,6 +15,7 @@ import {
   deadlineSnooze,
   outboxRetry,
 } from './deadline-actions.ts';
+import { historyPage } from './history-actions.ts';
 import { openApplicantForm, openMaterialsForm } from './intake-actions.ts';
 import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
@@ -46,4 +48,5 @@ export function registerActions(app: App, services: Wiring): void {
   app.action(REVIEW.actions.openForm, reviewOpenForm(services));
   app.action(EXPERTS.addAction, expertEdit(services));
   app.action(new RegExp(`^${EXPERTS.editAction.replace('.', '\\.')}\\.`), expertEdit(services));
+  app.action(new RegExp(`^${HISTORY.pageAction.replace('.', '\\.')}\\.`), historyPage(services));
 }
