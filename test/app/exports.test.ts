@@ -361,4 +361,35 @@ describe('/pilot export, search and history (issue 14)', () => {
     const none = await english.command('history P-2026-001 csrc');
     expect(none.text).toBe('P-2026-001 has no "csrc" entries.');
   });
+
+  it('an upload that fails is retried with a fresh upload URL; a file already delivered is not sent again', async () => {
+    t.fake.failUploads({ status: 500, times: 1 });
+    const urls = t.fake.callsTo('files.getUploadURLExternal').length;
+    await staff.command('export audit');
+    await t.server.services.idle();
+    const pending = await prisma().outboxMessage.findFirstOrThrow({
+      where: { method: 'pilotdesk.file', status: 'pending' },
+    });
+    expect(pending.lastError).toBe('transient: upload http 500');
+    const { fileId } = pending.args as { fileId: string };
+    expect((await prisma().generatedFile.findUniqueOrThrow({ where: { id: fileId } })).bytes).not.toBeNull();
+    // After the backoff the outbox tries again: a new upload URL, the bytes, completion.
+    clock.set('2026-12-01T02:05:00Z');
+    await t.server.services.flushOutbox();
+    await t.server.services.idle();
+    expect((await prisma().outboxMessage.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe('sent');
+    expect(t.fake.callsTo('files.getUploadURLExternal')).toHaveLength(urls + 2);
+    const file = await prisma().generatedFile.findUniqueOrThrow({ where: { id: fileId } });
+    expect(file.deliveredAt).not.toBeNull();
+    expect(t.fake.files.get(file.slackFileId!)?.channel).toMatch(/^D/);
+    // The same message sent again (a crash before its row was marked): Slack is not asked a second time.
+    await prisma().outboxMessage.update({
+      where: { id: pending.id },
+      data: { status: 'pending', nextAttemptAt: clock.now() },
+    });
+    await t.server.services.flushOutbox();
+    await t.server.services.idle();
+    expect(t.fake.callsTo('files.getUploadURLExternal')).toHaveLength(urls + 2);
+    expect((await prisma().outboxMessage.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe('sent');
+  });
 });

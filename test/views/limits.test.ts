@@ -20,6 +20,8 @@ import * as blocksModule from '../../src/views/blocks.ts';
 import * as deadlineModalsModule from '../../src/views/deadline-modals.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
 import * as expertsModule from '../../src/views/experts-modal.ts';
+import * as historyModule from '../../src/views/exports/history-message.ts';
+import * as searchModule from '../../src/views/exports/search-results.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
@@ -173,7 +175,11 @@ function violations(surface: Surface, blocks: Json[], view?: Json): string[] {
   return out;
 }
 
-const message = (m: { blocks: Json[] }) => violations('message', m.blocks);
+const message = (m: { blocks: Json[] } | { blocks: unknown[] }) => violations('message', m.blocks as Json[]);
+const SlackIds = (blocks: unknown[]) =>
+  (blocks as Array<{ elements?: Array<{ action_id?: string }> }>).flatMap((b) =>
+    (b.elements ?? []).map((e) => e.action_id),
+  );
 const modal = (v: Json) => violations('modal', v.blocks as Json[], v);
 
 // Maximal field lengths: the longest title the intake allows, long applicant names, many of everything.
@@ -418,6 +424,43 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(contexts.filter((c) => c !== t(lang, 'home.more', { count: 490 })).length).toBeGreaterThanOrEqual(3);
     const last = view.blocks.at(-1) as { elements: Array<{ action_id: string }> };
     expect(last.elements[0]!.action_id).toBe(appHomeModule.HOME.drillAction('overdue'));
+  });
+
+  it('issue 14: search results of 15 long-titled projects and a history page of 10 entries, both pager buttons', () => {
+    const hits = Array.from({ length: 15 }, (_, i) => ({
+      ref: `P-2026-${String(i + 100).padStart(3, '0')}`,
+      title: LONG_TITLE,
+      machine: 'pilot',
+      stage: 'piloting.rectification',
+      track: 'pilot',
+      matched: ['ref', 'title', 'institution', 'uscc', 'comment'] as const,
+    }));
+    const result = { text: LONG_TITLE, total: 500, hits: hits.map((h) => ({ ...h, matched: [...h.matched] })) };
+    expect(message(searchModule.searchResultsMessage(result, lang))).toEqual([]);
+    expect(message(searchModule.searchResultsMessage({ ...result, total: 0, hits: [] }, lang))).toEqual([]);
+    const entries = Array.from({ length: 10 }, (_, i) => ({
+      id: String(i),
+      eventType: 'decision.confirm',
+      actorId: i === 0 ? null : user(i),
+      actorKind: i === 0 ? 'system' : 'user',
+      recordedAt: new Date('2026-12-01T02:00:00Z'),
+      factDate: '2026-11-30',
+      fromState: 'piloting.riskFound',
+      toState: 'piloting.rectification',
+    }));
+    const page = {
+      ref: 'P-2026-100',
+      title: LONG_TITLE,
+      machine: 'pilot',
+      kind: 'decision',
+      page: 2,
+      pages: 50,
+      total: 500,
+      entries,
+    };
+    const rendered = historyModule.historyMessage(page, lang, 'America/New_York');
+    expect(message(rendered)).toEqual([]);
+    expect(SlackIds(rendered.blocks)).toEqual(['history.page.prev', 'history.page.next']);
   });
 
   it('help and the /pilot menu', () => {
@@ -718,6 +761,8 @@ describe('the limits checker', () => {
         'project-list.ts',
         'settings-messages.ts',
         'working-modal.ts',
+        // Issue 14's views, in their area's folder (rendered above too).
+        'exports',
       ].sort(),
     );
     const builders = [
@@ -737,6 +782,8 @@ describe('the limits checker', () => {
       reviewPanelModule,
       notifyModule,
       workingModule,
+      searchModule,
+      historyModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -796,6 +843,8 @@ describe('the limits checker', () => {
         'deadlineMovedMessage',
         'workingModal',
         'noticeModal',
+        'searchResultsMessage',
+        'historyMessage',
       ].sort(),
     );
   });
