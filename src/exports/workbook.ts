@@ -46,7 +46,8 @@ function cellValue(type: ColumnType, value: Cell): Cell {
   return value;
 }
 
-function dataWorkbook(table: ExportTable): ExcelJS.Workbook {
+/** The data sheet; for CSV an empty cell is an empty string, so every line has every column (exceljs drops trailing empty cells). */
+function dataWorkbook(table: ExportTable, forCsv = false): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Pilot Desk';
   // A fixed creation date keeps two exports of the same rows byte-comparable apart from the rows themselves.
@@ -60,7 +61,8 @@ function dataWorkbook(table: ExportTable): ExcelJS.Workbook {
     style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] as string } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map((v, i) => cellValue(table.columns[i]!.type, v)));
+  for (const row of table.rows)
+    sheet.addRow(row.map((v, i) => (v === null && forCsv ? '' : cellValue(table.columns[i]!.type, v))));
   return workbook;
 }
 
@@ -96,7 +98,7 @@ function csvDate(type: ColumnType, d: Date): string {
 
 /** The data sheet as CSV: UTF-8 with a byte-order mark (so Excel reads Chinese), dates as Shanghai text. */
 export async function buildCsv(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = dataWorkbook(table);
+  const workbook = dataWorkbook(table, true);
   const types = table.columns.map((c) => c.type);
   const buffer = await workbook.csv.writeBuffer({
     sheetName: table.sheetName,
