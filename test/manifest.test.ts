@@ -32,6 +32,10 @@ describe('manifest.yml', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write']));
   });
 
+  it("asks for files:write and im:write: exports are uploaded to the requester's DM (files.*External, conversations.open)", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write']));
+  });
+
   it('does not ask for chat:write.public: the bot posts only where it was invited (decision 006)', () => {
     expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
   });

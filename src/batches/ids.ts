@@ -10,7 +10,6 @@ export const BATCH_PLACE = {
 
 /** What the placement button carries and the placement modal keeps: the batch the applications go to. */
 export const BatchRefSchema = z.object({ b: z.uuid() });
-type BatchRef = z.infer<typeof BatchRefSchema>;
 
 /** The project ids a placement modal may submit (ids of the waiting applications it offered). */
 export const PlacementSchema = z.array(z.uuid()).max(100);

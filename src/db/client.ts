@@ -8,7 +8,16 @@ import { applyMigrations, migrationsUpToDate } from './migrations.ts';
 import { pgAdapterFactory } from './pg-adapter.ts';
 import { type PgliteBridge, startPgliteWorker } from './pglite-bridge.ts';
 
-export type { Batch, Deadline, Prisma, PrismaClient, Project, SupervisionRecord } from './generated/client.ts';
+export type {
+  AuditEvent,
+  Batch,
+  Deadline,
+  GeneratedFile,
+  Prisma,
+  PrismaClient,
+  Project,
+  SupervisionRecord,
+} from './generated/client.ts';
 
 /** The client or the change's transaction: repositories read and write through either. */
 export type Db = PrismaClient | Prisma.TransactionClient;

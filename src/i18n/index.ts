@@ -1,4 +1,6 @@
 import { en } from './en.ts';
+import { exportsEn } from './exports.en.ts';
+import { exportsZhCN } from './exports.zh-CN.ts';
 import { recordsEn } from './records.en.ts';
 import { recordsZhCN } from './records.zh-CN.ts';
 import { reportsEn } from './reports.en.ts';
@@ -15,14 +17,15 @@ export type Lang = (typeof LANGS)[number];
 export type MessageKey =
   | keyof typeof zhCN
   | keyof typeof uiZhCN
+  | keyof typeof exportsZhCN
   | keyof typeof recordsZhCN
   | keyof typeof reportsZhCN
   | keyof typeof rulesZhCN;
 
 // One catalog per area keeps files short; they merge here, and a test checks both languages have every key.
 export const catalogs: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...zhCN, ...uiZhCN, ...recordsZhCN, ...reportsZhCN, ...rulesZhCN },
-  en: { ...en, ...uiEn, ...recordsEn, ...reportsEn, ...rulesEn },
+  'zh-CN': { ...zhCN, ...uiZhCN, ...exportsZhCN, ...recordsZhCN, ...reportsZhCN, ...rulesZhCN },
+  en: { ...en, ...uiEn, ...exportsEn, ...recordsEn, ...reportsEn, ...rulesEn },
 };
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */

@@ -12,6 +12,7 @@ const APP_LABELS: Record<string, MessageKey> = {
   'event.record.edited': 'event.record.edited',
   'event.record.itemOpened': 'event.record.itemOpened',
   'event.record.itemClosed': 'event.record.itemClosed',
+  'event.export.generated': 'event.export.generated',
 };
 
 // Keys asked for that have no label: a reader is never shown a raw key, and the tests that render every view and
@@ -32,4 +33,13 @@ export function machineLabel(lang: Lang, key: string): string {
   if (label !== undefined) return label;
   unresolved.add(`${lang}:${key}`);
   return t(lang, 'label.unknown');
+}
+
+/** The stage label of a project: its stage and, inside it, its current step, e.g. 项目遴选 · 专家评审. */
+export function stageLabel(lang: Lang, machine: string, statePath: string): string {
+  const first = statePath.split(',')[0] ?? '';
+  const [top, ...rest] = first.split('.');
+  const topLabel = machineLabel(lang, `state.${machine}.${top}`);
+  // "试点运行中 · 整改中": the stage people plan by, then where inside it the project is.
+  return rest.length === 0 ? topLabel : `${topLabel} · ${machineLabel(lang, `state.${machine}.${first}`)}`;
 }

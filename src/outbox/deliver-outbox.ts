@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient } from '../db/client.ts';
-import type { SlackCaller } from '../slack/web-api.ts';
+import type { SlackCaller, SlackCallOutcome } from '../slack/web-api.ts';
 import { channelProblemOf, noticeChannelRefusal, type RefusalOptions } from './channel-refusals.ts';
 
 /** How delivery retries; bounded so a message Slack keeps refusing is parked for an admin, not retried forever. */
@@ -21,12 +21,22 @@ export interface ResolvedCall {
   onSent?(result: Record<string, unknown>): Promise<void>;
   /** False for a workflow message rendered at send time: only cards and threads are the project's own presence. */
   projectPresence?: boolean;
+  /**
+   * Sends it in several steps instead of one call (a file: upload URL, the bytes, then completion); its outcome is
+   * the row's, retried like any other. Without it the row's one call is `method` with `args`.
+   */
+  send?(slack: SlackCaller): Promise<SlackCallOutcome>;
 }
 
 /** Resolves virtual methods; null means "not ready yet" (the row waits and is retried). */
 export type OutboxResolver = (method: string, args: Record<string, unknown>) => Promise<ResolvedCall | null>;
 
 export const VIRTUAL_PREFIX = 'pilotdesk.';
+
+/** One resolver over several areas' virtual methods: each method goes to the resolver registered for it. */
+export function routeResolvers(routes: Record<string, OutboxResolver>): OutboxResolver {
+  return async (method, args) => (routes[method] ? routes[method](method, args) : null);
+}
 
 export interface DeliveryReport {
   sent: number;
@@ -75,7 +85,7 @@ export async function deliverOutbox(
         ? ((await options.resolver?.(row.method, args)) ?? null)
         : { method: row.method, args };
       const outcome = call
-        ? await slack(call.method, call.args)
+        ? await (call.send ? call.send(slack) : slack(call.method, call.args))
         : { kind: 'transient' as const, detail: `${row.method} is not ready to send yet` };
       const now = clock.now();
       if (outcome.kind === 'ok') {

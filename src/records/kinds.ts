@@ -102,7 +102,6 @@ export const PersonalSchema = z.object({
   complainantName: z.string().max(200).nullable(),
   complainantContact: z.string().max(200).nullable(),
 });
-type Personal = z.infer<typeof PersonalSchema>;
 
 /** The text fields people wrote that the edit form offers, per kind; `personal` ones are the complainant's data. */
 export const EDITABLE: Record<RecordKind, ReadonlyArray<{ field: string; personal?: true; long: boolean }>> = {

@@ -79,7 +79,7 @@ export interface RuntimeHooks {
    * How the virtual outbox rows are sent: cards and threads against the project as it is then, workflow messages
    * rendered from their data by their views (decision 020).
    */
-  readonly resolver: (prisma: PrismaClient) => OutboxResolver;
+  readonly resolver: (prisma: PrismaClient, clock: Clock) => OutboxResolver;
   /** The stored language of a recipient (a person's choice or a channel's setting), or null. */
   readonly recipientLang: (tx: Prisma.TransactionClient, recipient: string) => Promise<Lang | null>;
   /** After commit: follow-ups that are changes of their own, each through applyEvent again; failures are reported. */

@@ -51,6 +51,30 @@ export function responseUrlRoute(slack: SandboxSlack) {
   };
 }
 
+/** `POST /upload/<id>` (the upload URLs files.getUploadURLExternal hands out) and `GET /files/<id>/<name>` (downloads). */
+export function fileRoutes(slack: SandboxSlack) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const path = req.url?.split('?')[0] ?? '';
+    const upload = /^\/upload\/(F[A-F0-9]+)$/.exec(path);
+    if (req.method === 'POST' && upload) {
+      const status = slack.receiveUpload(upload[1]!, await readBytes(req));
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'OK' : 'refused');
+      return true;
+    }
+    const download = /^\/files\/(F[A-F0-9]+)\/[^/]+$/.exec(path);
+    if (req.method !== 'GET' || !download) return false;
+    const file = slack.upload(download[1]!);
+    if (!file?.bytes) return send(res, 404, 'text/plain; charset=utf-8', 'no such file');
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.bytes);
+    return true;
+  };
+}
+
 /** Answers with a body of this content type, never cached. */
 export function send(res: ServerResponse, status: number, type: string, body: string): true {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -64,18 +88,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
-/** The request's body as text. */
-export function readBody(req: IncomingMessage): Promise<string> {
+/** The request's body as bytes. */
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
+/** The request's body as text. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
 // Argument names the WebClient JSON-encodes in form bodies.
-const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files']);
 
 function parseArgs(contentType: string | undefined, raw: string): Json {
   if (raw === '') return {};

@@ -42,6 +42,7 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
   private readonly homes = new Map<string, SandboxView>();
   private readonly triggers = new Map<string, { userId: string; at: number }>();
   private readonly responseUrls = new Map<string, ResponseTarget>();
+  private readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
   private lastTsMicros = 0;
   private saveTimer: NodeJS.Timeout | undefined;
   private revision = 0;
@@ -180,6 +181,32 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
     if (!token) return fail('not_authed');
     if (token !== SANDBOX_BOT_TOKEN) return fail('invalid_auth');
     return callMethod(this, method, args);
+  }
+
+  /** An upload URL on the sandbox for a file (files.getUploadURLExternal); the bytes stay in memory. */
+  newUpload(filename: string, length: number): { id: string; url: string } {
+    const id = `F${randomBytes(5).toString('hex').toUpperCase()}`;
+    this.uploads.set(id, { filename, length });
+    return { id, url: `${this.baseUrl()}/upload/${id}` };
+  }
+
+  /** A file an upload URL was handed out for, with its bytes once received. */
+  upload(id: string): { filename: string; length: number; bytes?: Buffer } | undefined {
+    return this.uploads.get(id);
+  }
+
+  /** Where the page downloads a shared file. */
+  downloadUrl(id: string, filename: string): string {
+    return `${this.baseUrl()}/files/${id}/${encodeURIComponent(filename)}`;
+  }
+
+  /** The bytes POSTed to an upload URL: 404 for a URL never handed out, 413 for more than was announced. */
+  receiveUpload(id: string, bytes: Buffer): number {
+    const u = this.uploads.get(id);
+    if (!u) return 404;
+    if (bytes.length === 0 || bytes.length > u.length) return 413;
+    u.bytes = bytes;
+    return 200;
   }
 
   /** Answers a POST to a response_url handed out by `newResponseUrl`; 404 for one the sandbox never gave. */

@@ -13,6 +13,17 @@ export interface SandboxMessage {
   /** Set for ephemerals: only this person sees it, it is not in the conversation's history and is not kept. */
   ephemeralFor?: string;
   edited?: boolean;
+  /** Files shared with the message (files.completeUploadExternal); `url` downloads the bytes from the sandbox. */
+  files?: SandboxFile[];
+}
+
+/** A file shared in a conversation, as the page shows it: its name, title, size and a download link. */
+export interface SandboxFile {
+  id: string;
+  name: string;
+  title: string;
+  size: number;
+  url: string;
 }
 
 /** A conversation: a channel with members, or a person's DM with the bot. */
@@ -66,6 +77,9 @@ export function wireMessage(m: SandboxMessage): Record<string, unknown> {
     ...(m.blocks ? { blocks: m.blocks } : {}),
     ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
     ...(m.metadata !== undefined ? { metadata: m.metadata } : {}),
+    ...(m.files
+      ? { files: m.files.map((f) => ({ id: f.id, name: f.name, title: f.title, size: f.size, url_private: f.url })) }
+      : {}),
   };
 }
 

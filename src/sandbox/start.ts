@@ -5,7 +5,7 @@ import type { Logger } from '@slack/bolt';
 import { type Config, isLoopback } from '../config.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { openSandboxClock, type SandboxClock } from './clock.ts';
-import { loopbackOnly, responseUrlRoute, slackApiRoute } from './http-routes.ts';
+import { fileRoutes, loopbackOnly, responseUrlRoute, slackApiRoute } from './http-routes.ts';
 import { type Controls, pageRoutes } from './page-routes.ts';
 import { SandboxPeople } from './people-act.ts';
 import { SandboxReceiver } from './receiver.ts';
@@ -75,6 +75,7 @@ export async function startSandbox(config: Config, options: SandboxOptions = {})
     loopbackOnly,
     slackApiRoute(slack),
     responseUrlRoute(slack),
+    fileRoutes(slack),
     pageRoutes(controls, assets, (res) => receiver.holdOpen(res)),
   ]);
   people = new SandboxPeople(slack, receiver);

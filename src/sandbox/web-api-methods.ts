@@ -37,7 +37,16 @@ export interface SlackStore {
   viewByExternalId(externalId: string): SandboxView | undefined;
   /** Tells the page that something it shows changed. */
   changed(): void;
+  /** Hands out an upload URL for a file of this name and length (files.getUploadURLExternal). */
+  newUpload(filename: string, length: number): { id: string; url: string };
+  /** A file whose URL was handed out, with its bytes once they were POSTed there. */
+  upload(id: string): { filename: string; length: number; bytes?: Buffer } | undefined;
+  /** Where the page downloads a file from. */
+  downloadUrl(id: string, filename: string): string;
 }
+
+/** The largest file the sandbox accepts: exports are small, and the bytes live in the sandbox's memory. */
+export const SANDBOX_MAX_UPLOAD = 50 * 1024 * 1024;
 
 type Method = (store: SlackStore, args: Args) => ApiAnswer;
 
@@ -151,6 +160,43 @@ const METHODS: Record<string, Method> = {
     if (!m || m.ephemeralFor !== undefined) return fail('message_not_found');
     store.remove((x) => x === m || (x.channel === channel && x.threadTs === m.ts));
     return ok({ channel, ts: m.ts });
+  },
+  'files.getUploadURLExternal': (store, args) => {
+    const length = Number(args.length);
+    if (typeof args.filename !== 'string' || args.filename === '') return fail('invalid_arguments');
+    if (!Number.isInteger(length) || length <= 0) return fail('missing_argument');
+    if (length > SANDBOX_MAX_UPLOAD) return fail('file_upload_size_restricted');
+    const { id, url } = store.newUpload(args.filename, length);
+    return ok({ upload_url: url, file_id: id });
+  },
+  'files.completeUploadExternal': (store, args) => {
+    let list: unknown = args.files;
+    if (typeof list === 'string') {
+      try {
+        list = JSON.parse(list);
+      } catch {
+        return fail('invalid_arguments');
+      }
+    }
+    if (!Array.isArray(list) || list.length === 0) return fail('invalid_arguments');
+    const wanted = list as Array<{ id?: unknown; title?: unknown }>;
+    const uploads = wanted.map((f) => (typeof f.id === 'string' ? store.upload(f.id) : undefined));
+    if (uploads.some((u) => !u?.bytes)) return fail('file_not_found');
+    const channel = resolveChannel(store, String(args.channel_id ?? ''));
+    const refusal = cannotPost(store, channel);
+    if (refusal) return fail(refusal);
+    const files = wanted.map((f, i) => {
+      const u = uploads[i]!;
+      const id = String(f.id);
+      const title = typeof f.title === 'string' && f.title !== '' ? f.title : u.filename;
+      return { id, name: u.filename, title, size: u.bytes!.length, url: store.downloadUrl(id, u.filename) };
+    });
+    const text = typeof args.initial_comment === 'string' ? args.initial_comment : '';
+    const m = { ...store.botMessage(channel, { text }), files };
+    store.add(m);
+    return ok({
+      files: files.map((f) => ({ id: f.id, name: f.name, title: f.title, size: f.size, url_private: f.url })),
+    });
   },
   'views.open': (store, args) => {
     const userId = store.takeTrigger(args.trigger_id);

@@ -93,7 +93,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     now,
   );
   const outbox = await deliverOutbox(deps.prisma, deps.slack, clock, {
-    resolver: deps.hooks.resolver(deps.prisma),
+    resolver: deps.hooks.resolver(deps.prisma, clock),
     ...(deps.admins ? { admins: deps.admins } : {}),
     ...(deps.langFor ? { langFor: deps.langFor } : {}),
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),

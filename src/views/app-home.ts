@@ -4,11 +4,10 @@ import { HOME } from '../home/ids.ts';
 import { HOME_TAKE } from '../home/limits.ts';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
+import { machineLabel, stageLabel } from '../i18n/labels.ts';
 import { LIST, type ListPage } from '../projects/ids.ts';
 import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
-import { stageLabel } from './project-card.ts';
 
 type Block = KnownBlock;
 

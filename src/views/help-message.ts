@@ -6,7 +6,7 @@ import { button, mrkdwnSection } from './blocks.ts';
 
 /** The `/pilot help` answer: every subcommand with an example. */
 export function helpMessage(lang: Lang): SlackMessage {
-  const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}\n${t(lang, 'reports.help')}\n${t(lang, 'help.tags', { tags: expertTagList(lang) })}`;
+  const text = `${t(lang, 'help.title')}\n${t(lang, 'help.body')}\n${t(lang, 'reports.help')}\n${t(lang, 'help.exports')}\n${t(lang, 'help.tags', { tags: expertTagList(lang) })}`;
   return { text, blocks: [mrkdwnSection(text)] };
 }
 

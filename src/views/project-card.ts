@@ -2,7 +2,7 @@ import type { ConfirmationDialog, KnownBlock } from '@slack/types';
 import { formatDate, formatInstant } from '../i18n/format.ts';
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
+import { machineLabel, stageLabel } from '../i18n/labels.ts';
 import { unofficialMark, unofficialNote } from '../i18n/period-label.ts';
 import type { ProjectCardData } from '../projects/get-project-card.ts';
 import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
@@ -15,15 +15,6 @@ import { reportsCardBlocks } from './reports/card-reports.ts';
 import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;
-
-/** The stage label of a project: its stage and, inside it, its current step, e.g. 项目遴选 · 专家评审. */
-export function stageLabel(lang: Lang, machine: string, statePath: string): string {
-  const first = statePath.split(',')[0] ?? '';
-  const [top, ...rest] = first.split('.');
-  const topLabel = machineLabel(lang, `state.${machine}.${top}`);
-  // "试点运行中 · 整改中": the stage people plan by, then where inside it the project is.
-  return rest.length === 0 ? topLabel : `${topLabel} · ${machineLabel(lang, `state.${machine}.${first}`)}`;
-}
 
 /** The project card: stage, people, materials, deadlines, recent events and one button per action this viewer may take. */
 export function projectCard(card: ProjectCardData, lang: Lang, readerTz?: string): KnownBlock[] {

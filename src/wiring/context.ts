@@ -42,7 +42,7 @@ export function createWiringContext(deps: WiringDeps): WiringContext {
   const { db, clock, config, slack, onError } = deps;
   const prisma = db.prisma;
   const inFlight = new Set<Promise<void>>();
-  const resolver = runtimeHooks.resolver(prisma);
+  const resolver = runtimeHooks.resolver(prisma, clock);
   const languages = createLanguageResolver(prisma, slack);
   const track = (run: Promise<void>): Promise<void> => {
     inFlight.add(run);

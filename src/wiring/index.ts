@@ -3,6 +3,7 @@ import { type CommonWiring, commonWiring } from './common.ts';
 import { createWiringContext, type WiringDeps } from './context.ts';
 import { type DeadlinesWiring, deadlinesWiring } from './deadlines.ts';
 import { type DigestsWiring, digestsWiring } from './digests.ts';
+import { type ExportsWiring, exportsWiring } from './exports.ts';
 import { type HomeWiring, homeWiring } from './home.ts';
 import { type ProjectsWiring, projectsWiring } from './projects.ts';
 import { type RecordsWiring, recordsWiring } from './records.ts';
@@ -15,6 +16,7 @@ export type {
   CommonWiring,
   DeadlinesWiring,
   DigestsWiring,
+  ExportsWiring,
   HomeWiring,
   ProjectsWiring,
   RecordsWiring,
@@ -32,6 +34,7 @@ export type Wiring = CommonWiring &
   SettingsWiring &
   HomeWiring &
   ChecklistsWiring &
+  ExportsWiring &
   RecordsWiring &
   ReportsWiring;
 
@@ -47,6 +50,7 @@ export function createWiring(deps: WiringDeps): Wiring {
     ...settingsWiring(ctx),
     ...homeWiring(ctx),
     ...checklistsWiring(ctx),
+    ...exportsWiring(ctx),
     ...recordsWiring(ctx),
     ...reportsWiring(ctx),
   };

@@ -1,3 +1,6 @@
+import { createFileResolver } from '../exports/file-delivery.ts';
+import { FILE_METHOD } from '../exports/ids.ts';
+import { routeResolvers } from '../outbox/deliver-outbox.ts';
 import { createMessageResolver, firstResolver } from '../outbox/rendered.ts';
 import { storedLang } from '../preferences/languages.ts';
 import { createCardResolver } from '../projects/card-delivery.ts';
@@ -17,14 +20,19 @@ const renderMessages = createMessageResolver(messageViews);
  * The areas plugged into the change path: the conflict-of-interest gate before every reviewer assignment, the card
  * and thread after every change, the invitation DM as its own message, languages, the automatic assignment, the
  * supervision records and the report calendar beside the machine (R-SUP-1), and the views that render the virtual
- * outbox rows when they are sent (cards, threads, workflow messages).
+ * outbox rows when they are sent (cards, threads, workflow messages, exported files).
  */
 export const runtimeHooks: RuntimeHooks = {
   checks: [assignmentGate, checkReportPeriod],
   changeWrites: [keepReportCalendar, writeSupervisionRecords],
   changeMessages: [changeItems],
   notifyMessages: { 'review.assignment': buildInvitation },
-  resolver: (prisma) => firstResolver(renderMessages, createCardResolver(prisma, cardViews)),
+  resolver: (prisma, clock) =>
+    firstResolver(
+      renderMessages,
+      createCardResolver(prisma, cardViews),
+      routeResolvers({ [FILE_METHOD]: createFileResolver(prisma, () => clock.now()) }),
+    ),
   recipientLang: storedLang,
   followUps: [reactToChange],
 };

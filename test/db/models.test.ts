@@ -61,8 +61,10 @@ const COVERED = [
   'Expert',
   'ExpertAffiliation',
   'IncentiveTick',
+  'GeneratedFile',
   'OutboxMessage',
   'Project',
+  'ProjectSearch',
   'RefCounter',
   'ReviewDraft',
   'SupportRecord',
@@ -135,6 +137,45 @@ describe(`every model round-trips on ${TEST_ENGINE}`, () => {
     const read = await db.prisma.incentiveTick.findMany({ where: { projectId: p.id } });
     expect(read).toEqual([expect.objectContaining({ ...row, note: null })]);
     expect(read[0]!.doneOn.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+  });
+
+  it('GeneratedFile: uuid id, bytes read back exactly, and dropped to null once delivered', async () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0x00, 0xff, 0x41]);
+    const created = await db.prisma.generatedFile.create({
+      data: {
+        requesterId: 'U0STAFF01',
+        kind: 'projects',
+        format: 'csv',
+        filename: 'pilotdesk-projects.csv',
+        title: '项目清单',
+        comment: '3 行',
+        mimeType: 'text/csv; charset=utf-8',
+        size: bytes.byteLength,
+        sha256: 'a'.repeat(64),
+        bytes,
+      },
+    });
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    const read = await db.prisma.generatedFile.findUniqueOrThrow({ where: { id: created.id } });
+    expect([...read.bytes!]).toEqual([...bytes]);
+    expect(read.deliveredAt).toBeNull();
+    await db.prisma.generatedFile.update({ where: { id: created.id }, data: { bytes: null, slackFileId: 'F1' } });
+    expect((await db.prisma.generatedFile.findUniqueOrThrow({ where: { id: created.id } })).bytes).toBeNull();
+  });
+
+  it('ProjectSearch: one row per project, Chinese text kept as written', async () => {
+    const p = await db.prisma.project.create({ data: projectData() });
+    const row = {
+      projectId: p.id,
+      version: 1,
+      text: 't:数据交易\nu:91310000ma1fl0001x',
+      names: '数据交易所',
+      updatedAt: new Date(),
+    };
+    await db.prisma.projectSearch.create({ data: row });
+    expect(await db.prisma.projectSearch.findUniqueOrThrow({ where: { projectId: p.id } })).toEqual(row);
+    const error = await db.prisma.projectSearch.create({ data: row }).catch((e: unknown) => e);
+    expect(prismaCode(error)).toBe('P2002');
   });
 
   it('RefCounter: composite id', async () => {

@@ -36,7 +36,7 @@ describe('messages caused by people', () => {
     // Friday 2026-11-27 09:00 Shanghai.
     for (const m of invitations) expect(m.nextAttemptAt.toISOString()).toBe('2026-11-27T01:00:00.000Z');
     // Kept as data, rendered when sent (decision 020): read them as Slack will get them.
-    const resolve = runtimeHooks.resolver(db.prisma);
+    const resolve = runtimeHooks.resolver(db.prisma, clock);
     const sent = await Promise.all(invitations.map((m) => resolve(m.method, m.args as Record<string, unknown>)));
     const text = (i: number) => String(sent[i]!.args.text);
     expect(text(0)).toMatch(/\p{Script=Han}/u);

@@ -143,6 +143,28 @@ describe.skipIf(!hasChromium)('the sandbox page in headless Chromium (issue 12)'
     await shot('06-expert-accepted');
   });
 
+  it('issue 14: a file the bot shares in a DM shows with a link that downloads it', async () => {
+    const expert = 'U0SBEXP004';
+    const got = sandbox.slack.call(
+      'files.getUploadURLExternal',
+      { filename: '项目清单.csv', length: 3 },
+      SANDBOX_BOT_TOKEN,
+    );
+    const { upload_url, file_id } = got.body as { upload_url: string; file_id: string };
+    expect((await fetch(upload_url, { method: 'POST', body: 'a,b' })).status).toBe(200);
+    const done = sandbox.slack.call(
+      'files.completeUploadExternal',
+      { files: [{ id: file_id, title: '项目清单' }], channel_id: expert, initial_comment: '导出完成' },
+      SANDBOX_BOT_TOKEN,
+    );
+    expect(done.body.ok).toBe(true);
+    await open(expert, dmChannelOf(expert));
+    const link = page.locator('#messages article', { hasText: '导出完成' }).locator('.message-files a');
+    await link.waitFor();
+    expect(await link.textContent()).toContain('项目清单');
+    expect(await (await fetch((await link.getAttribute('href'))!)).text()).toBe('a,b');
+  });
+
   it('Block Kit and mrkdwn as the bot may send them, with a visible placeholder for what the sandbox lacks', async () => {
     const expert = 'U0SBEXP004';
     const call = (method: string, args: Record<string, unknown>) => {

@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { parse as parseYaml } from 'yaml';
 import {
   type CommandOptions,
   type EventEnvelopeOptions,
@@ -56,8 +58,25 @@ export interface FakeUser {
   deleted?: boolean;
 }
 
+/** A file the app uploaded through files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** The length files.getUploadURLExternal was told. */
+  length: number;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  title?: string;
+  channel?: string;
+  initialComment?: string;
+  completedAt?: Date;
+}
+
 /** Options for `startFakeSlack`. */
 export interface FakeSlackOptions {
+  /** Largest file files.getUploadURLExternal accepts (Slack: 1 GB; a workspace may restrict it). */
+  maxUploadBytes?: number;
   /** Default profile for any user not configured with `setUser`. */
   defaultUser?: FakeUser;
   /** Milliseconds `waitForCall`/`waitForResponse`/socket waits use when not told otherwise. */
@@ -126,6 +145,15 @@ export interface FakeSlack {
   botCanPost(channelId: string): boolean;
   failMethod(method: string, failure: Failure): void;
   /**
+   * The bot token's scopes; by default those manifest.yml asks for, so a method whose scope the manifest lacks is
+   * refused with missing_scope, as Slack refuses it for an app installed from that manifest.
+   */
+  setScopes(scopes: readonly string[]): void;
+  /** Files uploaded through the external upload flow, by file id. */
+  readonly files: ReadonlyMap<string, FakeFile>;
+  /** Makes the next `times` POSTs to upload URLs fail with `status`. */
+  failUploads(failure: { status: number; times?: number }): void;
+  /**
    * Makes Slack refuse a token from now on, on every method, as it does once a token is revoked, its app uninstalled
    * or its workspace deactivated (`token_revoked`, `invalid_auth`, `account_inactive`).
    */
@@ -158,7 +186,27 @@ const JSON_ARGS = new Set([
   'option_groups',
   'dialog',
   'chunks',
+  'files',
 ]);
+
+/** The scope Slack requires of a bot token for each method the fake answers (methods absent here need none). */
+const METHOD_SCOPES: Record<string, string> = {
+  'chat.postMessage': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'chat.update': 'chat:write',
+  'conversations.open': 'im:write',
+  'users.info': 'users:read',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+};
+
+/** The bot scopes manifest.yml asks for: what an app installed from it is granted. */
+function manifestScopes(): string[] {
+  const manifest = parseYaml(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  };
+  return manifest.oauth_config.scopes.bot;
+}
 
 const DEFAULT_USER: Required<FakeUser> = {
   tz: 'Asia/Shanghai',
@@ -218,13 +266,17 @@ function truthy(v: unknown): boolean {
   return v === true || v === 'true' || v === '1' || v === 1;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
 }
 
 /** Parses a Web API request body the way Slack accepts it: form-encoded or JSON. */
@@ -277,6 +329,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const sockets = new Set<Socket>();
   let lastTsMicros = 0;
   let baseUrl = '';
+  let scopes = new Set(manifestScopes());
+  const files = new Map<string, FakeFile>();
+  const maxUploadBytes = opts.maxUploadBytes ?? 1024 ** 3;
+  let uploadFailure: { status: number; times?: number } | undefined;
 
   /** Unique, increasing message timestamps, like Slack's per-channel `ts`. */
   const nextTs = (): string => {
@@ -450,6 +506,45 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         },
       };
     },
+    'files.getUploadURLExternal': (args) => {
+      const length = Number(args.length);
+      if (typeof args.filename !== 'string' || args.filename === '') return { ok: false, error: 'invalid_arguments' };
+      // Slack answers missing_argument for a length of 0 (or none).
+      if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'missing_argument' };
+      if (length > maxUploadBytes) return { ok: false, error: 'file_upload_size_restricted' };
+      const id = `F${randomBytes(5).toString('hex').toUpperCase()}`;
+      files.set(id, { id, filename: args.filename, length });
+      return { upload_url: `${baseUrl}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (args) => {
+      const list = Array.isArray(args.files) ? (args.files as Array<{ id?: unknown; title?: unknown }>) : undefined;
+      if (!list || list.length === 0) return { ok: false, error: 'invalid_arguments' };
+      // Slack completes only files it handed out an upload URL for and received the bytes of.
+      const found = list.map((f) => (typeof f.id === 'string' ? files.get(f.id) : undefined));
+      if (found.some((f) => !f?.bytes)) return { ok: false, error: 'file_not_found' };
+      const channel = typeof args.channel_id === 'string' ? args.channel_id : undefined;
+      if (channel !== undefined) {
+        const membership = membershipError(channel);
+        if (membership) return { ok: false, error: membership };
+      }
+      const completedAt = new Date();
+      return {
+        files: found.map((f, i) => {
+          const file = f!;
+          file.title = typeof list[i]?.title === 'string' ? (list[i]!.title as string) : file.filename;
+          file.channel = channel;
+          file.initialComment = typeof args.initial_comment === 'string' ? args.initial_comment : undefined;
+          file.completedAt = completedAt;
+          return {
+            id: file.id,
+            name: file.filename,
+            title: file.title,
+            size: file.bytes!.length,
+            url_private: `${baseUrl}/files/${file.id}/${encodeURIComponent(file.filename)}`,
+          };
+        }),
+      };
+    },
     'apps.connections.open': () => {
       const ticket = randomUUID();
       tickets.add(ticket);
@@ -487,6 +582,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     // Slack keeps app-level tokens and bot/user tokens apart; mixing them up is a real configuration bug.
     if (isAppToken !== (method === 'apps.connections.open')) {
       return { status: 200, body: { ok: false, error: 'not_allowed_token_type' } };
+    }
+    const needed = METHOD_SCOPES[method];
+    if (needed && !isAppToken && !scopes.has(needed)) {
+      return { status: 200, body: { ok: false, error: 'missing_scope', needed, provided: [...scopes].join(',') } };
     }
     const result = handler(args, token);
     return { status: 200, body: { ok: true, ...result } };
@@ -558,9 +657,33 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     events.emit('response', recorded);
   };
 
+  /** An upload URL: records the bytes of a file Slack handed the URL out for; refuses more than was announced. */
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse, id: string): Promise<void> => {
+    const bytes = await readBytes(req);
+    const file = files.get(id);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('file_not_found');
+      return;
+    }
+    if (uploadFailure) {
+      const { status } = uploadFailure;
+      if (uploadFailure.times !== undefined && --uploadFailure.times <= 0) uploadFailure = undefined;
+      res.writeHead(status, { 'content-type': 'text/plain' }).end('upload_failed');
+      return;
+    }
+    if (bytes.length === 0 || bytes.length > file.length || bytes.length > maxUploadBytes) {
+      res.writeHead(413, { 'content-type': 'text/plain' }).end('file_too_large');
+      return;
+    }
+    file.bytes = bytes;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+    events.emit('upload', file);
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
+    const upload = /^\/upload\/(F[A-Z0-9]+)$/.exec(url.pathname);
     const response = /^\/response\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
     const done = (p: Promise<void>) =>
       p.catch((err: unknown) => {
@@ -568,6 +691,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       });
     if (req.method === 'POST' && api?.[1]) return void done(handleApi(req, res, api[1]));
     if (req.method === 'POST' && response?.[1]) return void done(handleResponseUrl(req, res, response[1]));
+    if (req.method === 'POST' && upload?.[1]) return void done(handleUpload(req, res, upload[1]));
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   server.on('connection', (s) => {
@@ -705,6 +829,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     failMethod: (method, failure) => {
       failures.set(method, { ...failure });
     },
+    setScopes: (granted) => {
+      scopes = new Set(granted);
+    },
+    get files() {
+      return files;
+    },
+    failUploads: (failure) => {
+      uploadFailure = { ...failure };
+    },
     holdResponses: () => {
       let release = () => {};
       hold = new Promise<void>((resolve) => {
@@ -736,9 +869,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     clearFailures: () => {
       failures.clear();
       responseFailure = undefined;
+      uploadFailure = undefined;
     },
     reset: () => {
       revoked.clear();
+      scopes = new Set(manifestScopes());
+      files.clear();
+      uploadFailure = undefined;
       calls = [];
       responses = [];
       failures.clear();

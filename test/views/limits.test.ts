@@ -28,6 +28,8 @@ import * as whyModule from '../../src/views/deadlines/why-message.ts';
 import * as digestModule from '../../src/views/digests/digest-message.ts';
 import * as drillModule from '../../src/views/drill-modals.ts';
 import * as expertsModule from '../../src/views/experts-modal.ts';
+import * as historyModule from '../../src/views/exports/history-message.ts';
+import * as searchModule from '../../src/views/exports/search-results.ts';
 import * as helpModule from '../../src/views/help-message.ts';
 import * as intakeFormsModule from '../../src/views/intake-forms.ts';
 import * as intakeModule from '../../src/views/intake-modal.ts';
@@ -191,6 +193,10 @@ function violations(surface: Surface, typedBlocks: readonly object[], typedView?
 }
 
 const message = (m: { blocks: readonly object[] }) => violations('message', m.blocks);
+const SlackIds = (blocks: unknown[]) =>
+  (blocks as Array<{ elements?: Array<{ action_id?: string }> }>).flatMap((b) =>
+    (b.elements ?? []).map((e) => e.action_id),
+  );
 const modal = (v: object) => violations('modal', (v as Json).blocks as Json[], v);
 
 // Maximal field lengths: the longest title the intake allows, long applicant names, many of everything.
@@ -513,6 +519,43 @@ describe.each(LANGS)('Block Kit limits in %s', (lang: Lang) => {
     expect(contexts.filter((c) => c !== t(lang, 'home.more', { count: 490 })).length).toBeGreaterThanOrEqual(3);
     const last = view.blocks.at(-1) as { elements: Array<{ action_id: string }> };
     expect(last.elements[0]!.action_id).toBe(HOME.drillAction('overdue'));
+  });
+
+  it('issue 14: search results of 15 long-titled projects and a history page of 10 entries, both pager buttons', () => {
+    const hits = Array.from({ length: 15 }, (_, i) => ({
+      ref: `P-2026-${String(i + 100).padStart(3, '0')}`,
+      title: LONG_TITLE,
+      machine: 'pilot',
+      stage: 'piloting.rectification',
+      track: 'pilot',
+      matched: ['ref', 'title', 'institution', 'uscc', 'comment'] as const,
+    }));
+    const result = { text: LONG_TITLE, total: 500, hits: hits.map((h) => ({ ...h, matched: [...h.matched] })) };
+    expect(message(searchModule.searchResultsMessage(result, lang))).toEqual([]);
+    expect(message(searchModule.searchResultsMessage({ ...result, total: 0, hits: [] }, lang))).toEqual([]);
+    const entries = Array.from({ length: 10 }, (_, i) => ({
+      id: String(i),
+      eventType: 'decision.confirm',
+      actorId: i === 0 ? null : user(i),
+      actorKind: i === 0 ? 'system' : 'user',
+      recordedAt: new Date('2026-12-01T02:00:00Z'),
+      factDate: '2026-11-30',
+      fromState: 'piloting.riskFound',
+      toState: 'piloting.rectification',
+    }));
+    const page = {
+      ref: 'P-2026-100',
+      title: LONG_TITLE,
+      machine: 'pilot',
+      kind: 'decision',
+      page: 2,
+      pages: 50,
+      total: 500,
+      entries,
+    };
+    const rendered = historyModule.historyMessage(page, lang, 'America/New_York');
+    expect(message(rendered)).toEqual([]);
+    expect(SlackIds(rendered.blocks)).toEqual(['history.page.prev', 'history.page.next']);
   });
 
   it('help and the /pilot menu', () => {
@@ -965,6 +1008,8 @@ describe('the limits checker', () => {
         'src/views/records/records-list.ts',
         'src/views/records/records-modals.ts',
         'src/views/checklists/card-checklist.ts',
+        'src/views/exports/history-message.ts',
+        'src/views/exports/search-results.ts',
       ].sort(),
     );
     const builders = [
@@ -994,6 +1039,8 @@ describe('the limits checker', () => {
       cardMessageModule,
       noticeModule,
       cardChecklistModule,
+      searchModule,
+      historyModule,
     ]
       .flatMap((m) => Object.entries(m))
       .filter(([, v]) => typeof v === 'function')
@@ -1035,8 +1082,6 @@ describe('the limits checker', () => {
         'relayResultView',
         'rolesMessage',
         'settingsMessage',
-        // A label helper, not a view; the card and list tests render it.
-        'stageLabel',
         'expertsMessage',
         'expertModal',
         'tagLabel',
@@ -1073,6 +1118,8 @@ describe('the limits checker', () => {
         'cardMessage',
         'threadEntryText',
         'noticeWithCard',
+        'searchResultsMessage',
+        'historyMessage',
       ].sort(),
     );
   });

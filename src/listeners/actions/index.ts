@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { BATCH_PLACE } from '../../batches/ids.ts';
 import { CHECKLIST } from '../../checklists/ids.ts';
 import { DEADLINE_ACTIONS, SNOOZE_ACTION_PATTERN } from '../../deadlines/ids.ts';
+import { HISTORY } from '../../history/ids.ts';
 import { MENU } from '../../home/ids.ts';
 import { RETRY_ACTION_PATTERN } from '../../outbox/ids.ts';
 import { INTAKE_FORMS, LIST, PROJECT } from '../../projects/ids.ts';
@@ -17,6 +18,7 @@ import {
   deadlineSnooze,
   outboxRetry,
 } from './deadline-actions.ts';
+import { historyPage } from './history-actions.ts';
 import { openApplicantForm, openMaterialsForm } from './intake-actions.ts';
 import { listPage, listShow } from './list-actions.ts';
 import { menuAction } from './menu.ts';
@@ -57,4 +59,5 @@ export function registerActions(app: App, services: Wiring): void {
   app.action(BATCH_PLACE.openAction, openPlacementForm(services));
   app.action(CHECKLIST.tickPattern, checklistTick(services));
   app.action(new RegExp(`^${EXPERTS.editAction.replace('.', '\\.')}\\.`), expertEdit(services));
+  app.action(new RegExp(`^${HISTORY.pageAction.replace('.', '\\.')}\\.`), historyPage(services));
 }

@@ -4,6 +4,8 @@ import type { ProjectFilter } from '../../projects/list-projects.ts';
 import { normaliseRef } from '../../projects/next-ref.ts';
 import { KIND_WORDS, type RecordKind } from '../../records/kinds.ts';
 import { type Role, RoleSchema } from '../../roles/roles.ts';
+import { date } from './parse-date.ts';
+import { type ExportsCommand, parseExport, parseHistory, parseSearch } from './parse-exports-command.ts';
 
 /** What `/pilot list` narrows to: the list use case's own filter. */
 export type ListFilter = ProjectFilter;
@@ -40,7 +42,8 @@ export type PilotCommand =
   | { sub: 'assign'; ref: string; mode: 'user'; userId: string }
   | { sub: 'reports'; ref: string; op: 'list' }
   | { sub: 'reports'; ref: string; op: 'interval'; months: number }
-  | { sub: 'reports'; ref: string; op: 'review'; which: string; status: 'accepted' | 'followUp'; note: string | null };
+  | { sub: 'reports'; ref: string; op: 'review'; which: string; status: 'accepted' | 'followUp'; note: string | null }
+  | ExportsCommand;
 
 /** Every `/pilot` subcommand, as the unknown-subcommand answer lists them (and the help must show them). */
 export const SUBS = [
@@ -62,6 +65,9 @@ export const SUBS = [
   'experts',
   'assign',
   'reports',
+  'export',
+  'search',
+  'history',
 ] as const;
 
 /** Splits command text into words, keeping Slack's escaped mentions (<@U123|name>) whole; full-width input accepted. */
@@ -77,16 +83,6 @@ function ref(
   const normalised = normaliseRef(raw);
   if (!normalised) throw new InputError('command.badRef', { ref: raw });
   return normalised;
-}
-
-function date(raw: string | undefined): string | null {
-  if (raw === undefined) return null;
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw);
-  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso)
-    throw new InputError('command.badDate', { date: raw });
-  return iso;
 }
 
 /** Parses the text after `/pilot`; anything it cannot read becomes an InputError naming the problem and the usage. */
@@ -158,6 +154,15 @@ export function parsePilotCommand(text: string): PilotCommand {
     case 'reports':
     case '报告':
       return parseReports(rest);
+    case 'export':
+    case '导出':
+      return parseExport(rest);
+    case 'search':
+    case '搜索':
+      return parseSearch(rest);
+    case 'history':
+    case '历史':
+      return parseHistory(rest);
     default:
       throw new InputError('command.unknown', { sub: w[0]!, subs: SUBS.join(', ') });
   }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { helpMessage, menuMessage } from '../../views/help-message.ts';
 import type { Wiring } from '../../wiring/index.ts';
 import type { CommandContext } from './context.ts';
+import { runExportsCommand } from './exports-commands.ts';
 import { type PilotCommand, parsePilotCommand } from './parse-pilot-command.ts';
 import { runProjectCommand } from './project-commands.ts';
 import { runRecordsCommand } from './records-commands.ts';
@@ -61,6 +62,11 @@ export async function runPilotCommand(ctx: CommandContext, cmd: PilotCommand): P
       return;
     case 'reports':
       await runReportsCommand(ctx, cmd);
+      return;
+    case 'export':
+    case 'search':
+    case 'history':
+      await runExportsCommand(ctx, cmd);
       return;
   }
 }

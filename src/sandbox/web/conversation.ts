@@ -124,6 +124,19 @@ function messageView(m: Message, withReplies: boolean): HTMLElement {
         m.edited ? h('span', { class: 'muted' }, w(lang(), 'edited')) : null,
       ),
       body,
+      m.files && m.files.length > 0
+        ? h(
+            'div',
+            { class: 'message-files' },
+            ...m.files.map((f) =>
+              h(
+                'a',
+                { class: 'file', href: f.url, download: f.name },
+                `📎 ${f.title} · ${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`,
+              ),
+            ),
+          )
+        : null,
       m.ephemeralFor
         ? h(
             'div',

@@ -16,6 +16,8 @@ export interface Message {
   ephemeralFor?: string;
   edited?: boolean;
   replyCount?: number;
+  /** Files shared with the message (an export in the requester's DM), each with a download link. */
+  files?: Array<{ id: string; name: string; title: string; size: number; url: string }>;
 }
 
 /** A modal or Home tab as the page gets it. */
