@@ -1,7 +1,7 @@
 import type { HomeView } from '@slack/types';
 import { getHome } from '../home/get-home.ts';
 import { publishHomes } from '../home/publish-homes.ts';
-import { appHomeView } from '../views/app-home.ts';
+import { appHomeView } from '../views/home/app-home.ts';
 import type { WiringContext } from './context.ts';
 
 /** The App Home as listeners call it. */

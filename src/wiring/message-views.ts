@@ -2,10 +2,10 @@ import type { MessageViews } from '../outbox/rendered.ts';
 import type { CardViews } from '../projects/card-delivery.ts';
 import { calendarMovedMessage, reassignedMessage, stepMessage } from '../views/deadlines/messages.ts';
 import { digestMessage } from '../views/digests/digest-message.ts';
-import { checklistMessage, deadlineMovedMessage, notifyMessage } from '../views/notify-messages.ts';
 import { cardMessage, threadEntryText } from '../views/projects/card-message.ts';
+import { checklistMessage, deadlineMovedMessage, notifyMessage } from '../views/projects/notify-messages.ts';
 import { calendarUpkeepMessage } from '../views/reports/calendar-upkeep-message.ts';
-import { acceptedMessage, assignmentReport, invitationMessage } from '../views/review-messages.ts';
+import { acceptedMessage, assignmentReport, invitationMessage } from '../views/review/review-messages.ts';
 
 /**
  * The view of every workflow message the outbox keeps as data (decision 020). The type names every message an area

@@ -8,7 +8,7 @@ import { reviewReport } from '../../src/reports/review-report.ts';
 import { applyEvent, type EventInput } from '../../src/runtime/apply-event.ts';
 import { runTick } from '../../src/scheduler/tick.ts';
 import { createSlackCaller } from '../../src/slack/web-api.ts';
-import { projectCard } from '../../src/views/project-card.ts';
+import { projectCard } from '../../src/views/projects/project-card.ts';
 import { reportsMessage } from '../../src/views/reports/reports-message.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';

@@ -6,7 +6,7 @@ import { openReviewForm } from '../../src/review/open-review-form.ts';
 import { submitReview } from '../../src/review/submit-review.ts';
 import { createActorResolver } from '../../src/roles/resolve-actor.ts';
 import { applyEvent } from '../../src/runtime/apply-event.ts';
-import { reviewFormModal } from '../../src/views/review-form.ts';
+import { reviewFormModal } from '../../src/views/review/review-form.ts';
 import { runtimeHooks } from '../../src/wiring/runtime-hooks.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { seedExperts } from '../support/experts.ts';

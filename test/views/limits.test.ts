@@ -18,35 +18,35 @@ import { RECORD_KINDS } from '../../src/records/kinds.ts';
 import type { RecordItem } from '../../src/records/list-records.ts';
 import { EXPERT_TAGS } from '../../src/review/ids.ts';
 import { startSnapshot } from '../../src/runtime/machines.ts';
-import * as actionModalModule from '../../src/views/action-modal.ts';
-import * as appHomeModule from '../../src/views/app-home.ts';
-import * as blocksModule from '../../src/views/blocks.ts';
 import * as cardChecklistModule from '../../src/views/checklists/card-checklist.ts';
-import * as deadlineModalsModule from '../../src/views/deadline-modals.ts';
+import * as deadlineModalsModule from '../../src/views/deadlines/deadline-modals.ts';
 import * as deadlineMessagesModule from '../../src/views/deadlines/messages.ts';
 import * as whyModule from '../../src/views/deadlines/why-message.ts';
 import * as digestModule from '../../src/views/digests/digest-message.ts';
-import * as drillModule from '../../src/views/drill-modals.ts';
-import * as expertsModule from '../../src/views/experts-modal.ts';
 import * as historyModule from '../../src/views/exports/history-message.ts';
 import * as searchModule from '../../src/views/exports/search-results.ts';
-import * as helpModule from '../../src/views/help-message.ts';
-import * as intakeFormsModule from '../../src/views/intake-forms.ts';
-import * as intakeModule from '../../src/views/intake-modal.ts';
-import * as notifyModule from '../../src/views/notify-messages.ts';
+import * as appHomeModule from '../../src/views/home/app-home.ts';
+import * as helpModule from '../../src/views/home/help-message.ts';
 import * as deadMessagesModule from '../../src/views/outbox/dead-messages.ts';
-import * as cardModule from '../../src/views/project-card.ts';
-import * as listModule from '../../src/views/project-list.ts';
+import * as actionModalModule from '../../src/views/projects/action-modal.ts';
 import * as cardMessageModule from '../../src/views/projects/card-message.ts';
+import * as drillModule from '../../src/views/projects/drill-modals.ts';
+import * as intakeFormsModule from '../../src/views/projects/intake-forms.ts';
+import * as intakeModule from '../../src/views/projects/intake-modal.ts';
 import * as noticeModule from '../../src/views/projects/notice-with-card.ts';
+import * as notifyModule from '../../src/views/projects/notify-messages.ts';
+import * as cardModule from '../../src/views/projects/project-card.ts';
+import * as listModule from '../../src/views/projects/project-list.ts';
 import * as cardRecordsModule from '../../src/views/records/card-records.ts';
 import * as recordsListModule from '../../src/views/records/records-list.ts';
 import * as recordsModalsModule from '../../src/views/records/records-modals.ts';
-import * as reviewFormModule from '../../src/views/review-form.ts';
-import * as reviewMessagesModule from '../../src/views/review-messages.ts';
-import * as reviewPanelModule from '../../src/views/review-panel.ts';
-import * as settingsModule from '../../src/views/settings-messages.ts';
-import * as workingModule from '../../src/views/working-modal.ts';
+import * as expertsModule from '../../src/views/review/experts-modal.ts';
+import * as reviewFormModule from '../../src/views/review/review-form.ts';
+import * as reviewMessagesModule from '../../src/views/review/review-messages.ts';
+import * as reviewPanelModule from '../../src/views/review/review-panel.ts';
+import * as settingsModule from '../../src/views/settings/settings-messages.ts';
+import * as blocksModule from '../../src/views/shared/blocks.ts';
+import * as workingModule from '../../src/views/shared/working-modal.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { applicant, pilotInput } from '../support/machines.ts';
 
@@ -980,30 +980,30 @@ describe('the limits checker', () => {
       .sort();
     expect(files).toEqual(
       [
-        'src/views/action-modal.ts',
-        'src/views/app-home.ts',
-        'src/views/blocks.ts',
-        'src/views/deadline-modals.ts',
+        'src/views/projects/action-modal.ts',
+        'src/views/home/app-home.ts',
+        'src/views/shared/blocks.ts',
+        'src/views/deadlines/deadline-modals.ts',
         'src/views/deadlines/messages.ts',
         'src/views/deadlines/why-message.ts',
         'src/views/digests/digest-message.ts',
-        'src/views/drill-modals.ts',
-        'src/views/experts-modal.ts',
-        'src/views/review-form.ts',
-        'src/views/review-messages.ts',
-        'src/views/review-panel.ts',
-        'src/views/help-message.ts',
-        'src/views/intake-forms.ts',
-        'src/views/intake-modal.ts',
-        'src/views/mrkdwn.ts',
-        'src/views/notify-messages.ts',
+        'src/views/projects/drill-modals.ts',
+        'src/views/review/experts-modal.ts',
+        'src/views/review/review-form.ts',
+        'src/views/review/review-messages.ts',
+        'src/views/review/review-panel.ts',
+        'src/views/home/help-message.ts',
+        'src/views/projects/intake-forms.ts',
+        'src/views/projects/intake-modal.ts',
+        'src/views/shared/mrkdwn.ts',
+        'src/views/projects/notify-messages.ts',
         'src/views/outbox/dead-messages.ts',
-        'src/views/project-card.ts',
-        'src/views/project-list.ts',
+        'src/views/projects/project-card.ts',
+        'src/views/projects/project-list.ts',
         'src/views/projects/card-message.ts',
         'src/views/projects/notice-with-card.ts',
-        'src/views/settings-messages.ts',
-        'src/views/working-modal.ts',
+        'src/views/settings/settings-messages.ts',
+        'src/views/shared/working-modal.ts',
         'src/views/records/card-records.ts',
         'src/views/records/records-list.ts',
         'src/views/records/records-modals.ts',

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { DeadlineButtonValueSchema } from '../../deadlines/ids.ts';
 import { t } from '../../i18n/index.ts';
 import { OutboxButtonValueSchema } from '../../outbox/ids.ts';
-import { extendModal, reassignModal } from '../../views/deadline-modals.ts';
+import { extendModal, reassignModal } from '../../views/deadlines/deadline-modals.ts';
 import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ApplicantFormRefSchema, MaterialsFormRefSchema } from '../../projects/ids.ts';
-import { applicantModal, materialsModal } from '../../views/intake-forms.ts';
+import { applicantModal, materialsModal } from '../../views/projects/intake-forms.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 

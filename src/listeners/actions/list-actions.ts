@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { ListPageSchema } from '../../projects/ids.ts';
-import { cardModal, listModal } from '../../views/drill-modals.ts';
-import { projectCard } from '../../views/project-card.ts';
-import { projectListMessage } from '../../views/project-list.ts';
+import { cardModal, listModal } from '../../views/projects/drill-modals.ts';
+import { projectCard } from '../../views/projects/project-card.ts';
+import { projectListMessage } from '../../views/projects/project-list.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
 import { ProjectActionRefSchema } from '../../projects/ids.ts';
-import { actionModal } from '../../views/action-modal.ts';
+import { actionModal } from '../../views/projects/action-modal.ts';
 import type { CommonWiring, HomeWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { t } from '../../i18n/index.ts';
 import { EXPERTS, ReviewRefSchema } from '../../review/ids.ts';
-import { expertModal } from '../../views/experts-modal.ts';
-import { acceptModal, reviewFormModal } from '../../views/review-form.ts';
+import { expertModal } from '../../views/review/experts-modal.ts';
+import { acceptModal, reviewFormModal } from '../../views/review/review-form.ts';
 import type { CommonWiring, HomeWiring, ProjectsWiring, ReviewWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 

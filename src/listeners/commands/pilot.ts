@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { helpMessage, menuMessage } from '../../views/help-message.ts';
+import { helpMessage, menuMessage } from '../../views/home/help-message.ts';
 import type { Wiring } from '../../wiring/index.ts';
 import type { CommandContext } from './context.ts';
 import { runExportsCommand } from './exports-commands.ts';

@@ -1,9 +1,9 @@
 import { t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
-import { actionModal } from '../../views/action-modal.ts';
-import { intakeModal } from '../../views/intake-modal.ts';
-import { projectCard } from '../../views/project-card.ts';
-import { projectListMessage } from '../../views/project-list.ts';
+import { actionModal } from '../../views/projects/action-modal.ts';
+import { intakeModal } from '../../views/projects/intake-modal.ts';
+import { projectCard } from '../../views/projects/project-card.ts';
+import { projectListMessage } from '../../views/projects/project-list.ts';
 import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 

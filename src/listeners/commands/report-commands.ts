@@ -1,7 +1,7 @@
 import { t } from '../../i18n/index.ts';
 import { periodLabel } from '../../i18n/period-label.ts';
 import { reportsMessage } from '../../views/reports/reports-message.ts';
-import { confirmation } from '../../views/settings-messages.ts';
+import { confirmation } from '../../views/settings/settings-messages.ts';
 import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 

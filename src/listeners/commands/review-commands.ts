@@ -1,7 +1,7 @@
 import { t } from '../../i18n/index.ts';
-import { expertsMessage } from '../../views/experts-modal.ts';
-import { assignmentReport } from '../../views/review-messages.ts';
-import { confirmation } from '../../views/settings-messages.ts';
+import { expertsMessage } from '../../views/review/experts-modal.ts';
+import { assignmentReport } from '../../views/review/review-messages.ts';
+import { confirmation } from '../../views/settings/settings-messages.ts';
 import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 

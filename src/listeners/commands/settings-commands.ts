@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.ts';
 import { roleWithId } from '../../roles/role-labels.ts';
 import { batchOpenedMessage, placementModal } from '../../views/batches/placement.ts';
 import { selectionListMessage } from '../../views/batches/selection-list.ts';
-import { calendarModal } from '../../views/deadline-modals.ts';
+import { calendarModal } from '../../views/deadlines/deadline-modals.ts';
 import {
   batchesMessage,
   batchModal,
@@ -11,7 +11,7 @@ import {
   relayModal,
   rolesMessage,
   settingsMessage,
-} from '../../views/settings-messages.ts';
+} from '../../views/settings/settings-messages.ts';
 import type { CommandContext } from './context.ts';
 import type { PilotCommand } from './parse-pilot-command.ts';
 

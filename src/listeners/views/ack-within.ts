@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { UserFacingError } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderUserError } from '../../i18n/render-error.ts';
-import { noticeModal, workingModal } from '../../views/working-modal.ts';
+import { noticeModal, workingModal } from '../../views/shared/working-modal.ts';
 import { viewErrorResponse } from './view-errors.ts';
 
 // Slack drops a view submission not answered within 3 s and shows the person an error. The budget starts when the

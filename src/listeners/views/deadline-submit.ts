@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DEADLINE_MODALS, DeadlineModalRefSchema } from '../../deadlines/ids.ts';
-import { calendarLoadedView } from '../../views/deadline-modals.ts';
+import { calendarLoadedView } from '../../views/deadlines/deadline-modals.ts';
 import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { answerUnderFields, submitWithin } from './ack-within.ts';

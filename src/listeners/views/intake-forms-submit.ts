@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { ApplicantFormRefSchema, INTAKE_FORMS, MaterialsFormRefSchema } from '../../projects/ids.ts';
-import { APPLICANT_FIELDS, eligibilityView } from '../../views/intake-forms.ts';
+import { APPLICANT_FIELDS, eligibilityView } from '../../views/projects/intake-forms.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { answerUnderFields, submitWithin } from './ack-within.ts';

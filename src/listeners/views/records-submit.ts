@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { type Lang, t } from '../../i18n/index.ts';
 import { RECORDS, RecordRefSchema } from '../../records/ids.ts';
 import { EDITABLE, RECORD_KINDS } from '../../records/kinds.ts';
-import { noticeModal } from '../../views/working-modal.ts';
+import { noticeModal } from '../../views/shared/working-modal.ts';
 import type { CommonWiring, RecordsWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
 import { submitWithin } from './ack-within.ts';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { RELAY_MODAL } from '../../projects/ids.ts';
-import { relayResultView } from '../../views/settings-messages.ts';
+import { relayResultView } from '../../views/settings/settings-messages.ts';
 import type { CommonWiring, ProjectsWiring } from '../../wiring/index.ts';
 import { answerUnderFields, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';

@@ -5,7 +5,7 @@ import type { PlacementResult } from '../../batches/place-applications.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderUserError } from '../../i18n/render-error.ts';
-import { LIMITS, plain, truncate } from '../blocks.ts';
+import { LIMITS, plain, truncate } from '../shared/blocks.ts';
 
 /** Slack shows at most 10 checkboxes; beyond that the same choice is a multi-select (up to 100 options). */
 const CHECKBOX_MAX = 10;

@@ -3,7 +3,7 @@ import type { SelectionList, SelectionRow } from '../../batches/selection-list.t
 import { formatDate } from '../../i18n/format.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
-import { LIMITS, truncate } from '../blocks.ts';
+import { LIMITS, truncate } from '../shared/blocks.ts';
 
 const mrkdwn = (text: string): KnownBlock => ({
   type: 'section',

@@ -4,7 +4,7 @@ import { CHECKLIST, type TickRef } from '../../checklists/ids.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
-import { LIMITS, plain, truncate } from '../blocks.ts';
+import { LIMITS, plain, truncate } from '../shared/blocks.ts';
 
 /** An item's label: exit items share the exit form's choices (option.item.*), incentives have their own. */
 export function checklistItemLabel(lang: Lang, kind: CardChecklist['kind'], item: string): string {

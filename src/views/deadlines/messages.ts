@@ -6,8 +6,8 @@ import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
 import { unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
 import type { SlackMessage } from '../../slack/message.ts';
-import { mrkdwnSection } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { mrkdwnSection } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 function when(step: string, lang: Lang): string {
   const [, amount = '0'] = step.split(':');

@@ -3,8 +3,8 @@ import { formatInstant } from '../../deadlines/due-text.ts';
 import type { DeadlineExplanation, ProjectDeadlines } from '../../deadlines/explain-project-deadlines.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import type { SlackMessage } from '../../slack/message.ts';
-import { context, mrkdwnSection, truncate } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { context, mrkdwnSection, truncate } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 import { snoozeButton } from './messages.ts';
 
 // Slack allows 50 blocks; a header plus two blocks per deadline leaves room for 24 deadlines and a "more" line.

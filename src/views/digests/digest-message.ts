@@ -5,8 +5,8 @@ import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
 import { unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
 import type { SlackMessage } from '../../slack/message.ts';
-import { context, mrkdwnSection, truncate } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { context, mrkdwnSection, truncate } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** Slack's limits: 50 blocks a message, 3000 characters a section, 150 a header. */
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150 } as const;

@@ -4,8 +4,8 @@ import type { HistoryPageData } from '../../history/list-history.ts';
 import { formatDate, formatInstant } from '../../i18n/format.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { machineLabel, stageLabel } from '../../i18n/labels.ts';
-import { LIMITS, truncate } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { LIMITS, truncate } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 function pagerButton(lang: Lang, data: HistoryPageData, page: number, key: 'history.prev' | 'history.next'): Button {
   const value: HistoryPage = { ref: data.ref, kind: data.kind, page };

@@ -3,8 +3,8 @@ import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { stageLabel } from '../../i18n/labels.ts';
 import { LIST } from '../../projects/ids.ts';
 import type { SearchResult } from '../../search/search-projects.ts';
-import { LIMITS, truncate } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { LIMITS, truncate } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** The answer to `/pilot search`: one line per project with its stage and where it matched, and a button to open its card. */
 export function searchResultsMessage(result: SearchResult, lang: Lang): { text: string; blocks: KnownBlock[] } {

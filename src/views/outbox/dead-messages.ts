@@ -3,7 +3,7 @@ import { type Lang, t } from '../../i18n/index.ts';
 import type { DeadMessage } from '../../outbox/admin-outbox.ts';
 import { OUTBOX_ACTIONS, type OutboxButtonValue } from '../../outbox/ids.ts';
 import type { SlackMessage } from '../../slack/message.ts';
-import { mrkdwnSection } from '../blocks.ts';
+import { mrkdwnSection } from '../shared/blocks.ts';
 
 /** The admin's list of dead messages with a retry button each (at most 20 rows, within Slack's 50 blocks). Pure. */
 export function deadMessagesMessage(rows: readonly DeadMessage[], lang: Lang): SlackMessage {

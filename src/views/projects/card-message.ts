@@ -2,7 +2,7 @@ import { type Lang, t } from '../../i18n/index.ts';
 import { machineLabel, stageLabel } from '../../i18n/labels.ts';
 import type { ProjectCardData } from '../../projects/get-project-card.ts';
 import type { SlackMessage } from '../../slack/message.ts';
-import { projectCard } from '../project-card.ts';
+import { projectCard } from './project-card.ts';
 
 /** The channel card as a message: the fallback text names the project, the blocks show where it stands. */
 export function cardMessage(card: ProjectCardData, lang: Lang): SlackMessage {

@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Lang } from '../../i18n/index.ts';
 import type { ProjectCardData } from '../../projects/get-project-card.ts';
 import type { SlackMessage } from '../../slack/message.ts';
-import { mrkdwnSection } from '../blocks.ts';
-import { projectCard } from '../project-card.ts';
+import { mrkdwnSection } from '../shared/blocks.ts';
+import { projectCard } from './project-card.ts';
 
 /**
  * A short notice followed, when there is one, by the project's current card (an out-of-date button, form or

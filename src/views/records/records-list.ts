@@ -4,8 +4,8 @@ import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { machineLabel } from '../../i18n/labels.ts';
 import { RECORDS, type RecordRef } from '../../records/ids.ts';
 import type { RecordItem, RecordsList } from '../../records/list-records.ts';
-import { truncate } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { truncate } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 const MAX_ITEMS = 20;
 const TEXT = 300;

@@ -3,7 +3,7 @@ import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { RECORDS, type RecordRef } from '../../records/ids.ts';
 import { EDITABLE } from '../../records/kinds.ts';
 import type { RecordItem } from '../../records/list-records.ts';
-import { truncate } from '../blocks.ts';
+import { truncate } from '../shared/blocks.ts';
 
 const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: truncate(text, max) });
 

@@ -3,7 +3,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { periodLabel, unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
 import type { ReportsCardSummary } from '../../reports/card-summary.ts';
-import { LIMITS, truncate } from '../blocks.ts';
+import { LIMITS, truncate } from '../shared/blocks.ts';
 import { statusText } from './reports-message.ts';
 
 /**

@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { periodLabel, unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
 import type { PeriodView, ReportCalendarView } from '../../reports/list-reports.ts';
-import { LIMITS, truncate } from '../blocks.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { LIMITS, truncate } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** A message with its fallback text and typed blocks. */
 export interface ReportsMessage {

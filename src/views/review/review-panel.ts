@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { type Lang, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import type { ReviewerStatus, ReviewPanel } from '../review/review-panel.ts';
-import { context, mrkdwnSection } from './blocks.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import type { ReviewerStatus, ReviewPanel } from '../../review/review-panel.ts';
+import { context, mrkdwnSection } from '../shared/blocks.ts';
 
 const STATUS_KEYS: Record<ReviewerStatus, Parameters<typeof t>[1]> = {
   invited: 'review.status.invited',

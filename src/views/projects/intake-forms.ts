@@ -1,12 +1,12 @@
 import type { Button, InputBlock, ModalView } from '@slack/types';
-import type { EligibilityResult } from '../../machines/shared/eligibility.ts';
-import { type Applicant, INSTITUTION_TYPES } from '../../machines/shared/institutions.ts';
-import { t as machineT } from '../../machines/shared/labels.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import { type ApplicantFormRef, INTAKE_FORMS } from '../projects/ids.ts';
-import { button, context, formModal, LIMITS, mrkdwnSection, plain } from './blocks.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import type { EligibilityResult } from '../../../machines/shared/eligibility.ts';
+import { type Applicant, INSTITUTION_TYPES } from '../../../machines/shared/institutions.ts';
+import { t as machineT } from '../../../machines/shared/labels.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import { type ApplicantFormRef, INTAKE_FORMS } from '../../projects/ids.ts';
+import { button, context, formModal, LIMITS, mrkdwnSection, plain } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** The applicant form's fields in order: block id = field path, so errors land under the right input. */
 export const APPLICANT_FIELDS = [

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
-import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import type { SlackMessage } from '../slack/message.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import type { ChecklistParams, NotifyParams } from '../../../machines/shared/settings.ts';
+import type { DeadlineChange } from '../../deadlines/sync-deadlines.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** The catalog key of each template the machines notify with; a test checks every template the machines use. */
 export const NOTIFY_TEMPLATES = {

@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { Lang } from '../i18n/index.ts';
-import { t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import { REVIEW } from '../review/ids.ts';
-import type { AssignmentReportData, InvitationData } from '../review/messages.ts';
-import type { Exclusion } from '../review/rank-experts.ts';
-import type { SlackMessage } from '../slack/message.ts';
-import { button, context, mrkdwnSection, truncate } from './blocks.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import { REVIEW } from '../../review/ids.ts';
+import type { AssignmentReportData, InvitationData } from '../../review/messages.ts';
+import type { Exclusion } from '../../review/rank-experts.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { button, context, mrkdwnSection, truncate } from '../shared/blocks.ts';
 import { tagLabel } from './experts-modal.ts';
 
 /** One expert left out of an assignment, and why, in the reader's language. */

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { DEADLINE_MODALS } from '../deadlines/ids.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { context, formModal, type InputElement, inputBlock, LIMITS, plain } from './blocks.ts';
+import { DEADLINE_MODALS } from '../../deadlines/ids.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { context, formModal, type InputElement, inputBlock, LIMITS, plain } from '../shared/blocks.ts';
 
 const modal = (
   lang: Lang,

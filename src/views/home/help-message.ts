@@ -1,8 +1,8 @@
-import { MENU } from '../home/ids.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { expertTagList } from '../review/expert-tags.ts';
-import type { SlackMessage } from '../slack/message.ts';
-import { button, mrkdwnSection } from './blocks.ts';
+import { MENU } from '../../home/ids.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { expertTagList } from '../../review/expert-tags.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { button, mrkdwnSection } from '../shared/blocks.ts';
 
 /** The `/pilot help` answer: every subcommand with an example. */
 export function helpMessage(lang: Lang): SlackMessage {

@@ -1,9 +1,9 @@
 import type { ModalView } from '@slack/types';
-import { type Lang, t } from '../i18n/index.ts';
-import type { ProjectCardData } from '../projects/get-project-card.ts';
-import { PROJECT } from '../projects/ids.ts';
-import type { ProjectFilter, ProjectPage } from '../projects/list-projects.ts';
-import { context, LIMITS, plain } from './blocks.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import type { ProjectCardData } from '../../projects/get-project-card.ts';
+import { PROJECT } from '../../projects/ids.ts';
+import type { ProjectFilter, ProjectPage } from '../../projects/list-projects.ts';
+import { context, LIMITS, plain } from '../shared/blocks.ts';
 import { projectCard } from './project-card.ts';
 import { projectListMessage } from './project-list.ts';
 

@@ -1,13 +1,13 @@
 import type { ModalView } from '@slack/types';
-import type { BatchView } from '../batches/batch-view.ts';
-import { BATCH_MODAL } from '../batches/ids.ts';
-import { formatDate } from '../i18n/format.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { RELAY_MODAL } from '../projects/ids.ts';
-import { roleWithId } from '../roles/role-labels.ts';
-import type { Role } from '../roles/roles.ts';
-import type { SlackMessage } from '../slack/message.ts';
-import { formModal, type InputElement, inputBlock, mrkdwnSection, plain } from './blocks.ts';
+import type { BatchView } from '../../batches/batch-view.ts';
+import { BATCH_MODAL } from '../../batches/ids.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { RELAY_MODAL } from '../../projects/ids.ts';
+import { roleWithId } from '../../roles/role-labels.ts';
+import type { Role } from '../../roles/roles.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { formModal, type InputElement, inputBlock, mrkdwnSection, plain } from '../shared/blocks.ts';
 
 const single = (text: string): SlackMessage => ({ text, blocks: [mrkdwnSection(text)] });
 

@@ -8,7 +8,7 @@ import type {
   PlainTextElement,
   SectionBlock,
 } from '@slack/types';
-import { type Lang, t } from '../i18n/index.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 
 /** Block Kit's limits that the builders respect (api.slack.com/reference/block-kit). */
 export const LIMITS = {

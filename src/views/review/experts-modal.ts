@@ -1,9 +1,9 @@
 import type { ModalView, SectionBlock } from '@slack/types';
-import { type Lang, t } from '../i18n/index.ts';
-import { EXPERT_TAG_KEYS, EXPERT_TAGS, EXPERTS } from '../review/ids.ts';
-import type { Candidate } from '../review/rank-experts.ts';
-import type { SlackMessage } from '../slack/message.ts';
-import { button, context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from './blocks.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { EXPERT_TAG_KEYS, EXPERT_TAGS, EXPERTS } from '../../review/ids.ts';
+import type { Candidate } from '../../review/rank-experts.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { button, context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from '../shared/blocks.ts';
 
 const { blocks } = EXPERTS;
 const TAG_KEYS = EXPERT_TAG_KEYS;

@@ -1,18 +1,18 @@
 import type { ConfirmationDialog, KnownBlock } from '@slack/types';
-import { formatDate, formatInstant } from '../i18n/format.ts';
-import type { Lang } from '../i18n/index.ts';
-import { t } from '../i18n/index.ts';
-import { machineLabel, stageLabel } from '../i18n/labels.ts';
-import { unofficialMark, unofficialNote } from '../i18n/period-label.ts';
-import type { ProjectCardData } from '../projects/get-project-card.ts';
-import { PROJECT, type ProjectActionRef, type ProjectRef } from '../projects/ids.ts';
-import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
-import { checklistBlocks } from './checklists/card-checklist.ts';
+import { formatDate, formatInstant } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
+import { machineLabel, stageLabel } from '../../i18n/labels.ts';
+import { unofficialMark, unofficialNote } from '../../i18n/period-label.ts';
+import type { ProjectCardData } from '../../projects/get-project-card.ts';
+import { PROJECT, type ProjectActionRef, type ProjectRef } from '../../projects/ids.ts';
+import { checklistBlocks } from '../checklists/card-checklist.ts';
+import { recordsCardSection } from '../records/card-records.ts';
+import { reportsCardBlocks } from '../reports/card-reports.ts';
+import { reviewBlocks } from '../review/review-panel.ts';
+import { button, context, LIMITS, mrkdwnSection, plain } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 import { intakeButtons } from './intake-forms.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
-import { recordsCardSection } from './records/card-records.ts';
-import { reportsCardBlocks } from './reports/card-reports.ts';
-import { reviewBlocks } from './review-panel.ts';
 
 const MAX_BUTTONS = 25;
 

@@ -1,11 +1,11 @@
 import type { InputBlockElement, ModalView } from '@slack/types';
-import type { FieldSpec } from '../../machines/shared/fields.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import { PROJECT } from '../projects/ids.ts';
-import type { ActionForm } from '../projects/perform-action.ts';
-import { context, LIMITS, plain } from './blocks.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import type { FieldSpec } from '../../../machines/shared/fields.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import { PROJECT } from '../../projects/ids.ts';
+import type { ActionForm } from '../../projects/perform-action.ts';
+import { context, LIMITS, plain } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** Field kinds the generic action modal can render; the applicants list has its own intake form. */
 export const MODAL_FIELD_KINDS = new Set([

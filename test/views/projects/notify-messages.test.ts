@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checklistMessage, NOTIFY_TEMPLATES, notifyMessage } from '../../src/views/notify-messages.ts';
+import { checklistMessage, NOTIFY_TEMPLATES, notifyMessage } from '../../../src/views/projects/notify-messages.ts';
 
 const MACHINES = path.resolve(import.meta.dirname, '../../machines');
 

@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { RECOMMENDATIONS, SCORES } from '../../machines/pilot/events.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { machineLabel } from '../i18n/labels.ts';
-import { REVIEW } from '../review/ids.ts';
-import type { ReviewFormData } from '../review/open-review-form.ts';
-import { context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from './blocks.ts';
+import { RECOMMENDATIONS, SCORES } from '../../../machines/pilot/events.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { machineLabel } from '../../i18n/labels.ts';
+import { REVIEW } from '../../review/ids.ts';
+import type { ReviewFormData } from '../../review/open-review-form.ts';
+import { context, inputBlock, LIMITS, mrkdwnSection, plain, truncate } from '../shared/blocks.ts';
 
 const { blocks } = REVIEW;
 const SCORE_KEYS = {

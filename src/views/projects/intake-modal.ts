@@ -1,8 +1,8 @@
 import type { ModalView } from '@slack/types';
-import { TECHNOLOGIES } from '../../machines/pilot/events.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { INTAKE, type IntakeMetadata } from '../projects/ids.ts';
-import { SCENARIO_MAX, TITLE_MAX } from '../projects/intake.ts';
+import { TECHNOLOGIES } from '../../../machines/pilot/events.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { INTAKE, type IntakeMetadata } from '../../projects/ids.ts';
+import { SCENARIO_MAX, TITLE_MAX } from '../../projects/intake.ts';
 
 const TECH_LABEL: Record<(typeof TECHNOLOGIES)[number], MessageKey> = {
   bigData: 'tech.bigData',

@@ -1,13 +1,13 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { HomeData, HomeDue } from '../home/get-home.ts';
-import { HOME } from '../home/ids.ts';
-import { HOME_TAKE } from '../home/limits.ts';
-import { formatDate } from '../i18n/format.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { machineLabel, stageLabel } from '../i18n/labels.ts';
-import { LIST, type ListPage } from '../projects/ids.ts';
-import { button, context, LIMITS, mrkdwnSection, plain } from './blocks.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import type { HomeData, HomeDue } from '../../home/get-home.ts';
+import { HOME } from '../../home/ids.ts';
+import { HOME_TAKE } from '../../home/limits.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { machineLabel, stageLabel } from '../../i18n/labels.ts';
+import { LIST, type ListPage } from '../../projects/ids.ts';
+import { button, context, LIMITS, mrkdwnSection, plain } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 type Block = KnownBlock;
 

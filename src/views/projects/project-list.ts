@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDate } from '../i18n/format.ts';
-import { type Lang, t } from '../i18n/index.ts';
-import { machineLabel, stageLabel } from '../i18n/labels.ts';
-import { LIST, type ListPage } from '../projects/ids.ts';
-import type { ProjectFilter, ProjectPage } from '../projects/list-projects.ts';
-import type { SlackMessage } from '../slack/message.ts';
-import { button, context, mrkdwnSection } from './blocks.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { machineLabel, stageLabel } from '../../i18n/labels.ts';
+import { LIST, type ListPage } from '../../projects/ids.ts';
+import type { ProjectFilter, ProjectPage } from '../../projects/list-projects.ts';
+import type { SlackMessage } from '../../slack/message.ts';
+import { button, context, mrkdwnSection } from '../shared/blocks.ts';
+import { escapeMrkdwn } from '../shared/mrkdwn.ts';
 
 /** A compact page of projects: one line each with stage, owner and the nearest deadline; "more" pages on. */
 export function projectListMessage(page: ProjectPage, filter: ProjectFilter, lang: Lang): SlackMessage {

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { type Lang, t } from '../i18n/index.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import { LIMITS, mrkdwnSection, plain } from './blocks.ts';
 
 /**
