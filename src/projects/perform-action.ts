@@ -142,6 +142,22 @@ export async function submitAction(
 }
 
 /** The change an action makes, on the row this request already read; the runtime parses the event once. */
+/** What a change kept beside a converted project's final machine looks like to the caller: nothing moved. */
+function besideTheMachine(project: LoadedProject): AppliedEvent {
+  return {
+    projectId: project.id,
+    ref: project.ref,
+    version: project.version,
+    from: CONVERTED_STAGE,
+    to: CONVERTED_STAGE,
+    stage: project.stage,
+    status: project.status,
+    deadlines: [],
+    outboxKeys: [],
+    context: null,
+  };
+}
+
 async function applyAction(
   deps: PerformActionDeps,
   actor: UserActor,
@@ -151,33 +167,11 @@ async function applyAction(
 ): Promise<AppliedEvent> {
   if (ref.t === SUPPORT_EVENT && project.stage === CONVERTED_STAGE) {
     await recordSupportAfterConversion(deps, actor, project, values);
-    return {
-      projectId: project.id,
-      ref: project.ref,
-      version: project.version,
-      from: CONVERTED_STAGE,
-      to: CONVERTED_STAGE,
-      stage: project.stage,
-      status: project.status,
-      deadlines: [],
-      outboxKeys: [],
-      context: null,
-    };
+    return besideTheMachine(project);
   }
   if (isAfterConversionEvent(project, ref.t)) {
     await recordAfterConversion(deps, actor, project, ref.t, values);
-    return {
-      projectId: project.id,
-      ref: project.ref,
-      version: project.version,
-      from: CONVERTED_STAGE,
-      to: CONVERTED_STAGE,
-      stage: project.stage,
-      status: project.status,
-      deadlines: [],
-      outboxKeys: [],
-      context: null,
-    };
+    return besideTheMachine(project);
   }
   if (!machineEntry(project.machine).eventSchemas[ref.t])
     throw new InputError('action.unknown', { action: ref.t, ref: project.ref });

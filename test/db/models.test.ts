@@ -60,13 +60,17 @@ const COVERED = [
   'DigestSubscription',
   'Expert',
   'ExpertAffiliation',
-  'IncentiveTick',
   'GeneratedFile',
+  'IncentiveTick',
   'OutboxMessage',
   'Project',
   'ProjectSearch',
   'RefCounter',
+  'ReportPeriod',
+  'ReportPlan',
   'ReviewDraft',
+  'SupervisionRecord',
+  'SupervisionReport',
   'SupportRecord',
   'UserPreference',
   'UserRole',
@@ -75,6 +79,54 @@ const COVERED = [
 describe(`every model round-trips on ${TEST_ENGINE}`, () => {
   it('covers every model in schema.prisma', () => {
     expect(Object.values(Prisma.ModelName).sort()).toEqual(COVERED);
+  });
+
+  it('ReportPlan, ReportPeriod, SupervisionReport: dates and arrays read back, one period per (project, seq), one report per period', async () => {
+    const p = await db.prisma.project.create({ data: projectData() });
+    const plan = await db.prisma.reportPlan.create({
+      data: { projectId: p.id, intervalMonths: 3, anchorOn: new Date('2027-01-01T00:00:00Z'), anchorSeq: 1 },
+    });
+    expect(plan.anchorOn.toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    const period = {
+      projectId: p.id,
+      seq: 1,
+      startsOn: new Date('2027-01-01T00:00:00Z'),
+      endsOn: new Date('2027-03-31T00:00:00Z'),
+      dueDate: new Date('2027-04-15T00:00:00Z'),
+      deadlineKey: 'periodicReport:1',
+      unknownYears: [2027],
+    };
+    const created = await db.prisma.reportPeriod.create({ data: period });
+    expect(created).toMatchObject({ ...period, state: 'planned', scheduledAt: null });
+    expect(prismaCode(await db.prisma.reportPeriod.create({ data: period }).catch((e: unknown) => e))).toBe('P2002');
+    const report = {
+      projectId: p.id,
+      periodId: created.id,
+      kind: 'periodic',
+      receivedOn: new Date('2027-04-14T00:00:00Z'),
+      summary: '第一季度运行报告',
+    };
+    expect(await db.prisma.supervisionReport.create({ data: report })).toMatchObject({ ...report, reviewStatus: null });
+    expect(prismaCode(await db.prisma.supervisionReport.create({ data: report }).catch((e: unknown) => e))).toBe(
+      'P2002',
+    );
+  });
+
+  it('SupervisionRecord: typed JSON and personal data kept apart, one key per (project, kind)', async () => {
+    const p = await db.prisma.project.create({ data: projectData() });
+    const row = {
+      projectId: p.id,
+      kind: 'complaint',
+      key: 'c1',
+      status: 'received',
+      data: { summary: '投资者投诉：赎回延迟', channel: '电话' },
+      personal: { complainantName: '张三', complainantContact: '138 0000 0000' },
+      openedOn: new Date('2027-02-01T00:00:00Z'),
+      dueDate: new Date('2027-02-03T00:00:00Z'),
+    };
+    const created = await db.prisma.supervisionRecord.create({ data: row });
+    expect(created).toMatchObject({ ...row, late: false, closedOn: null, parentKey: null });
+    expect(prismaCode(await db.prisma.supervisionRecord.create({ data: row }).catch((e: unknown) => e))).toBe('P2002');
   });
 
   it('Project: uuid id, defaults, Json columns, timestamps', async () => {

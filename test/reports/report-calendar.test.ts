@@ -184,12 +184,17 @@ describe('the report calendar by period (R-SUP-1)', () => {
     const q4Reminder = await db.prisma.outboxMessage.findFirstOrThrow({
       where: { key: { startsWith: `reminder:${d4.id}:reminder:3` } },
     });
-    expect(JSON.stringify(q4Reminder.args)).toContain('2027-01-14 ※');
-    expect(JSON.stringify(q4Reminder.args)).toContain('2027 年的官方节假日安排尚未载入');
+    // Workflow messages are kept as data and rendered when sent (decision 020): render them as the outbox does.
+    const resolve = runtimeHooks.resolver(db.prisma, fixedClock('2027-01-11T01:00:00Z'));
+    const renderedRow = async (row: { method: string; args: unknown }) =>
+      JSON.stringify((await resolve(row.method, row.args as Record<string, unknown>))?.args);
+    expect(await renderedRow(q4Reminder)).toContain('2027-01-14 ※');
+    expect(await renderedRow(q4Reminder)).toContain('2027 年的官方节假日安排尚未载入');
     const q1Reminder = await db.prisma.outboxMessage.findFirstOrThrow({
       where: { key: { startsWith: `reminder:${d1.id}:` } },
     });
-    expect(JSON.stringify(q1Reminder.args)).not.toContain('※');
+    expect(await renderedRow(q1Reminder)).toContain('P-2026-301');
+    expect(await renderedRow(q1Reminder)).not.toContain('※');
 
     const rows = new Map((await db.prisma.deadline.findMany({ where: { projectId: p.id } })).map((d) => [d.key, d]));
     expect([1, 2, 3, 4].map((n) => rows.get(`periodicReport:${n}`)?.status)).toEqual([

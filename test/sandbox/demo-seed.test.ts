@@ -158,8 +158,15 @@ describe('the demo seed: a realistic programme through the app (issue 12)', () =
 
   it('every change is audited: each project has one audit row per version, the set-up rows too', async () => {
     for (const project of await prisma().project.findMany()) {
-      const rows = await prisma().auditEvent.count({ where: { projectId: project.id } });
+      // The report calendar's own rows (R-SUP-1, decision 023) are audited within the change that plans or closes
+      // them, beside its machine row: one machine row per version, and a calendar planned once per launch.
+      const where = { projectId: project.id };
+      const rows = await prisma().auditEvent.count({
+        where: { ...where, NOT: { eventType: { startsWith: 'reports.' } } },
+      });
       expect({ ref: project.ref, rows }).toEqual({ ref: project.ref, rows: project.version });
+      const planned = await prisma().auditEvent.count({ where: { ...where, eventType: 'reports.planned' } });
+      expect(planned).toBeLessThanOrEqual(1);
     }
     const programme = await prisma().auditEvent.groupBy({
       by: ['eventType'],

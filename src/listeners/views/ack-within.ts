@@ -1,4 +1,4 @@
-import type { ViewResponseAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { UserFacingError } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
@@ -42,6 +42,29 @@ export function answerUnderFields(
     lang: lang ? async () => lang : () => services.langFor(to.userId),
     errors: (error, inLang) => viewErrorResponse(error, inLang, blockOf, fallbackBlock),
     ...(options.viewId ? { viewId: options.viewId } : {}),
+  };
+}
+
+type FormArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * A modal's submission listener: `work` runs for the submitted view and its sender, answered in time by submitWithin
+ * with refusals under the form's fields (answerUnderFields); `replacesView` for a form whose result replaces it.
+ */
+export function formListener(
+  services: { langFor(userId: string): Promise<Lang> },
+  blockOf: Record<string, string>,
+  fallbackBlock: string,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a use case that only closes the modal is an `async () => {}`
+  work: (form: { view: FormArgs['view']; userId: string }) => Promise<ViewResponseAction | undefined | void>,
+  options: { replacesView?: boolean } = {},
+): (args: FormArgs) => Promise<void> {
+  return async ({ ack, view, body, client }) => {
+    const userId = body.user.id;
+    const late = answerUnderFields(services, { client, userId }, blockOf, fallbackBlock, {
+      ...(options.replacesView ? { viewId: view.id } : {}),
+    });
+    await submitWithin(ack, () => work({ view, userId }), late);
   };
 }
 

@@ -10,14 +10,15 @@ export function actionSubmit(services: CommonWiring & ProjectsWiring & HomeWirin
   return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const firstBlock = Object.keys(view.state.values)[0] ?? PROJECT.fieldBlock('factDate');
-    // Until the fields are known (tampered metadata), errors go under the first block.
-    let blockOf: Record<string, string> = {};
+    // Until the fields are known (tampered metadata), errors go under the first block. Filled in place, not
+    // reassigned: the late answer below holds this very object.
+    const blockOf: Record<string, string> = {};
     await submitWithin(
       ack,
       async () => {
         const ref = parseMetadata(ProjectActionRefSchema, view.private_metadata);
         const fields = await services.projects.fields(ref);
-        blockOf = Object.fromEntries(fields.map((f) => [f.name, PROJECT.fieldBlock(f.name)]));
+        Object.assign(blockOf, Object.fromEntries(fields.map((f) => [f.name, PROJECT.fieldBlock(f.name)])));
         await services.projects.submit(userId, ref, readActionValues(view.state.values, fields));
         void services.home.refresh([userId], ref.p);
       },

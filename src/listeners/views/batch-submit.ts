@@ -1,8 +1,7 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { BATCH_MODAL } from '../../batches/ids.ts';
 import { placementModal } from '../../views/batches/placement.ts';
 import type { CommonWiring, SettingsWiring } from '../../wiring/index.ts';
-import { answerUnderFields, submitWithin } from './ack-within.ts';
+import { formListener } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 
 const BLOCK_OF = {
@@ -16,28 +15,27 @@ const BLOCK_OF = {
  * the placement form with the applications waiting for a batch preselected (R-BATCH-1), or says none is waiting.
  */
 export function batchSubmit(services: CommonWiring & SettingsWiring) {
-  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const userId = body.user.id;
-    const v = view.state.values;
-    await submitWithin(
-      ack,
-      async () => {
-        const batch = await services.batches.open(userId, {
-          name: String(readInput(v, BLOCK_OF.name, BATCH_MODAL.action) ?? ''),
-          opensOn: String(readInput(v, BLOCK_OF.opensOn, BATCH_MODAL.action) ?? ''),
-          closesOn: String(readInput(v, BLOCK_OF.closesOn, BATCH_MODAL.action) ?? ''),
-        });
-        const lang = await services.langFor(userId);
-        // A batch whose window is already over (recorded afterwards) takes no placement and offers none.
-        const placement =
-          batch.status === 'closed' ? { batch, waiting: [] } : await services.batches.waiting(userId, { id: batch.id });
-        // Always a view, so that a late answer (the "working" modal) is replaced by it rather than left behind.
-        return {
-          response_action: 'update' as const,
-          view: placementModal(lang, placement, true),
-        };
-      },
-      answerUnderFields(services, { client, userId }, BLOCK_OF, BLOCK_OF.name, { viewId: view.id }),
-    );
-  };
+  return formListener(
+    services,
+    BLOCK_OF,
+    BLOCK_OF.name,
+    async ({ view, userId }) => {
+      const v = view.state.values;
+      const batch = await services.batches.open(userId, {
+        name: String(readInput(v, BLOCK_OF.name, BATCH_MODAL.action) ?? ''),
+        opensOn: String(readInput(v, BLOCK_OF.opensOn, BATCH_MODAL.action) ?? ''),
+        closesOn: String(readInput(v, BLOCK_OF.closesOn, BATCH_MODAL.action) ?? ''),
+      });
+      const lang = await services.langFor(userId);
+      // A batch whose window is already over (recorded afterwards) takes no placement and offers none.
+      const placement =
+        batch.status === 'closed' ? { batch, waiting: [] } : await services.batches.waiting(userId, { id: batch.id });
+      // Always a view, so that a late answer (the "working" modal) is replaced by it rather than left behind.
+      return {
+        response_action: 'update' as const,
+        view: placementModal(lang, placement, true),
+      };
+    },
+    { replacesView: true },
+  );
 }

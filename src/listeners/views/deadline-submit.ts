@@ -3,7 +3,7 @@ import { DEADLINE_MODALS, DeadlineModalRefSchema } from '../../deadlines/ids.ts'
 import { calendarLoadedView } from '../../views/deadlines/deadline-modals.ts';
 import type { CommonWiring, DeadlinesWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { answerUnderFields, submitWithin } from './ack-within.ts';
+import { answerUnderFields, formListener, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -12,42 +12,28 @@ const text = (v: Args['view']['state']['values'], block: string) => String(readI
 
 /** The extend form: new date and reason; errors under their fields, nothing changed. */
 export function extendSubmit(services: CommonWiring & DeadlinesWiring) {
-  return async ({ ack, view, body, client }: Args) => {
-    const userId = body.user.id;
-    await submitWithin(
-      ack,
-      async () => {
-        const { deadlineId } = parseMetadata(DeadlineModalRefSchema, view.private_metadata);
-        await services.deadlines.extend(
-          userId,
-          deadlineId,
-          text(view.state.values, blocks.newDueDate),
-          text(view.state.values, blocks.reason),
-        );
-      },
-      answerUnderFields(
-        services,
-        { client, userId },
-        { newDueDate: blocks.newDueDate, reason: blocks.reason },
-        blocks.reason,
-      ),
-    );
-  };
+  return formListener(
+    services,
+    { newDueDate: blocks.newDueDate, reason: blocks.reason },
+    blocks.reason,
+    async ({ view, userId }) => {
+      const { deadlineId } = parseMetadata(DeadlineModalRefSchema, view.private_metadata);
+      await services.deadlines.extend(
+        userId,
+        deadlineId,
+        text(view.state.values, blocks.newDueDate),
+        text(view.state.values, blocks.reason),
+      );
+    },
+  );
 }
 
 /** The reassign form. */
 export function reassignSubmit(services: CommonWiring & DeadlinesWiring) {
-  return async ({ ack, view, body, client }: Args) => {
-    const userId = body.user.id;
-    await submitWithin(
-      ack,
-      async () => {
-        const { deadlineId } = parseMetadata(DeadlineModalRefSchema, view.private_metadata);
-        await services.deadlines.reassign(userId, deadlineId, text(view.state.values, blocks.userId));
-      },
-      answerUnderFields(services, { client, userId }, { userId: blocks.userId }, blocks.userId),
-    );
-  };
+  return formListener(services, { userId: blocks.userId }, blocks.userId, async ({ view, userId }) => {
+    const { deadlineId } = parseMetadata(DeadlineModalRefSchema, view.private_metadata);
+    await services.deadlines.reassign(userId, deadlineId, text(view.state.values, blocks.userId));
+  });
 }
 
 /** `/pilot calendar`'s form: the schedule is validated as a whole; every problem is listed under the text. */

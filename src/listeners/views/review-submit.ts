@@ -1,14 +1,8 @@
-import type {
-  AllMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewClosedAction,
-  ViewStateValue,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction, ViewStateValue } from '@slack/bolt';
 import { REVIEW, REVIEW_CRITERIA, ReviewRefSchema } from '../../review/ids.ts';
 import type { CommonWiring, HomeWiring, ReviewWiring } from '../../wiring/index.ts';
 import { parseMetadata } from '../metadata.ts';
-import { answerUnderFields, submitWithin } from './ack-within.ts';
+import { formListener, submitWithin } from './ack-within.ts';
 import { readInput } from './read-values.ts';
 
 type StateValues = Record<string, Record<string, ViewStateValue>>;
@@ -41,35 +35,21 @@ const BLOCK_OF: Record<string, string> = {
 
 /** The accept modal: accepted only with the declaration ticked. */
 export function acceptSubmit(services: CommonWiring & ReviewWiring & HomeWiring) {
-  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const userId = body.user.id;
-    await submitWithin(
-      ack,
-      async () => {
-        const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
-        const ticked = (readInput(view.state.values, blocks.declaration, 'v') as string[] | undefined) ?? [];
-        await services.review.accept(userId, p, ticked.includes(REVIEW.declarationValue));
-        void services.home.refresh([userId], p);
-      },
-      answerUnderFields(services, { client, userId }, { declaration: blocks.declaration }, blocks.declaration),
-    );
-  };
+  return formListener(services, { declaration: blocks.declaration }, blocks.declaration, async ({ view, userId }) => {
+    const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
+    const ticked = (readInput(view.state.values, blocks.declaration, 'v') as string[] | undefined) ?? [];
+    await services.review.accept(userId, p, ticked.includes(REVIEW.declarationValue));
+    void services.home.refresh([userId], p);
+  });
 }
 
 /** The review form, submitted: the review (or its amendment) is recorded; errors come back under their fields. */
 export function reviewFormSubmit(services: CommonWiring & ReviewWiring & HomeWiring) {
-  return async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const userId = body.user.id;
-    await submitWithin(
-      ack,
-      async () => {
-        const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
-        await services.review.submit(userId, p, formValues(view.state.values));
-        void services.home.refresh([userId], p);
-      },
-      answerUnderFields(services, { client, userId }, BLOCK_OF, blocks.recommendation),
-    );
-  };
+  return formListener(services, BLOCK_OF, blocks.recommendation, async ({ view, userId }) => {
+    const { p } = parseMetadata(ReviewRefSchema, view.private_metadata);
+    await services.review.submit(userId, p, formValues(view.state.values));
+    void services.home.refresh([userId], p);
+  });
 }
 
 /**
