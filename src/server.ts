@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import { buildApp, type HandlerLoad, within } from './app.ts';
+import { buildApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -8,6 +8,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { SandboxReceiver } from './sandbox/receiver.ts';
 import { DEFAULT_TICK_MS, runTick } from './scheduler/tick.ts';
 import { createSlackMonitor, type SlackStatus, SlackTokenRejectedError } from './slack/startup-check.ts';
+import { type HandlerLoad, within } from './slack/track-handlers.ts';
 import { createSlackCaller, type SlackCaller } from './slack/web-api.ts';
 import { createWiring, type Wiring } from './wiring/index.ts';
 import { runtimeHooks } from './wiring/runtime-hooks.ts';

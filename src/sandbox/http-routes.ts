@@ -57,13 +57,13 @@ export function fileRoutes(slack: SandboxSlack) {
     const path = req.url?.split('?')[0] ?? '';
     const upload = /^\/upload\/(F[A-F0-9]+)$/.exec(path);
     if (req.method === 'POST' && upload) {
-      const status = slack.receiveUpload(upload[1]!, await readBytes(req));
+      const status = slack.uploads.receiveUpload(upload[1]!, await readBytes(req));
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'OK' : 'refused');
       return true;
     }
     const download = /^\/files\/(F[A-F0-9]+)\/[^/]+$/.exec(path);
     if (req.method !== 'GET' || !download) return false;
-    const file = slack.upload(download[1]!);
+    const file = slack.uploads.upload(download[1]!);
     if (!file?.bytes) return send(res, 404, 'text/plain; charset=utf-8', 'no such file');
     res.writeHead(200, {
       'content-type': 'application/octet-stream',

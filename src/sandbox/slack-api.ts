@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.ts';
 import { answerResponseUrl } from './response-url.ts';
 import { newTriggerId, newViewHash } from './slack-ids.ts';
-import { loadSlackState, saveSlackState } from './slack-state-file.ts';
+import { loadSlackState, restoreChannels, saveSlackState } from './slack-state-file.ts';
 import {
   type ApiAnswer,
   type Args,
@@ -15,6 +15,7 @@ import {
   type SandboxView,
   seededConversations,
 } from './slack-wire.ts';
+import { SandboxUploads } from './uploads.ts';
 import { callMethod, knowsMethod, type SlackStore } from './web-api-methods.ts';
 import {
   dmChannelOf,
@@ -42,7 +43,8 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
   private readonly homes = new Map<string, SandboxView>();
   private readonly triggers = new Map<string, { userId: string; at: number }>();
   private readonly responseUrls = new Map<string, ResponseTarget>();
-  private readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
+  /** Files shared through the upload flow (files.getUploadURLExternal, the bytes, files.completeUploadExternal). */
+  readonly uploads: SandboxUploads;
   private lastTsMicros = 0;
   private saveTimer: NodeJS.Timeout | undefined;
   private revision = 0;
@@ -54,6 +56,7 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
     private readonly stateFile?: string,
   ) {
     super();
+    this.uploads = new SandboxUploads(baseUrl);
     this.setMaxListeners(0);
     for (const c of seededConversations()) this.conversations.set(c.id, c);
     this.load();
@@ -183,32 +186,6 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
     return callMethod(this, method, args);
   }
 
-  /** An upload URL on the sandbox for a file (files.getUploadURLExternal); the bytes stay in memory. */
-  newUpload(filename: string, length: number): { id: string; url: string } {
-    const id = `F${randomBytes(5).toString('hex').toUpperCase()}`;
-    this.uploads.set(id, { filename, length });
-    return { id, url: `${this.baseUrl()}/upload/${id}` };
-  }
-
-  /** A file an upload URL was handed out for, with its bytes once received. */
-  upload(id: string): { filename: string; length: number; bytes?: Buffer } | undefined {
-    return this.uploads.get(id);
-  }
-
-  /** Where the page downloads a shared file. */
-  downloadUrl(id: string, filename: string): string {
-    return `${this.baseUrl()}/files/${id}/${encodeURIComponent(filename)}`;
-  }
-
-  /** The bytes POSTed to an upload URL: 404 for a URL never handed out, 413 for more than was announced. */
-  receiveUpload(id: string, bytes: Buffer): number {
-    const u = this.uploads.get(id);
-    if (!u) return 404;
-    if (bytes.length === 0 || bytes.length > u.length) return 413;
-    u.bytes = bytes;
-    return 200;
-  }
-
   /** Answers a POST to a response_url handed out by `newResponseUrl`; 404 for one the sandbox never gave. */
   respond(id: string, body: Args): number {
     const target = this.responseUrls.get(id);
@@ -309,14 +286,7 @@ export class SandboxSlack extends EventEmitter implements SlackStore {
     for (const h of persisted.homes) this.homes.set(h.userId, h);
     const last = this.messages.at(-1)?.ts;
     if (last) this.lastTsMicros = Math.round(Number(last) * 1e6);
-    for (const [id, members] of Object.entries(persisted.members)) {
-      const c = this.conversations.get(id);
-      if (c && c.kind === 'channel') c.members = members;
-    }
-    for (const id of persisted.invited) {
-      const c = this.conversations.get(id);
-      if (c && c.kind === 'channel') c.botMember = true;
-    }
+    restoreChannels(this.conversations, persisted);
   }
 
   /** Whether a conversation id is one the person may see (their channels and their own DM). */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SandboxMessage, SandboxView } from './slack-wire.ts';
+import type { SandboxConversation, SandboxMessage, SandboxView } from './slack-wire.ts';
 
 /** Slack's side of the sandbox as kept across restarts: messages, Home tabs and channel members. */
 export interface PersistedSlack {
@@ -31,5 +31,20 @@ export function loadSlackState(file: string): PersistedSlack | undefined {
     };
   } catch {
     return undefined;
+  }
+}
+
+/** Puts the kept channel membership back: who is in each channel, and the channels the bot was invited to. */
+export function restoreChannels(
+  conversations: Map<string, SandboxConversation>,
+  persisted: Pick<PersistedSlack, 'members' | 'invited'>,
+): void {
+  for (const [id, members] of Object.entries(persisted.members)) {
+    const c = conversations.get(id);
+    if (c && c.kind === 'channel') c.members = members;
+  }
+  for (const id of persisted.invited) {
+    const c = conversations.get(id);
+    if (c && c.kind === 'channel') c.botMember = true;
   }
 }

@@ -14,6 +14,7 @@ import {
   wireMessage,
   wireView,
 } from './slack-wire.ts';
+import type { SandboxUploads } from './uploads.ts';
 import { dmChannelOf, SANDBOX_TEAM, type SandboxPerson } from './workspace.ts';
 
 /** What the Web API methods read and change in the sandbox's Slack (SandboxSlack implements it). */
@@ -37,12 +38,8 @@ export interface SlackStore {
   viewByExternalId(externalId: string): SandboxView | undefined;
   /** Tells the page that something it shows changed. */
   changed(): void;
-  /** Hands out an upload URL for a file of this name and length (files.getUploadURLExternal). */
-  newUpload(filename: string, length: number): { id: string; url: string };
-  /** A file whose URL was handed out, with its bytes once they were POSTed there. */
-  upload(id: string): { filename: string; length: number; bytes?: Buffer } | undefined;
-  /** Where the page downloads a file from. */
-  downloadUrl(id: string, filename: string): string;
+  /** Files shared through Slack's external upload flow (upload URLs, their bytes, download links). */
+  readonly uploads: SandboxUploads;
 }
 
 /** The largest file the sandbox accepts: exports are small, and the bytes live in the sandbox's memory. */
@@ -166,7 +163,7 @@ const METHODS: Record<string, Method> = {
     if (typeof args.filename !== 'string' || args.filename === '') return fail('invalid_arguments');
     if (!Number.isInteger(length) || length <= 0) return fail('missing_argument');
     if (length > SANDBOX_MAX_UPLOAD) return fail('file_upload_size_restricted');
-    const { id, url } = store.newUpload(args.filename, length);
+    const { id, url } = store.uploads.newUpload(args.filename, length);
     return ok({ upload_url: url, file_id: id });
   },
   'files.completeUploadExternal': (store, args) => {
@@ -180,7 +177,7 @@ const METHODS: Record<string, Method> = {
     }
     if (!Array.isArray(list) || list.length === 0) return fail('invalid_arguments');
     const wanted = list as Array<{ id?: unknown; title?: unknown }>;
-    const uploads = wanted.map((f) => (typeof f.id === 'string' ? store.upload(f.id) : undefined));
+    const uploads = wanted.map((f) => (typeof f.id === 'string' ? store.uploads.upload(f.id) : undefined));
     if (uploads.some((u) => !u?.bytes)) return fail('file_not_found');
     const channel = resolveChannel(store, String(args.channel_id ?? ''));
     const refusal = cannotPost(store, channel);
@@ -189,7 +186,7 @@ const METHODS: Record<string, Method> = {
       const u = uploads[i]!;
       const id = String(f.id);
       const title = typeof f.title === 'string' && f.title !== '' ? f.title : u.filename;
-      return { id, name: u.filename, title, size: u.bytes!.length, url: store.downloadUrl(id, u.filename) };
+      return { id, name: u.filename, title, size: u.bytes!.length, url: store.uploads.downloadUrl(id, u.filename) };
     });
     const text = typeof args.initial_comment === 'string' ? args.initial_comment : '';
     const m = { ...store.botMessage(channel, { text }), files };
