@@ -1,7 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../machines/catalog.ts';
 import { shanghaiDate } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
-import { loadCalendar } from '../deadlines/load-calendar.ts';
 import type { ChangeWrite } from '../runtime/types.ts';
 import { cancelPeriodDeadline, closePeriodDeadline, planPeriodRows } from './period-rows.ts';
 import { type Db, insertReport, periodsOf, savePlan, setPeriodsState } from './repository.ts';
@@ -22,7 +21,7 @@ export async function keepReportCalendar(tx: Db, change: ChangeWrite): Promise<v
   const leaving = PILOTING.test(change.from) && !PILOTING.test(change.to);
   if (!entering && !leaving && event.type !== 'report.received') return;
   const today = shanghaiDate(now);
-  const calendar = await loadCalendar(tx);
+  const calendar = await change.calendar();
   const actor = event.actor.kind === 'user' ? event.actor.userId : null;
   const audit = (eventType: string, payload: unknown) =>
     recordAudit(tx, {

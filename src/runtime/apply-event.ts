@@ -149,7 +149,7 @@ async function attempt(
       },
     });
     for (const write of deps.hooks.changeWrites)
-      await write(tx, { project: { ...project, version }, event, from, to, context: next.context, now });
+      await write(tx, { project: { ...project, version }, event, from, to, context: next.context, now, calendar });
     await options.writeAlso?.(tx, project.id);
     const line = {
       eventType: type,

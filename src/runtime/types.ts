@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import type { Actor } from '../../machines/shared/actor.ts';
 import type { ChecklistParams, NotifyParams } from '../../machines/shared/settings.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Prisma, PrismaClient, Project } from '../db/client.ts';
 import type { DeadlineChange } from '../deadlines/sync-deadlines.ts';
@@ -34,6 +35,8 @@ export interface ChangeWrite {
   /** The machine's context after the change. */
   context: unknown;
   now: Date;
+  /** The working calendar, read once per change and only when asked (the change's own read is shared). */
+  calendar(): Promise<WorkingCalendar>;
 }
 
 /** The project as a hook sees it while the change is written. */
